@@ -304,6 +304,51 @@ run_scope(struct lint_ctx *ctx, mw_lint_scope scope)
 	}
 }
 
+static bool
+same_finding(const mw_diags *list, const mw_diag *d)
+{
+	for (size_t i = 0; i < list->n; i++)
+		if (!strcmp(list->items[i].rule, d->rule) &&
+		    !strcmp(list->items[i].message, d->message))
+			return true;
+	return false;
+}
+
+/*
+ * Schema rules on a change's `after` side. Problems the table already had
+ * in `before` are the table's, not the change's: repeating them in every
+ * change file of the table would drown what the change introduces.
+ */
+static void
+lint_after(struct lint_ctx *ctx)
+{
+	mw_diags old = MW_DIAGS_INIT, now = MW_DIAGS_INIT;
+	mw_diags *out = ctx->out;
+
+	if (!ctx->change->after)
+		return;
+	if (ctx->change->before) {
+		ctx->out = &old;
+		ctx->table = ctx->change->before;
+		ctx->tpath = "/before";
+		run_scope(ctx, MW_LINT_SCOPE_SCHEMA);
+	}
+	ctx->out = &now;
+	ctx->table = ctx->change->after;
+	ctx->tpath = "/after";
+	run_scope(ctx, MW_LINT_SCOPE_SCHEMA);
+	for (size_t i = 0; i < now.n; i++) {
+		const mw_diag *d = &now.items[i];
+
+		if (!same_finding(&old, d))
+			mw_diags_add(out, d->severity, d->rule, d->file, d->line, d->column,
+				     d->path, d->hint, "%s", d->message);
+	}
+	ctx->out = out;
+	mw_diags_free(&old);
+	mw_diags_free(&now);
+}
+
 void
 mw_lint_doc(mw_lint *lint, const mw_doc *doc, mw_diags *out)
 {
@@ -314,12 +359,7 @@ mw_lint_doc(mw_lint *lint, const mw_doc *doc, mw_diags *out)
 	if (doc->kind == MW_DOC_CHANGE) {
 		ctx.change = &doc->change;
 		run_scope(&ctx, MW_LINT_SCOPE_CHANGE);
-		/* The before side is what exists already: only the result is judged. */
-		if (doc->change.after) {
-			ctx.table = doc->change.after;
-			ctx.tpath = "/after";
-			run_scope(&ctx, MW_LINT_SCOPE_SCHEMA);
-		}
+		lint_after(&ctx);
 		return;
 	}
 	ctx.schema = &doc->schema;

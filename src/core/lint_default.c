@@ -216,6 +216,23 @@ judge(const mw_column *c)
 	}
 }
 
+/* The default as the JSON file spells it. */
+static char *
+show_value(const mw_value *v)
+{
+	mw_buf b = MW_BUF_INIT;
+
+	if (v->raw)
+		mw_buf_adds(&b, v->raw);
+	else if (v->kind == MW_V_STRING)
+		mw_report_json_string(&b, v->text);
+	else if (v->kind == MW_V_BOOL)
+		mw_buf_adds(&b, v->text[0] ? "true" : "false");
+	else
+		mw_buf_adds(&b, v->text ? v->text : "null");
+	return mw_buf_detach(&b);
+}
+
 void
 check_default_valid(struct lint_ctx *ctx)
 {
@@ -224,15 +241,15 @@ check_default_valid(struct lint_ctx *ctx)
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		const mw_column *c = &t->columns[i];
 		struct verdict v = judge(c);
-		char *path;
+		char *path, *value;
 
 		if (!v.message)
 			continue;
 		path = lint_item_path(ctx->tpath, "columns", i, "/options/default");
-		lint_report(ctx, path, v.hint, "column '%s' (%s): %s%s%s%s", c->name,
-			    mw_type_name(c->type), v.message, c->deflt.text ? " (" : "",
-			    c->deflt.text ? c->deflt.raw ? c->deflt.raw : c->deflt.text : "",
-			    c->deflt.text ? ")" : "");
+		value = show_value(&c->deflt);
+		lint_report(ctx, path, v.hint, "column '%s' (%s): %s (default %s)", c->name,
+			    mw_type_name(c->type), v.message, value);
+		free(value);
 		free(path);
 	}
 }

@@ -232,8 +232,7 @@ check_timestamp_type(struct lint_ctx *ctx)
 					 mw_type_name(c->type));
 			report_column(ctx, c, "/type", "use \"type\": \"mwtimestamp\"", msg);
 			free(msg);
-		} else if ((ends_with(c->name, "_expiry") || ends_with(c->name, "_expires")) &&
-			   !c->allow_infinite) {
+		} else if (ends_with(c->name, "_expiry") && !c->allow_infinite) {
 			msg = mw_strdupf("expiry column '%s' cannot hold \"infinity\"", c->name);
 			report_column(ctx, c, "/options",
 				      "add \"PlatformOptions\": { \"allowInfinite\": true }", msg);
