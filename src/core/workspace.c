@@ -7,10 +7,9 @@
 #include "mwschema/workspace.h"
 #include "mwschema/fs.h"
 #include "mwschema/manifest.h"
+#include "mwschema/rc.h"
 
 #include <dirent.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,33 +117,26 @@ list_files(char ***out, const char *dir, const char *suffix)
 	return n;
 }
 
-/* .mwschemarc: "set schema-dir = X" and "set updater = FILE[::method]"; the rest is not ours. */
+/* .mwschemarc at the root: every "set schema-dir" and the last "set updater". */
 static void
-read_rc(mw_workspace *ws, char **updater)
+read_rc(mw_workspace *ws, char **updater, mw_diags *diags)
 {
 	char *path = mw_path_join(ws->root, ".mwschemarc");
-	mw_buf text = MW_BUF_INIT;
-	char *line, *save = NULL;
+	mw_rc *rc = mw_rc_new();
 
-	if (mw_read_file(&text, path, NULL) == 0 && text.len) {
-		for (line = strtok_r(text.data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-			char key[64], value[PATH_MAX];
+	if (mw_file_exists(path) && mw_rc_load_file(rc, path, diags) == 0) {
+		for (size_t i = 0; i < mw_rc_count(rc); i++) {
+			const mw_rc_entry *e = mw_rc_entry_at(rc, i);
 
-			if (sscanf(line, " set %63[a-z-] = %4095[^\n]", key, value) != 2)
+			if (e->cmd != MW_RC_SET || e->argc < 2 || strcmp(e->argv[0], "schema-dir"))
 				continue;
-			for (size_t l = strlen(value); l && (value[l - 1] == ' ' || value[l - 1] == '\r');)
-				value[--l] = '\0';
-			if (!strcmp(key, "schema-dir")) {
-				ws->schema_dirs = mw_xrealloc(ws->schema_dirs, (ws->nschema_dirs + 1) *
-							      sizeof(char *));
-				ws->schema_dirs[ws->nschema_dirs++] = mw_xstrdup(value);
-			} else if (!strcmp(key, "updater")) {
-				free(*updater);
-				*updater = mw_xstrdup(value);
-			}
+			ws->schema_dirs = mw_xrealloc(ws->schema_dirs, (ws->nschema_dirs + 1) *
+						      sizeof(char *));
+			ws->schema_dirs[ws->nschema_dirs++] = mw_xstrdup(e->argv[1]);
 		}
+		*updater = mw_xstrdup(mw_rc_get(rc, "updater"));
 	}
-	mw_buf_release(&text);
+	mw_rc_free(rc);
 	free(path);
 }
 
@@ -443,7 +435,7 @@ mw_workspace_open(mw_workspace **out, const char *dir, mw_diags *diags)
 	ws = mw_xcalloc(1, sizeof(*ws));
 	ws->kind = kind;
 	ws->root = root;
-	read_rc(ws, &rc_updater);
+	read_rc(ws, &rc_updater, diags);
 	find_schema_dirs(ws);
 	find_updaters(ws, rc_updater);
 	free(rc_updater);
