@@ -126,8 +126,8 @@ compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms 
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms],
 		     first_diff_line(h, have.len, mw_buf_cstr(want), want->len), 0, NULL,
 		     "run 'mwschema sync' to regenerate it (hand edits belong in the JSON)",
-		     "%s differs from what %s generates for %s (stale or edited by hand)",
-		     doc->sql[dbms], doc->rel, mw_dbms_title(dbms));
+		     "differs from what %s generates for %s (stale or edited by hand)",
+		     doc->rel, mw_dbms_title(dbms));
 	want_write(d, doc, dbms, want);
 out:
 	mw_buf_release(&have);
@@ -141,8 +141,7 @@ report_missing(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *wa
 {
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms], 0, 0, NULL,
 		     "run 'mwschema sync' to write it",
-		     "%s is missing: %s generates SQL for %s", doc->sql[dbms], doc->rel,
-		     mw_dbms_title(dbms));
+		     "missing: %s generates SQL for %s", doc->rel, mw_dbms_title(dbms));
 	want_write(d, doc, dbms, want);
 }
 
@@ -196,8 +195,7 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 		if (s->source && !s->paired && !mw_workspace_doc(ws, s->source))
 			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, s->rel, 2, 0, NULL,
 				     "restore the JSON, or delete the generated file",
-				     "%s was generated from %s, which does not exist", s->rel,
-				     s->source);
+				     "generated from %s, which does not exist", s->source);
 	}
 }
 
