@@ -278,6 +278,24 @@ sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remai
 	return 0;
 }
 
+/* Gerrit shows bodies as written: wrap at 72 columns (words are never split). */
+static char *
+wrap(char *text)
+{
+	size_t col = 0, last_space = 0;
+
+	for (size_t i = 0; text[i]; i++, col++) {
+		if (text[i] == ' ')
+			last_space = i;
+		if (col >= MW_COMMIT_SUBJECT_MAX && last_space) {
+			text[last_space] = '\n';
+			col = i - last_space;
+			last_space = 0;
+		}
+	}
+	return text;
+}
+
 static char *
 default_subject(struct job *j, char **body)
 {
@@ -291,8 +309,8 @@ default_subject(struct job *j, char **body)
 			continue;
 		s = mw_commit_subject(&e);
 		mw_updater_entry_clear(&e);
-		*body = mw_strdupf("Abstract schema change %s, with the SQL generated for each "
-				   "platform and the updater entries.", d->rel);
+		*body = wrap(mw_strdupf("Abstract schema change %s, with the SQL generated "
+					"for each platform and the updater entries.", d->rel));
 		return s;
 	}
 	*body = mw_xstrdup("Abstract schema files and the SQL generated from them.");
@@ -389,6 +407,13 @@ mw_commit_run(mw_commit_result *res, const mw_commit_opts *opts, mw_diags *diags
 	}
 	rc = make_commit(&j, res, err);
 	res->branch = mw_xstrdup(opts->branch);
+	if (rc == 0 && !opts->branch) {
+		mw_git_head h;
+
+		if (mw_git_head_read(&h, j.git, err) == 0)
+			res->branch = mw_xstrdup(h.branch);
+		mw_git_head_clear(&h);
+	}
 out:
 	set_free(&j.docs);
 	set_free(&j.files);
