@@ -168,7 +168,13 @@ check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned fl
 			have |= 1u << i;
 	}
 	for (int i = 0; i < MW_DBMS__COUNT; i++) {
-		if (doc->state[i] == MW_WS_SQL_GENERATED && rc[i] == MW_GEN_NOCHANGE)
+		if (doc->state[i] == MW_WS_SQL_FOREIGN && rc[i] == 0)
+			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, doc->sql[i], 1, 0,
+				     NULL, "rename one of them, or give the JSON's generated file "
+				     "another name", "hand-written (no generated header, or another "
+				     "source) where %s's SQL for %s belongs: not touched", doc->rel,
+				     mw_dbms_title((mw_dbms)i));
+		else if (doc->state[i] == MW_WS_SQL_GENERATED && rc[i] == MW_GEN_NOCHANGE)
 			mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[i], 0, 0,
 				     NULL, "delete the file (and its updater entry)",
 				     "%s generates no SQL for %s, but %s exists", doc->rel,
