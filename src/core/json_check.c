@@ -22,6 +22,10 @@ jl_path_push_key(struct jloader *ld, const char *key)
 	size_t old = ld->path.len;
 
 	mw_buf_addc(&ld->path, '/');
+	if (!strpbrk(key, "~/")) {
+		mw_buf_adds(&ld->path, key);
+		return old;
+	}
 	/* JSON pointer escapes: ~ -> ~0, / -> ~1 */
 	for (const char *s = key; *s; s++) {
 		if (*s == '~')
@@ -38,8 +42,15 @@ size_t
 jl_path_push_index(struct jloader *ld, size_t i)
 {
 	size_t old = ld->path.len;
+	char tmp[24], *p = tmp + sizeof(tmp);
 
-	mw_buf_addf(&ld->path, "/%zu", i);
+	/* by hand: this runs for every array element of every file */
+	*--p = '\0';
+	do
+		*--p = (char)('0' + i % 10);
+	while ((i /= 10));
+	*--p = '/';
+	mw_buf_adds(&ld->path, p);
 	return old;
 }
 

@@ -149,7 +149,11 @@ load_count(struct jloader *ld, const jnode *v, long long max, long long *out)
 {
 	double d = strtod(v->str, NULL);
 
-	if (d < 0 || d > (double)max) {
+	if (d < 0) {
+		jl_error_at(ld, v->line, v->col, NULL, "%s is negative; expected 0 or more", v->str);
+		return false;
+	}
+	if (d > (double)max) {
 		jl_error_at(ld, v->line, v->col, NULL, "%s is out of range (0 to %lld)", v->str,
 			    max);
 		return false;
@@ -390,32 +394,39 @@ load_index(struct jloader *ld, mw_index *ix, const jnode *j)
 static void
 check_unique_names(struct jloader *ld, const jnode *arr, const char *key, const char *what)
 {
-	size_t old = key ? jl_path_push_key(ld, key) : ld->path.len;
+	const jnode **names;
+	size_t old;
 
-	for (size_t i = 0; arr && i < arr->n; i++) {
-		const jnode *ni = jl_member(arr->kids[i], "name", JL_STR);
-
-		for (size_t j = 0; ni && j < i; j++) {
-			const jnode *nj = jl_member(arr->kids[j], "name", JL_STR);
-
-			if (nj && !strcmp(ni->str, nj->str)) {
+	if (!arr)
+		return;
+	old = key ? jl_path_push_key(ld, key) : ld->path.len;
+	names = mw_xcalloc(arr->n + 1, sizeof(*names));
+	for (size_t i = 0; i < arr->n; i++)
+		names[i] = jl_member(arr->kids[i], "name", JL_STR);
+	for (size_t i = 0; i < arr->n; i++) {
+		for (size_t j = 0; names[i] && j < i; j++) {
+			if (names[j] && !strcmp(names[i]->str, names[j]->str)) {
 				size_t o = jl_path_push_index(ld, i), o2 = jl_path_push_key(ld, "name");
 
-				jl_error_at(ld, ni->line, ni->col, "rename or remove one of them",
+				jl_error_at(ld, names[i]->line, names[i]->col,
+					    "rename or remove one of them",
 					    "duplicate %s name \"%s\" (first defined at %d:%d)", what,
-					    ni->str, nj->line, nj->col);
+					    names[i]->str, names[j]->line, names[j]->col);
 				jl_path_pop(ld, o2);
 				jl_path_pop(ld, o);
 				break;
 			}
 		}
 	}
+	free(names);
 	jl_path_pop(ld, old);
 }
 
+/* who: the index name, or NULL for the primary key */
 static void
-unknown_column(struct jloader *ld, const mw_table *t, const jnode *item, const char *who)
+unknown_column(struct jloader *ld, const mw_table *t, const jnode *item, const char *index)
 {
+	char *who = index ? mw_strdupf("index \"%s\"", index) : mw_xstrdup("the primary key");
 	const char **names = mw_xcalloc(t->ncolumns + 1, sizeof(*names));
 	const char *pick;
 
@@ -429,11 +440,12 @@ unknown_column(struct jloader *ld, const mw_table *t, const jnode *item, const c
 		jl_error_at(ld, item->line, item->col, NULL, "%s names unknown column \"%s\" "
 			    "(table \"%s\" has no such column)", who, item->str, t->name);
 	free(names);
+	free(who);
 }
 
 /* Every name in a column list must be a column of the table. */
 static void
-check_column_refs(struct jloader *ld, const mw_table *t, const jnode *list, const char *who)
+check_column_refs(struct jloader *ld, const mw_table *t, const jnode *list, const char *index)
 {
 	for (size_t i = 0; list && i < list->n; i++) {
 		const jnode *item = list->kids[i];
@@ -442,7 +454,7 @@ check_column_refs(struct jloader *ld, const mw_table *t, const jnode *list, cons
 		if (item->kind != J_STRING || mw_table_column(t, item->str))
 			continue;
 		old = jl_path_push_index(ld, i);
-		unknown_column(ld, t, item, who);
+		unknown_column(ld, t, item, index);
 		jl_path_pop(ld, old);
 	}
 }
@@ -457,10 +469,8 @@ check_table_refs(struct jloader *ld, const mw_table *t, const jnode *j)
 	for (size_t i = 0; idx && i < idx->n; i++) {
 		size_t old = jl_path_push_key(ld, "indexes"), o2 = jl_path_push_index(ld, i);
 		size_t o3 = jl_path_push_key(ld, "columns");
-		char *who = mw_strdupf("index \"%s\"", i < t->nindexes ? t->indexes[i].name : "");
-
-		check_column_refs(ld, t, jl_member(idx->kids[i], "columns", JL_ARR), who);
-		free(who);
+		check_column_refs(ld, t, jl_member(idx->kids[i], "columns", JL_ARR),
+				  i < t->nindexes ? t->indexes[i].name : "");
 		jl_path_pop(ld, o3);
 		jl_path_pop(ld, o2);
 		jl_path_pop(ld, old);
@@ -468,7 +478,7 @@ check_table_refs(struct jloader *ld, const mw_table *t, const jnode *j)
 	if (pk) {
 		size_t old = jl_path_push_key(ld, "pk");
 
-		check_column_refs(ld, t, pk, "the primary key");
+		check_column_refs(ld, t, pk, NULL);
 		jl_path_pop(ld, old);
 	}
 }
@@ -606,6 +616,7 @@ mw_doc_load_buffer(mw_doc **out, const char *data, size_t len, const char *label
 {
 	struct jloader ld = { .label = label, .diags = diags };
 	struct jarena *arena = jarena_new();
+	size_t first_diag = diags->n;
 	jnode *root;
 	mw_doc *doc;
 
@@ -625,6 +636,10 @@ mw_doc_load_buffer(mw_doc **out, const char *data, size_t len, const char *label
 	load_root(&ld, doc, root);
 	mw_buf_release(&ld.path);
 	if (ld.errors) {
+		/* in file order, whatever order the checks ran in */
+		mw_diags mine = { diags->items + first_diag, diags->n - first_diag, 0 };
+
+		mw_diags_sort(&mine);
 		mw_doc_free(doc);
 		return -1;
 	}

@@ -154,6 +154,8 @@ describe_at(const struct jparser *p, size_t pos, char *tmp, size_t tmpsize)
 	c = (unsigned char)p->s[pos];
 	if (c == 0)
 		return "a NUL byte";
+	if (c == '\'')
+		return "\"'\"";
 	if (c >= 0x21 && c < 0x7f)
 		snprintf(tmp, tmpsize, "'%c'", c);
 	else if (c == '\n' || c == '\r' || c == '\t' || c == ' ')
@@ -212,8 +214,9 @@ pop_children(struct jparser *p, jnode *n, size_t base)
 {
 	n->n = p->sp - base;
 	n->kids = jarena_alloc(p->arena, (n->n ? n->n : 1) * sizeof(*n->kids));
-	memcpy(n->kids, p->stack + base, n->n * sizeof(*n->kids));
-	if (n->kind == J_OBJECT) {
+	if (n->n)
+		memcpy(n->kids, p->stack + base, n->n * sizeof(*n->kids));
+	if (n->kind == J_OBJECT && n->n) {
 		n->keys = jarena_alloc(p->arena, (n->n ? n->n : 1) * sizeof(*n->keys));
 		memcpy(n->keys, p->kstack + base, n->n * sizeof(*n->keys));
 	}
@@ -380,6 +383,11 @@ parse_string_text(struct jparser *p)
 		while (p->pos < p->len && (c = (unsigned char)p->s[p->pos]) >= 0x20 &&
 		       c < 0x80 && c != '"' && c != '\\')
 			p->pos++;
+		/* fast path: no escape and nothing to check, copy straight */
+		if (run == open + 1 && p->pos < p->len && p->s[p->pos] == '"') {
+			p->pos++;
+			return jarena_strndup(p->arena, p->s + run, p->pos - 1 - run);
+		}
 		mw_buf_add(&p->sbuf, p->s + run, p->pos - run);
 		if (p->pos >= p->len) {
 			syntax_error(p, open, "close the string with '\"'",
@@ -531,7 +539,7 @@ parse_unexpected(struct jparser *p, const char *what)
 		hint = "JSON strings use double quotes";
 	else if (c == '/')
 		hint = "JSON has no comments";
-	else if (c == 0 || c >= 0x80)
+	else if (c < 0x20 || c >= 0x7f)
 		hint = "is this a UTF-8 JSON text file?";
 	syntax_error(p, p->pos, hint, "unexpected %s, expected %s",
 		     describe_at(p, p->pos, tmp, sizeof(tmp)), what);
