@@ -69,8 +69,8 @@ grep -q '^no-sql  *info ' "$tmp/out" && pass "--list-rules" || fail "--list-rule
 
 # Configuration: repository .mwschemarc, user config, bad lines reported and skipped.
 printf 'set lint.no-enum = error\nset lint.pk-required = bogus\nlint-ignore unsafe-statement sql/*.sql\n' >"$tmp/repo/.mwschemarc"
-printf 'set lint.prefer-binary = off\nfrobnicate\n' >"$tmp/xdg/mwschema/config" 2>/dev/null ||
-	{ mkdir -p "$tmp/xdg/mwschema"; printf 'set lint.prefer-binary = off\nfrobnicate\n' >"$tmp/xdg/mwschema/config"; }
+mkdir -p "$tmp/xdg/mwschema"
+printf 'set lint.prefer-binary = off\nfrobnicate\n' >"$tmp/xdg/mwschema/config"
 run 1 sql/enum.json sql/cleanup.sql
 grep -q 'error: .*\[no-enum\]' "$tmp/out" || fail "config: set lint.no-enum = error ignored"
 grep -q 'unsafe-statement' "$tmp/out" && fail "config: lint-ignore ignored"
