@@ -11,17 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-strv_equal(char *const *a, size_t na, char *const *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]))
-			return false;
-	return true;
-}
-
 /* Both snapshots of an altered table, or NULL for a create / drop. */
 static bool
 altered(const struct lint_ctx *ctx, const mw_table **before, const mw_table **after)
@@ -211,13 +200,17 @@ void
 check_pk_change(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
+	mw_table_diff sum = MW_TABLE_DIFF_INIT;
 
-	if (!altered(ctx, &before, &after) ||
-	    strv_equal(before->pk, before->npk, after->pk, after->npk))
+	if (!altered(ctx, &before, &after))
 		return;
-	lint_report(ctx, after->has_pk_key ? "/after/pk" : "/after",
-		    "make sure existing rows are unique under the new key",
-		    "the primary key of '%s' changes: the table is rebuilt", after->name);
+	mw_table_diff_summary(&sum, before, after);
+	if (mw_table_diff_find(&sum, MW_DIFF_PK_ADD) || mw_table_diff_find(&sum, MW_DIFF_PK_DROP) ||
+	    mw_table_diff_find(&sum, MW_DIFF_PK_MODIFY))
+		lint_report(ctx, after->has_pk_key ? "/after/pk" : "/after",
+			    "make sure existing rows are unique under the new key",
+			    "the primary key of '%s' changes: the table is rebuilt", after->name);
+	mw_table_diff_clear(&sum);
 }
 
 void
