@@ -75,7 +75,8 @@ typedef struct mw_rows {
 bool mw_engine_available(mw_dbms dbms);
 
 /*
- * Connects. `dsn` may be NULL: SQLite ignores it (always in memory);
+ * Connects. `dsn` may be NULL. SQLite works in memory; a `dsn` there names
+ * an existing database file, opened (not created) as the first namespace;
  * MariaDB reads MYSQL_HOST, MYSQL_TCP_PORT, MYSQL_UNIX_PORT, MYSQL_USER and
  * MYSQL_PWD, and a DSN of `key=value` words (host, port, user, password,
  * unix_socket) or `mysql://user:password@host:port`; PostgreSQL takes

@@ -142,7 +142,8 @@ mw_engine_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err
 		mw_shape_clear(out);
 		return rc;
 	}
-	out->name = mw_xstrdup(table);
+	if (!out->name)
+		out->name = mw_xstrdup(table);
 	mw_shape_sort_indexes(out);
 	return 0;
 }

@@ -246,10 +246,11 @@ pg_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 	}
 	name = mw_xstrdup(r.cells[0]);
 	mw_rows_clear(&r);
+	/* the catalog's spelling, which statements must quote as it is */
+	out->name = name;
 	rc = read_columns(out, e, name, err);
 	if (rc == 0)
 		rc = read_indexes(out, e, name, err);
-	free(name);
 	return rc;
 }
 

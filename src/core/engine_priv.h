@@ -27,6 +27,7 @@ struct mw_engine {
 	mw_dbms dbms;
 	void *conn;		/* sqlite3 *, MYSQL *, PGconn * */
 	char *ns;		/* current scratch namespace, NULL before the first */
+	char *dsn;		/* SQLite: a file to open as the first namespace */
 	unsigned serial;	/* namespaces made so far */
 };
 

@@ -49,9 +49,9 @@ db_of(mw_engine *e)
 static int
 sqlite_open(mw_engine *e, const char *dsn, mw_buf *err)
 {
-	(void)dsn;
 	(void)err;
 	e->conn = NULL;
+	e->dsn = mw_xstrdup(dsn);
 	return 0;
 }
 
@@ -62,15 +62,27 @@ sqlite_close(mw_engine *e)
 	e->conn = NULL;
 }
 
+static void
+sqlite_close_all(mw_engine *e)
+{
+	sqlite_close(e);
+	free(e->dsn);
+	e->dsn = NULL;
+}
+
 static int
 sqlite_fresh(mw_engine *e, const char *name, mw_buf *err)
 {
 	sqlite3 *db = NULL;
+	const char *path = e->dsn && e->serial == 1 ? e->dsn : ":memory:";
+	int flags = path == e->dsn ? SQLITE_OPEN_READWRITE
+				   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
 	(void)name;
 	sqlite_close(e);
-	if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
-		mw_buf_addf(err, "SQLite: %s", db ? sqlite3_errmsg(db) : "cannot open");
+	/* a database file given as DSN is inspected, never created */
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		mw_buf_addf(err, "SQLite: %s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
 		return -1;
 	}
@@ -260,7 +272,7 @@ sqlite_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 const struct engine_ops mw_engine_sqlite_ops = {
 	.unavailable = NULL,
 	.open = sqlite_open,
-	.close = sqlite_close,
+	.close = sqlite_close_all,
 	.fresh = sqlite_fresh,
 	.drop = sqlite_drop,
 	.exec_one = sqlite_exec_one,
