@@ -77,7 +77,8 @@ size_t mw_verify_compare_shapes(mw_buf *first, const mw_shape *got, const mw_sha
 char *mw_verify_fill_placeholders(const char *sql, const char *prefix, const char *table_options);
 
 /*
- * A whole schema: runs its generated (placeholder-filled) SQL in one
+ * A whole schema: runs its generated (or opts->patch_sql, e.g. apply-ready
+ * output), placeholder-filled SQL in one
  * namespace, or, when `existing` is true, takes the tables already in the
  * engine's first namespace (a SQLite file opened with mw_engine_open), and
  * compares every table with a fresh CREATE of that table alone. The report

@@ -378,8 +378,8 @@ mw_shape_column_describe(mw_buf *out, const mw_shape_column *c)
 void
 mw_shape_index_describe(mw_buf *out, const mw_shape_index *ix)
 {
-	mw_buf_addf(out, "%s%s%s index %s (", ix->unique ? "unique " : "",
-		    ix->kind ? ix->kind : "", ix->kind ? "" : "", ix->name);
+	mw_buf_addf(out, "%s%s%sindex %s (", ix->unique ? "unique " : "",
+		    ix->kind ? ix->kind : "", ix->kind ? " " : "", ix->name);
 	for (size_t i = 0; i < ix->ncolumns; i++)
 		mw_buf_addf(out, "%s%s", i ? ", " : "", ix->columns[i]);
 	mw_buf_adds(out, ")");

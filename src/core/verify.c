@@ -591,7 +591,10 @@ create_schema(mw_buf *report, struct run *run, const mw_schema *schema)
 	size_t n = 0;
 	int rc = 0;
 
-	mw_gen_schema(&sql, schema, run->dbms, run->o->label ? run->o->label : "schema", 0);
+	if (run->o->patch_sql)
+		mw_buf_adds(&sql, run->o->patch_sql);	/* e.g. apply-ready output to check */
+	else
+		mw_gen_schema(&sql, schema, run->dbms, run->o->label ? run->o->label : "schema", 0);
 	if (mw_engine_fresh(run->e, &err) < 0 || exec_sql(run, mw_buf_cstr(&sql), &n, &err) < 0) {
 		mw_buf_addf(report, "FAIL creating the schema: %s\n", mw_buf_cstr(&err));
 		rc = -1;
