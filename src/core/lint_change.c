@@ -6,43 +6,10 @@
 #include <config.h>
 
 #include "core/lint_rules.h"
-#include "mwschema/fs.h"
-#include "mwschema/gen.h"
+#include "mwschema/diff.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Same definition apart from name and comment: what a rename keeps. */
-static bool
-same_column_def(const mw_column *a, const mw_column *b)
-{
-	mw_column tmp = *a;
-
-	tmp.name = b->name;
-	tmp.comment = b->comment;
-	return mw_column_equal(&tmp, b);
-}
-
-static bool
-same_index_def(const mw_index *a, const mw_index *b)
-{
-	mw_index tmp = *a;
-
-	tmp.name = b->name;
-	tmp.comment = b->comment;
-	return mw_index_equal(&tmp, b);
-}
-
-static bool
-strv_equal(char *const *a, size_t na, char *const *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]))
-			return false;
-	return true;
-}
 
 /* Both snapshots of an altered table, or NULL for a create / drop. */
 static bool
@@ -53,73 +20,17 @@ altered(const struct lint_ctx *ctx, const mw_table **before, const mw_table **af
 	return *before && *after && !strcmp((*before)->name, (*after)->name);
 }
 
-/* How many dropped columns of `before` share `added`'s definition (and the last one). */
-static size_t
-rename_sources(const mw_table *before, const mw_table *after, const mw_column *added,
-	       const mw_column **source)
+/* The rename item of `kind` in `sum` whose old (by_new: new) name is `name`, or NULL. */
+static const mw_diff_item *
+find_rename(const mw_table_diff *sum, mw_diff_kind kind, const char *name, bool by_new)
 {
-	size_t n = 0;
+	for (size_t i = 0; i < sum->nitems; i++) {
+		const mw_diff_item *it = &sum->items[i];
 
-	for (size_t i = 0; i < before->ncolumns; i++) {
-		const mw_column *d = &before->columns[i];
-
-		if (!mw_table_column(after, d->name) && same_column_def(d, added)) {
-			*source = d;
-			n++;
-		}
+		if (it->kind == kind && !strcmp(by_new ? it->name : it->old_name, name))
+			return it;
 	}
-	return n;
-}
-
-/* The dropped column the generator pairs with added column `a` as a rename, or NULL. */
-static const mw_column *
-renamed_from(const mw_table *before, const mw_table *after, const mw_column *a)
-{
-	const mw_column *src = NULL;
-	size_t n = 0;
-
-	if (mw_table_column(before, a->name))
-		return NULL;
-	if (rename_sources(before, after, a, &src) != 1)
-		return NULL;
-	/* the pairing must be unique the other way round as well */
-	for (size_t i = 0; i < after->ncolumns; i++)
-		n += !mw_table_column(before, after->columns[i].name) &&
-		     same_column_def(src, &after->columns[i]);
-	return n == 1 ? src : NULL;
-}
-
-static const mw_column *
-renamed_to(const mw_table *before, const mw_table *after, const mw_column *d)
-{
-	for (size_t i = 0; i < after->ncolumns; i++)
-		if (renamed_from(before, after, &after->columns[i]) == d)
-			return &after->columns[i];
 	return NULL;
-}
-
-static const mw_index *
-index_renamed_to(const mw_table *before, const mw_table *after, const mw_index *d)
-{
-	const mw_index *to = NULL;
-	size_t n = 0, back = 0;
-
-	if (mw_table_index(after, d->name))
-		return NULL;
-	for (size_t i = 0; i < after->nindexes; i++) {
-		const mw_index *a = &after->indexes[i];
-
-		if (!mw_table_index(before, a->name) && same_index_def(d, a)) {
-			to = a;
-			n++;
-		}
-	}
-	if (n != 1)
-		return NULL;
-	for (size_t i = 0; i < before->nindexes; i++)
-		back += !mw_table_index(after, before->indexes[i].name) &&
-			same_index_def(&before->indexes[i], to);
-	return back == 1 ? to : NULL;
 }
 
 static void
@@ -136,14 +47,17 @@ void
 check_not_null_no_default(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
+	mw_table_diff sum = MW_TABLE_DIFF_INIT;
 
 	if (!altered(ctx, &before, &after))
 		return;
+	mw_table_diff_summary(&sum, before, after);
 	for (size_t i = 0; i < after->ncolumns; i++) {
 		const mw_column *c = &after->columns[i];
 		char *msg;
 
-		if (mw_table_column(before, c->name) || renamed_from(before, after, c) ||
+		if (mw_table_column(before, c->name) ||
+		    find_rename(&sum, MW_DIFF_COLUMN_RENAME, c->name, true) ||
 		    !c->notnull || c->autoincrement ||
 		    (c->deflt.kind != MW_V_NONE && c->deflt.kind != MW_V_NULL))
 			continue;
@@ -152,6 +66,7 @@ check_not_null_no_default(struct lint_ctx *ctx)
 			    "add a \"default\", or make it nullable for now", msg);
 		free(msg);
 	}
+	mw_table_diff_clear(&sum);
 }
 
 /* Integer width order; -1 for non-integers. */
@@ -205,7 +120,8 @@ narrowing(const mw_column *b, const mw_column *a)
 }
 
 static void
-destructive_columns(struct lint_ctx *ctx, const mw_table *before, const mw_table *after)
+destructive_columns(struct lint_ctx *ctx, const mw_table *before, const mw_table *after,
+		    const mw_table_diff *sum)
 {
 	char *msg;
 
@@ -213,7 +129,7 @@ destructive_columns(struct lint_ctx *ctx, const mw_table *before, const mw_table
 		const mw_column *b = &before->columns[i], *a = mw_table_column(after, b->name);
 		const char *why;
 
-		if (!a && !renamed_to(before, after, b)) {
+		if (!a && !find_rename(sum, MW_DIFF_COLUMN_RENAME, b->name, false)) {
 			msg = mw_strdupf("drops column '%s' and its data", b->name);
 			report_item(ctx, "/before", "columns", i, NULL,
 				    "drop only after no code uses it; plan the rollback", msg);
@@ -232,6 +148,7 @@ void
 check_destructive(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
+	mw_table_diff sum = MW_TABLE_DIFF_INIT;
 	char *msg;
 
 	if (ctx->change->before && !ctx->change->after) {
@@ -241,17 +158,20 @@ check_destructive(struct lint_ctx *ctx)
 	}
 	if (!altered(ctx, &before, &after))
 		return;
-	destructive_columns(ctx, before, after);
+	mw_table_diff_summary(&sum, before, after);
+	destructive_columns(ctx, before, after, &sum);
 	for (size_t i = 0; i < before->nindexes; i++) {
 		const mw_index *ix = &before->indexes[i];
 
-		if (mw_table_index(after, ix->name) || index_renamed_to(before, after, ix))
+		if (mw_table_index(after, ix->name) ||
+		    find_rename(&sum, MW_DIFF_INDEX_RENAME, ix->name, false))
 			continue;
 		msg = mw_strdupf("drops index '%s'", ix->name);
 		report_item(ctx, "/before", "indexes", i, NULL,
 			    "check that no query needs it; plan the rollback", msg);
 		free(msg);
 	}
+	mw_table_diff_clear(&sum);
 }
 
 void
@@ -280,13 +200,17 @@ void
 check_pk_change(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
+	mw_table_diff sum = MW_TABLE_DIFF_INIT;
 
-	if (!altered(ctx, &before, &after) ||
-	    strv_equal(before->pk, before->npk, after->pk, after->npk))
+	if (!altered(ctx, &before, &after))
 		return;
-	lint_report(ctx, after->has_pk_key ? "/after/pk" : "/after",
-		    "make sure existing rows are unique under the new key",
-		    "the primary key of '%s' changes: the table is rebuilt", after->name);
+	mw_table_diff_summary(&sum, before, after);
+	if (mw_table_diff_find(&sum, MW_DIFF_PK_ADD) || mw_table_diff_find(&sum, MW_DIFF_PK_DROP) ||
+	    mw_table_diff_find(&sum, MW_DIFF_PK_MODIFY))
+		lint_report(ctx, after->has_pk_key ? "/after/pk" : "/after",
+			    "make sure existing rows are unique under the new key",
+			    "the primary key of '%s' changes: the table is rebuilt", after->name);
+	mw_table_diff_clear(&sum);
 }
 
 void
@@ -302,54 +226,75 @@ check_table_rename(struct lint_ctx *ctx)
 		    ch->before->name, ch->after->name);
 }
 
-/* Columns dropped / added without a rename partner. */
-static size_t
-unpaired(const mw_table *from, const mw_table *to, const mw_column **last)
+/* Appends the DBMS of `d` to `list` when its diff has a rename from `old`. */
+static void
+note_rename(mw_buf *list, const mw_table_diff *d, mw_diff_kind kind, const char *old)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < from->ncolumns; i++) {
-		if (mw_table_column(to, from->columns[i].name))
-			continue;
-		*last = &from->columns[i];
-		n++;
-	}
-	return n;
+	if (find_rename(d, kind, old, false))
+		mw_buf_addf(list, "%s%s", list->len ? ", " : "", mw_dbms_title(d->dbms));
 }
 
-static void
-ambiguous_columns(struct lint_ctx *ctx, const mw_table *before, const mw_table *after)
+static bool
+renamed_everywhere(const mw_table_diff per[MW_DBMS__COUNT], const mw_diff_item *it)
 {
-	const mw_column *d = NULL, *a = NULL, *src;
-	char *msg;
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		if (!find_rename(&per[d], it->kind, it->old_name, false))
+			return false;
+	return true;
+}
 
-	for (size_t i = 0; i < after->ncolumns; i++) {
-		const mw_column *c = &after->columns[i];
+/*
+ * Renames the generator infers, per DBMS: the same pair can be a rename on
+ * one platform and a drop plus add on another (binary(32) -> binary(64) is
+ * invisible to PostgreSQL), which the message spells out.
+ */
+static void
+report_renames(struct lint_ctx *ctx, const mw_table *after, const mw_table_diff *sum,
+	       const mw_table_diff per[MW_DBMS__COUNT])
+{
+	for (size_t i = 0; i < sum->nitems; i++) {
+		const mw_diff_item *it = &sum->items[i];
+		bool column = it->kind == MW_DIFF_COLUMN_RENAME;
+		mw_buf where = MW_BUF_INIT;
+		long pos;
+		char *msg;
 
-		if (mw_table_column(before, c->name))
+		if (!column && it->kind != MW_DIFF_INDEX_RENAME)
 			continue;
-		if ((src = renamed_from(before, after, c)))
-			msg = mw_strdupf("column '%s' is dropped and '%s' added with the same "
-					 "definition: the generator renames it, keeping the data",
-					 src->name, c->name);
-		else if (rename_sources(before, after, c, &src) > 1)
-			msg = mw_strdupf("column '%s' has the same definition as several dropped "
-					 "columns: the generator drops and adds, losing their data",
-					 c->name);
-		else
-			continue;
-		report_item(ctx, "/after", "columns", i, "/name",
+		for (int d = 0; d < MW_DBMS__COUNT; d++)
+			note_rename(&where, &per[d], it->kind, it->old_name);
+		msg = mw_strdupf("%s '%s' is dropped and '%s' added with the same definition: "
+				 "the generator renames it on %s%s%s",
+				 column ? "column" : "index", it->old_name, it->name,
+				 mw_buf_cstr(&where), column ? ", keeping the data" : "",
+				 renamed_everywhere(per, it) ? ""
+				 : "; elsewhere it drops and adds");
+		pos = column ? mw_table_column_pos(after, it->name)
+			     : (long)(mw_table_index(after, it->name) - after->indexes);
+		report_item(ctx, "/after", column ? "columns" : "indexes", (size_t)pos, "/name",
 			    "confirm the intent; do a rename alone in its own patch", msg);
 		free(msg);
+		mw_buf_release(&where);
 	}
-	/* The reverse: one drop and one add that differ, i.e. a rename that loses data. */
-	if (unpaired(before, after, &d) != 1 || unpaired(after, before, &a) != 1 ||
-	    same_column_def(d, a))
+}
+
+/* The reverse: one column dropped and one added, not paired: a rename would lose data. */
+static void
+report_unpaired(struct lint_ctx *ctx, const mw_table *after, const mw_table_diff *sum)
+{
+	const mw_diff_item *drop = mw_table_diff_find(sum, MW_DIFF_COLUMN_DROP);
+	const mw_diff_item *add = mw_table_diff_find(sum, MW_DIFF_COLUMN_ADD);
+	char *msg;
+
+	if (mw_table_diff_count(sum, MW_DIFF_COLUMN_DROP) != 1 ||
+	    mw_table_diff_count(sum, MW_DIFF_COLUMN_ADD) != 1 ||
+	    mw_table_diff_count(sum, MW_DIFF_COLUMN_RENAME) != 0)
 		return;
 	msg = mw_strdupf("column '%s' is dropped and '%s' added with another definition: if "
 			 "this is a rename, the generator drops the data",
-			 d->name, a->name);
-	report_item(ctx, "/after", "columns", (size_t)(a - after->columns), "/name",
+			 drop->name, add->name);
+	report_item(ctx, "/after", "columns", (size_t)mw_table_column_pos(after, add->name),
+		    "/name",
 		    "rename with the same definition first, then change the type in another patch",
 		    msg);
 	free(msg);
@@ -359,21 +304,18 @@ void
 check_rename_ambiguous(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
+	mw_table_diff sum = MW_TABLE_DIFF_INIT, per[MW_DBMS__COUNT];
 
 	if (!altered(ctx, &before, &after))
 		return;
-	ambiguous_columns(ctx, before, after);
-	for (size_t i = 0; i < before->nindexes; i++) {
-		const mw_index *to = index_renamed_to(before, after, &before->indexes[i]);
-		char *msg;
-
-		if (!to)
-			continue;
-		msg = mw_strdupf("index '%s' is dropped and '%s' added with the same definition: "
-				 "the generator renames it",
-				 before->indexes[i].name, to->name);
-		report_item(ctx, "/after", "indexes", (size_t)(to - after->indexes), "/name",
-			    "confirm that a rename is meant", msg);
-		free(msg);
+	mw_table_diff_summary(&sum, before, after);
+	for (int d = 0; d < MW_DBMS__COUNT; d++) {
+		per[d] = (mw_table_diff)MW_TABLE_DIFF_INIT;
+		mw_table_diff_compute(&per[d], before, after, (mw_dbms)d);
 	}
+	report_renames(ctx, after, &sum, per);
+	report_unpaired(ctx, after, &sum);
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		mw_table_diff_clear(&per[d]);
+	mw_table_diff_clear(&sum);
 }

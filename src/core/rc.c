@@ -104,12 +104,12 @@ split_words(const char *p, const char *end)
 			break;
 		mw_buf_init(&word);
 		while (p < end && !strchr(" \t\r", *p)) {
-			if ((*p == '"' || *p == '\'') && !read_quoted(&p, end, &word)) {
+			if (*p != '"' && *p != '\'') {
+				mw_buf_addc(&word, *p++);
+			} else if (!read_quoted(&p, end, &word)) {
 				w.error = "unterminated quote";
 				mw_buf_release(&word);
 				return w;
-			} else if (*p != '"' && *p != '\'') {
-				mw_buf_addc(&word, *p++);
 			}
 		}
 		words_add(&w, &word);
