@@ -11,6 +11,7 @@
 #include "mwschema/fs.h"
 #include "mwschema/git.h"
 #include "mwschema/lint.h"
+#include "mwschema/rc.h"
 #include "mwschema/workspace.h"
 
 #include <ctype.h>
@@ -223,7 +224,12 @@ static size_t
 lint_errors(struct job *j, mw_diags *diags)
 {
 	mw_lint *lint = mw_lint_new();
+	mw_rc *rc = mw_rc_new();
 	size_t errors = 0;
+
+	/* The same rule settings as `mwschema lint` in this checkout. */
+	if (mw_rc_load_default(rc, j->ws->root, diags) == 0)
+		mw_lint_configure(lint, rc, diags);
 
 	for (size_t i = 0; i < j->ws->ndocs; i++)
 		if (j->ws->docs[i].doc && j->ws->docs[i].doc->kind != MW_DOC_CHANGE)
@@ -235,6 +241,7 @@ lint_errors(struct job *j, mw_diags *diags)
 			mw_lint_doc(lint, d->doc, diags);
 	}
 	mw_lint_free(lint);
+	mw_rc_free(rc);
 	for (size_t i = 0; i < diags->n; i++)
 		if (diags->items[i].severity == MW_SEV_ERROR &&
 		    diags->items[i].file && set_has(&j->docs, diags->items[i].file))

@@ -30,8 +30,14 @@ printf '%s\n' "$out" | grep -q "refused" || fail "no refusal: $out"
 [ ! -e "$R/sql/mysql/patch-widget-wd_note.sql" ] || fail "files written before refusing"
 ok "lint errors refuse the commit before anything is written"
 
+# The checkout's .mwschemarc can turn the rule off, as for `mwschema lint`.
+printf 'set lint.pk-unsigned = off\n' > "$R/.mwschemarc"
+out=$("$MWSCHEMA" commit "$R" 2>&1) || fail "pk-unsigned off in .mwschemarc: $out"
+ok "lint settings of .mwschemarc apply to commit"
+
 # Broken JSON: a load error is a lint error too.
 printf '{ "before": ' > "$R/sql/abstractSchemaChanges/patch-widget-wd_note.json"
+printf '\n' >> "$R/sql/tables.json"
 out=$("$MWSCHEMA" commit "$R" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "broken JSON: rc=$rc $out"
 printf '%s\n' "$out" | grep -q "patch-widget-wd_note.json:1:" || fail "load error not shown: $out"
