@@ -153,6 +153,10 @@ load_count(struct jloader *ld, const jnode *v, long long max, long long *out)
 		jl_error_at(ld, v->line, v->col, NULL, "%s is negative; expected 0 or more", v->str);
 		return false;
 	}
+	if (d != floor(d)) {
+		jl_error_at(ld, v->line, v->col, NULL, "%s is not a whole number", v->str);
+		return false;
+	}
 	if (d > (double)max) {
 		jl_error_at(ld, v->line, v->col, NULL, "%s is out of range (0 to %lld)", v->str,
 			    max);
