@@ -60,14 +60,17 @@ gen_all(const mw_doc *doc)
 	return now_us() - t0;
 }
 
+/* Median of RUNS runs; *best gets the fastest (the machine may be shared). */
 static double
-median_gen(const mw_doc *doc)
+median_gen(const mw_doc *doc, double *best)
 {
 	double t[RUNS];
 
 	for (int i = 0; i < RUNS; i++)
 		t[i] = gen_all(doc);
-	return median(t, RUNS);
+	median(t, RUNS);
+	*best = t[0];
+	return t[RUNS / 2];
 }
 
 /* The unique JSON inputs named in a source's MANIFEST.tsv. */
@@ -109,7 +112,7 @@ main(int argc, char **argv)
 	const char *corpus = argc > 1 ? argv[1] : getenv("MW_CORPUS");
 	char **paths = NULL, *core;
 	size_t n = 0, cap = 0;
-	double *per_case, total = 0, load_total = 0;
+	double *per_case, total = 0, load_total = 0, best;
 	mw_diags diags = MW_DIAGS_INIT;
 	mw_doc *doc;
 	DIR *d;
@@ -134,7 +137,7 @@ main(int argc, char **argv)
 		if (mw_doc_load_file(&doc, paths[i], &diags) < 0)
 			continue;
 		load_total += now_us() - t0;
-		per_case[i] = median_gen(doc);
+		per_case[i] = median_gen(doc, &best);
 		total += per_case[i];
 		mw_doc_free(doc);
 	}
@@ -142,8 +145,10 @@ main(int argc, char **argv)
 	       "(+ %.2f ms loading)\n", n, median(per_case, n), total / 1e3, load_total / 1e3);
 	core = mw_path_join(corpus, "core/tables.json");
 	if (mw_doc_load_file(&doc, core, &diags) == 0) {
-		printf("core tables.json (%zu tables) x 3 DBMS: median %.2f ms\n", doc->schema.ntables,
-		       median_gen(doc) / 1e3);
+		double med = median_gen(doc, &best);
+
+		printf("core tables.json (%zu tables) x 3 DBMS: median %.2f ms, best %.2f ms\n",
+		       doc->schema.ntables, med / 1e3, best / 1e3);
 		mw_doc_free(doc);
 	}
 	free(core);
