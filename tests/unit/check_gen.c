@@ -51,7 +51,7 @@ static const struct decl_case {
 	{ "{\"name\":\"a\",\"type\":\"mwtinyint\",\"options\":{\"length\":1,\"default\":-1}}",
 	  "TINYINT(1) DEFAULT -1 NOT NULL", "SMALLINT DEFAULT -1 NOT NULL",
 	  "SMALLINT DEFAULT -1 NOT NULL" },
-	{ "{\"name\":\"a\",\"type\":\"boolean\",\"options\":{\"default\":true}}",
+	{ "{\"name\":\"a\",\"type\":\"boolean\",\"options\":{\"default\":1}}",
 	  "TINYINT(1) DEFAULT 1 NOT NULL", "BOOLEAN DEFAULT true NOT NULL",
 	  "BOOLEAN DEFAULT 1 NOT NULL" },
 	{ "{\"name\":\"a\",\"type\":\"string\",\"options\":{\"default\":\"it's\"}}",
