@@ -91,17 +91,18 @@ db_start_mariadb()
 		return 1
 	fi
 	d=$DB_TMP/mariadb
-	mkdir -p "$d"
+	# a private tmpdir: parallel bootstraps must not share /tmp temp tables
+	mkdir -p "$d/tmp"
 	user=$(id -un)
-	[ "$(id -u)" = 0 ] && { chown mysql: "$d"; user_opt=--user=mysql; } || user_opt=
-	if ! mariadb-install-db --no-defaults $user_opt --datadir="$d/data" \
+	[ "$(id -u)" = 0 ] && { chown mysql: "$d" "$d/tmp"; user_opt=--user=mysql; } || user_opt=
+	if ! TMPDIR=$d/tmp mariadb-install-db --no-defaults $user_opt --datadir="$d/data" --tmpdir="$d/tmp" \
 		--auth-root-authentication-method=socket --skip-test-db >"$d/install.log" 2>&1; then
 		cat "$d/install.log" >&2
 		DB_SKIP_REASON="mariadb-install-db failed"
 		return 1
 	fi
 	MARIADB_PID_FILE=$d/mariadbd.pid
-	"$mariadbd" --no-defaults $user_opt --datadir="$d/data" --socket="$d/mysql.sock" \
+	"$mariadbd" --no-defaults $user_opt --datadir="$d/data" --tmpdir="$d/tmp" --socket="$d/mysql.sock" \
 		--skip-networking --bind-address=127.0.0.1 --pid-file="$MARIADB_PID_FILE" \
 		--innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
 		--innodb-flush-log-at-trx-commit=0 --skip-log-bin --innodb-doublewrite=0 \
