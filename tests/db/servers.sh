@@ -17,6 +17,8 @@ PG_DATA=
 
 db_stop_servers()
 {
+	# a second signal must not cut the clean-up short
+	trap '' INT TERM HUP
 	if [ -n "$MARIADB_PID_FILE" ] && [ -s "$MARIADB_PID_FILE" ]; then
 		pid=$(cat "$MARIADB_PID_FILE")
 		kill "$pid" 2>/dev/null
