@@ -52,10 +52,14 @@ typedef enum mw_diff_kind {
 	MW_DIFF__COUNT
 } mw_diff_kind;
 
-/* What changed in a modified column (ColumnDiff::has*Changed()). */
+/*
+ * What changed in a modified column (DBAL's Comparator::diffColumn()):
+ * length and fixed are compared only when the old type is string or
+ * binary (absent length = 255), precision and scale only for decimal.
+ */
 enum mw_colch {
 	MW_COLCH_TYPE = 1u << 0,	/* abstract type */
-	MW_COLCH_LENGTH = 1u << 1,	/* length, absent != 255 */
+	MW_COLCH_LENGTH = 1u << 1,
 	MW_COLCH_FIXED = 1u << 2,
 	MW_COLCH_PRECISION = 1u << 3,
 	MW_COLCH_SCALE = 1u << 4,

@@ -175,11 +175,16 @@ column_changes(const mw_column *a, const mw_column *b)
 	unsigned ch = 0;
 
 	ch |= a->type != b->type ? MW_COLCH_TYPE : 0;
-	ch |= a->has_length != b->has_length || (a->has_length && a->length != b->length)
-	      ? MW_COLCH_LENGTH : 0;
-	ch |= a->fixed != b->fixed ? MW_COLCH_FIXED : 0;
-	ch |= a->precision != b->precision ? MW_COLCH_PRECISION : 0;
-	ch |= a->scale != b->scale ? MW_COLCH_SCALE : 0;
+	/* Comparator::diffColumn() looks at these only for the old column's type family. */
+	if (a->type == MW_T_STRING || a->type == MW_T_BINARY) {
+		ch |= (a->has_length ? a->length : 255) != (b->has_length ? b->length : 255)
+		      ? MW_COLCH_LENGTH : 0;
+		ch |= a->fixed != b->fixed ? MW_COLCH_FIXED : 0;
+	}
+	if (a->type == MW_T_DECIMAL) {
+		ch |= a->precision != b->precision ? MW_COLCH_PRECISION : 0;
+		ch |= a->scale != b->scale ? MW_COLCH_SCALE : 0;
+	}
 	ch |= a->notnull != b->notnull ? MW_COLCH_NOTNULL : 0;
 	ch |= a->is_unsigned != b->is_unsigned ? MW_COLCH_UNSIGNED : 0;
 	ch |= a->autoincrement != b->autoincrement ? MW_COLCH_AUTOINCREMENT : 0;
