@@ -118,7 +118,7 @@ typedef struct mw_review_item {
 	char *comment;			/* the change's comment, NULL when none */
 	mw_doc *doc;			/* fully loaded; NULL when it did not load */
 	mw_diags load_errors;		/* why it did not load */
-	mw_diags findings;		/* lint (changes only), sorted */
+	mw_diags findings;		/* lint, sorted */
 	mw_review_row *rows;		/* changes: the before/after table */
 	size_t nrows;
 	mw_table_diff diff;		/* changes: the summary diff (mw_table_diff_summary) */

@@ -148,8 +148,7 @@ text_findings(mw_buf *out, const mw_review_item *it)
 	const mw_diags *lists[] = { &it->load_errors, &it->findings };
 
 	if (!it->load_errors.n && !it->findings.n) {
-		if (it->kind == MW_REVIEW_CHANGE)
-			mw_buf_adds(out, "  Lint: no findings\n");
+		mw_buf_adds(out, "  Lint: no findings\n");
 		return;
 	}
 	mw_buf_adds(out, "  Lint:\n");
@@ -330,8 +329,6 @@ md_findings(mw_buf *out, const mw_review_item *it)
 {
 	const mw_diags *lists[] = { &it->load_errors, &it->findings };
 
-	if (it->kind != MW_REVIEW_CHANGE && !it->load_errors.n)
-		return;
 	mw_buf_adds(out, "**Lint:**");
 	if (!it->load_errors.n && !it->findings.n)
 		mw_buf_adds(out, " no findings");

@@ -231,9 +231,13 @@ out:
 	mw_buf_release(&hint);
 }
 
-/* Lint sees the file as `mwschema lint` does: loaded for its shape only. */
+/*
+ * Lint sees the file as `mwschema lint` does: loaded for its shape only.
+ * Schema files are linted too, as `mwschema commit` does: a change does not
+ * repeat findings its `before` already had, they show in the schema file.
+ */
 static void
-lint_change(mw_review_item *it, const struct review_ctx *ctx, const mw_buf *text)
+lint(mw_review_item *it, const struct review_ctx *ctx, const mw_buf *text)
 {
 	mw_diags ignore = MW_DIAGS_INIT;
 	mw_doc *shape = NULL;
@@ -381,8 +385,7 @@ mw_review__check_item(mw_review_item *it, struct review_ctx *ctx, mw_buf *err)
 	load(it, &text);
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		it->sql[d].updater = MW_REVIEW_UPD_NA;
-	if (it->kind == MW_REVIEW_CHANGE)
-		lint_change(it, ctx, &text);
+	lint(it, ctx, &text);
 	if (!it->doc) {
 		not_loaded(it);
 		goto out;
