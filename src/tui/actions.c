@@ -139,6 +139,7 @@ column_from_form(mw_column *out, struct form *f, const mw_column *base)
 	out->length = 0;
 	if (*len && !parse_length(len, &out->length)) {
 		form_set_error(f, "length", "a whole number, or empty");
+		out->has_length = false;
 		rc = -1;
 	}
 	out->notnull = form_bool(f, "notnull");

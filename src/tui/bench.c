@@ -82,6 +82,7 @@ run(struct tui_bench_result *out, struct app *a, long table, int n)
 	double *total = mw_xcalloc((size_t)n, sizeof(double));
 	double *upd = mw_xcalloc((size_t)n, sizeof(double));
 	double *draw = mw_xcalloc((size_t)n, sizeof(double));
+	double *save = mw_xcalloc((size_t)n, sizeof(double));
 
 	for (int i = 0; i < n; i++) {
 		double t0 = now_ms(), t1, t2;
@@ -96,6 +97,9 @@ run(struct tui_bench_result *out, struct app *a, long table, int n)
 		t0 = now_ms();
 		session_update(a->s);
 		upd[i] = now_ms() - t0;
+		t0 = now_ms();
+		session_autosave(a->s);
+		save[i] = now_ms() - t0;
 	}
 	out->iterations = n;
 	out->median_ms = percentile(total, n, 0.5);
@@ -105,6 +109,8 @@ run(struct tui_bench_result *out, struct app *a, long table, int n)
 	out->update_p99_ms = percentile(upd, n, 0.99);
 	out->draw_median_ms = percentile(draw, n, 0.5);
 	out->draw_p99_ms = percentile(draw, n, 0.99);
+	out->autosave_median_ms = percentile(save, n, 0.5);
+	free(save);
 	free(total);
 	free(upd);
 	free(draw);

@@ -104,7 +104,8 @@ request_undo(struct app *a, bool redo)
 {
 	if (redo ? session_redo(a->s) : session_undo(a->s)) {
 		tables_sync_cursor(a);
-		app_info(a, "%s; change %s", redo ? "redone" : "undone", a->s->change_name);
+		app_info(a, "%s; change %s", redo ? "redone" : "undone",
+			 session_has_change(a->s) ? a->s->change_name : "(none)");
 	} else
 		app_error(a, "nothing to %s", redo ? "redo" : "undo");
 }
@@ -253,13 +254,17 @@ app_command(struct app *a, const char *line)
 {
 	size_t n;
 	const char *arg;
-	char *cmd;
+	char *cmd, *args;
 	enum request req;
 
 	line += strspn(line, " :");
 	n = strcspn(line, " ");
 	cmd = mw_xstrndup(line, n);
-	arg = line + n + strspn(line + n, " ");
+	/* Completion leaves a blank after a word: arguments are trimmed. */
+	args = mw_xstrdup(line + n + strspn(line + n, " "));
+	for (size_t end = strlen(args); end && args[end - 1] == ' '; end--)
+		args[end - 1] = 0;
+	arg = args;
 	if (!strcmp(cmd, "w") || !strcmp(cmd, "write"))
 		action_write(a);
 	else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit"))
@@ -283,6 +288,7 @@ app_command(struct app *a, const char *line)
 	else if (*cmd)
 		app_error(a, "unknown command '%s' (:help lists them)", cmd);
 	free(cmd);
+	free(args);
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

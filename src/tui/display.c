@@ -15,6 +15,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#define AUTOSAVE_IDLE_MS 150
+
 static SCREEN *screen;
 static WINDOW *title_win, *status_win;
 static FILE *null_out;
@@ -135,7 +137,8 @@ draw_title(struct app *a)
 	int used;
 
 	mw_buf_addf(&t, " mwschema  %s  [%s]  change: %s", s->ws->name,
-		    s->ws->branch ? s->ws->branch : "no git", s->change_name);
+		    s->ws->branch ? s->ws->branch : "no git",
+		    session_has_change(s) ? s->change_name : "(none)");
 	used = draw_text(title_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_TITLE, 0);
 	mw_buf_reset(&t);
 	if (s->dirty)
@@ -211,9 +214,14 @@ display_getkey(struct app *a)
 	int rc;
 
 	for (;;) {
+		/* A pause in typing is when the recovery file gets written. */
+		wtimeout(status_win, a->s->autosave_due ? AUTOSAVE_IDLE_MS : -1);
 		rc = wget_wch(status_win, &ch);
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (a->s->autosave_due)
+				session_autosave(a->s);
 			continue;
+		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			display_layout(a);
 			clearok(curscr, TRUE);

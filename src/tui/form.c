@@ -339,6 +339,17 @@ move_focus(struct form *f, int dir)
 	}
 }
 
+static void
+focus_first_error(struct form *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->fields[i].error && f->fields[i].kind != FIELD_NOTE) {
+			f->focus = i;
+			return;
+		}
+	}
+}
+
 int
 form_run(struct app *a, struct form *f)
 {
@@ -364,6 +375,8 @@ form_run(struct app *a, struct form *f)
 			form_clear_errors(f);
 			if (!f->validate || !f->validate(f, f->data))
 				rc = 1;
+			else
+				focus_first_error(f);
 		} else if (key == KEY_TAB || key == KEY_FN(KEY_DOWN)) {
 			complete(&f->fields[f->focus]);
 			move_focus(f, 1);

@@ -194,7 +194,7 @@ after_edit(struct session *s)
 {
 	s->dirty = session_has_change(s) || s->written;
 	session_update(s);
-	session_autosave(s);
+	s->autosave_due = true;
 }
 
 void
@@ -270,7 +270,7 @@ session_set_name(struct session *s, const char *name)
 	s->change_name = mw_xstrdup(name);
 	s->name_custom = true;
 	session_update(s);
-	session_autosave(s);
+	s->autosave_due = true;
 }
 
 static void
@@ -453,6 +453,7 @@ session_autosave(struct session *s)
 	mw_buf doc = MW_BUF_INIT, err = MW_BUF_INIT;
 	char *meta;
 
+	s->autosave_due = false;
 	if (!s->dirty || !s->after) {
 		session_discard_recovery(s);
 		return;

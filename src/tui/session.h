@@ -53,6 +53,7 @@ struct session {
 	mw_buf updater;			/* one entry per line */
 	char *recovery_path;		/* autosave file */
 	unsigned gen;			/* bumped by every session_update */
+	bool autosave_due;		/* edits not in the recovery file yet */
 };
 
 int session_open(struct session **out, const char *dir, mw_buf *err);
@@ -89,7 +90,10 @@ int session_commit(struct session *s, const char *message, const char *branch, m
 /* Loads PATCH.json as the change in progress. */
 int session_open_change(struct session *s, const char *path, mw_buf *err);
 
-/* Autosave and recovery. */
+/*
+ * Autosave and recovery. Edits only mark the autosave as due: the file is
+ * written (with fsync) when the user pauses, never inside a keystroke.
+ */
 void session_autosave(struct session *s);
 void session_discard_recovery(struct session *s);
 bool session_recovery_exists(const struct session *s);

@@ -140,6 +140,8 @@ tui_main(int argc, char **argv)
 		app_info(&a, "demo workspace: %s", demo_dir);
 	offer_recovery(&a);
 	main_loop(&a);
+	if (s->autosave_due)
+		session_autosave(s);
 	prompt_done();
 	app_free(&a);
 	display_done();

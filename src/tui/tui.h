@@ -13,6 +13,7 @@ int tui_main(int argc, char **argv);
 struct tui_bench_result {
 	int iterations;
 	double median_ms, p99_ms, max_ms;	/* edit + re-diff + 3 generators + lint + redraw */
+	double autosave_median_ms;		/* recovery file, written when typing pauses */
 	double update_median_ms, update_p99_ms;	/* re-diff + generators + lint only */
 	double draw_median_ms, draw_p99_ms;	/* redraw into the virtual screen only */
 };
@@ -20,8 +21,9 @@ struct tui_bench_result {
 /*
  * Times the work of one keystroke on table `table` of the schema found in
  * `dir` (a checkout, or a directory holding tables.json): an edit of the
- * table, the diff, the three generators, lint, the autosave and a full
- * redraw into a virtual screen of `cols` x `lines` (no terminal needed).
+ * table, the diff, the three generators, lint and a full redraw into a
+ * virtual screen of `cols` x `lines` (no terminal needed). The autosave,
+ * which the editor defers to a pause in typing, is timed on its own.
  * 0, or -1 with a message in err.
  */
 int tui_bench_keystroke(struct tui_bench_result *out, const char *dir, const char *table,

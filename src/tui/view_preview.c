@@ -191,12 +191,16 @@ line_element(enum preview_tab tab, const char *line)
 
 /* JSON and SQL are indented with tabs: show them as 4-cell stops. */
 static char *
-expand_tabs(const char *s, size_t len)
+expand_tabs(const char *s, size_t len, bool diff)
 {
 	mw_buf out = MW_BUF_INIT;
-	size_t col = 0;
+	size_t col = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++) {
+	/* A diff's +/- column is outside the text: stops count after it. */
+	if (diff && len) {
+		mw_buf_addc(&out, s[i++]);
+	}
+	for (; i < len; i++) {
 		if (s[i] == '\t') {
 			do
 				mw_buf_addc(&out, ' ');
@@ -215,7 +219,7 @@ static void
 preview_draw(struct view *v, size_t lineno, int y, int selected)
 {
 	const char *start = cache.text.data + cache.line[lineno];
-	char *line = expand_tabs(start, strcspn(start, "\n"));
+	char *line = expand_tabs(start, strcspn(start, "\n"), v->app->tab == TAB_DIFF);
 	const char *shown = line;
 
 	/* Horizontal scroll: skip whole characters, as many cells as scrolled. */
