@@ -26,18 +26,22 @@ types(void)
 	return type_choices;
 }
 
-static const mw_table *
-current(struct app *a)
+size_t
+count_lines(const char *s)
 {
-	return session_table(a->s, a->s->cur);
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
 }
 
-/* Begins an edit of the table on screen, or reports why not. */
-static mw_table *
-begin(struct app *a)
+/* The table on screen, when it may be edited now; else reports why not. */
+static const mw_table *
+target(struct app *a)
 {
 	mw_buf err = MW_BUF_INIT;
-	mw_table *t = session_edit_begin(a->s, a->s->cur, &err);
+	const mw_table *t = session_edit_target(a->s, a->s->cur, &err);
 
 	if (!t)
 		app_error(a, "%s", mw_buf_cstr(&err));
@@ -45,12 +49,21 @@ begin(struct app *a)
 	return t;
 }
 
+/* Makes `after` the new state of the table on screen. */
 static void
-done(struct app *a, mw_table *t, const char *what)
+done(struct app *a, mw_table *after, const char *what)
 {
-	session_edit_end(a->s, t, true);
+	session_edit_apply(a->s, a->s->cur, after);
 	tables_sync_cursor(a);
 	app_info(a, "%s; change %s", what, a->s->change_name);
+}
+
+/* A core refusal shown on the form field it concerns. */
+static int
+refused(struct form *f, const mw_buf *err)
+{
+	form_set_error(f, adapt_message_field(mw_buf_cstr(err)), mw_buf_cstr(err));
+	return -1;
 }
 
 /*
@@ -126,6 +139,8 @@ column_from_form(mw_column *out, struct form *f, const mw_column *base)
 	memset(out, 0, sizeof(*out));
 	if (base)
 		mw_column_copy(out, base);
+	else
+		out->precision = 10;	/* the spec's default, so it is not written out */
 	free(out->name);
 	out->name = mw_xstrdup(form_value(f, "name"));
 	if (!mw_type_from_name(type, &out->type)) {
@@ -159,23 +174,47 @@ struct column_form {
 	const mw_table *table;
 	long self;		/* position being edited, -1 for a new column */
 	const mw_column *base;
-	mw_column result;
+	mw_table *after;	/* the table with the edit, once valid */
 };
+
+static int
+try_column(mw_table **out, const struct column_form *cf, const mw_column *c, mw_buf *err)
+{
+	if (cf->self < 0)
+		return adapt_add_column(out, cf->table, c, err);
+	return adapt_modify_column(out, cf->table, cf->base->name, c, err);
+}
 
 static int
 validate_column(struct form *f, void *data)
 {
 	struct column_form *cf = data;
-	mw_diags errs = MW_DIAGS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	mw_column c;
 	int rc;
 
-	mw_column_clear(&cf->result);
-	rc = column_from_form(&cf->result, f, cf->base);
-	if (adapt_column_check(cf->table, &cf->result, cf->self, &errs))
-		rc = -1;
-	form_set_errors(f, &errs);
-	mw_diags_free(&errs);
-	return rc;
+	mw_table_free(cf->after);
+	cf->after = NULL;
+	rc = column_from_form(&c, f, cf->base);
+	if (rc) {
+		/*
+		 * Some fields do not parse: still ask the core about the rest (the
+		 * name), with neutral values in their place, so every problem shows.
+		 */
+		c.type = MW_T_TEXT;
+		c.has_length = false;
+		mw_value_clear(&c.deflt);
+		c.autoincrement = false;
+	}
+	if (try_column(&cf->after, cf, &c, &err) < 0)
+		refused(f, &err);
+	if (rc) {
+		mw_table_free(cf->after);
+		cf->after = NULL;
+	}
+	mw_column_clear(&c);
+	mw_buf_release(&err);
+	return rc || !cf->after ? -1 : 0;
 }
 
 static void
@@ -213,38 +252,34 @@ column_form_fill(struct form *f, const mw_column *c, const char *title)
 	mw_buf_release(&def);
 }
 
-/* Runs the column form over table `t`; on accept applies it to a fresh edit. */
+/* Runs the column form; on accept the edit becomes part of the change. */
 static void
-column_dialog(struct app *a, const mw_column *c, long pos, const char *title)
+column_dialog(struct app *a, const mw_table *t, const mw_column *c, long pos, const char *title)
 {
-	struct column_form cf = { current(a), pos, c, { 0 } };
+	struct column_form cf = { t, pos, c, NULL };
 	struct form f;
-	mw_table *t;
 
 	column_form_fill(&f, c, title);
 	f.validate = validate_column;
 	f.data = &cf;
-	if (form_run(a, &f) == 1 && (t = begin(a))) {
-		/* New columns go last, where ALTER TABLE ... ADD puts them. */
-		if (pos >= 0)
-			adapt_replace_column(t, (size_t)pos, &cf.result);
-		else
-			adapt_insert_column(t, t->ncolumns, &cf.result);
-		done(a, t, pos >= 0 ? "column changed" : "column added");
-		editor_select_column(a, cf.result.name);
-	}
-	mw_column_clear(&cf.result);
+	if (form_run(a, &f) == 1) {
+		char *name = mw_xstrdup(form_value(&f, "name"));
+
+		done(a, cf.after, pos >= 0 ? "column changed" : "column added");
+		editor_select_column(a, name);
+		free(name);
+	} else
+		mw_table_free(cf.after);
 	form_free(&f);
 }
 
 void
 action_add_column(struct app *a)
 {
-	if (!current(a)) {
-		app_error(a, "no table selected");
-		return;
-	}
-	column_dialog(a, NULL, -1, "Add column");
+	const mw_table *t = target(a);
+
+	if (t)
+		column_dialog(a, t, NULL, -1, "Add column");
 }
 
 /*
@@ -281,65 +316,63 @@ join_names(mw_buf *out, char *const *v, size_t n)
 
 struct index_form {
 	const mw_table *table;
-	long self;
-	mw_index result;
+	const mw_index *base;	/* the index edited, NULL for a new one */
+	mw_table *after;
 };
 
 static int
 validate_index(struct form *f, void *data)
 {
 	struct index_form *xf = data;
-	mw_diags errs = MW_DIAGS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	mw_index ix;
 	int rc;
 
-	mw_index_clear(&xf->result);
-	xf->result.name = mw_xstrdup(form_value(f, "name"));
-	xf->result.columns = split_names(form_value(f, "columns"), &xf->result.ncolumns);
-	xf->result.unique = form_bool(f, "unique");
-	rc = adapt_index_check(xf->table, &xf->result, xf->self, &errs);
-	form_set_errors(f, &errs);
-	mw_diags_free(&errs);
+	mw_table_free(xf->after);
+	xf->after = NULL;
+	/* Keep what the form does not show (flags, lengths, where, comment). */
+	if (xf->base)
+		mw_index_copy(&ix, xf->base);
+	else
+		memset(&ix, 0, sizeof(ix));
+	free(ix.name);
+	ix.name = mw_xstrdup(form_value(f, "name"));
+	mw_strv_free(ix.columns, ix.ncolumns);
+	ix.columns = split_names(form_value(f, "columns"), &ix.ncolumns);
+	ix.unique = form_bool(f, "unique");
+	if (xf->base)
+		rc = adapt_modify_index(&xf->after, xf->table, xf->base->name, &ix, &err);
+	else
+		rc = adapt_add_index(&xf->after, xf->table, &ix, &err);
+	if (rc)
+		refused(f, &err);
+	mw_index_clear(&ix);
+	mw_buf_release(&err);
 	return rc;
 }
 
 static void
-index_dialog(struct app *a, const mw_index *ix, long pos)
+index_dialog(struct app *a, const mw_table *t, const mw_index *ix)
 {
-	struct index_form xf = { current(a), pos, { 0 } };
+	struct index_form xf = { t, ix, NULL };
 	mw_buf cols = MW_BUF_INIT;
 	struct form f;
-	mw_table *t;
 	size_t col;
 
 	if (ix)
 		join_names(&cols, ix->columns, ix->ncolumns);
 	else if (editor_selected(a, &col) == ITEM_COLUMN)
-		mw_buf_adds(&cols, xf.table->columns[col].name);
+		mw_buf_adds(&cols, t->columns[col].name);
 	form_init(&f, ix ? "Edit index" : "Add index", 3);
 	form_field(&f, 0, FIELD_TEXT, "name", "name", ix ? ix->name : NULL);
 	form_field(&f, 1, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols));
 	form_field(&f, 2, FIELD_BOOL, "unique", "unique", ix && ix->unique ? "yes" : "no");
 	f.validate = validate_index;
 	f.data = &xf;
-	if (form_run(a, &f) == 1 && (t = begin(a))) {
-		if (ix) {
-			mw_index merged;
-
-			/* Keep what the form does not show (flags, lengths, where). */
-			mw_index_copy(&merged, ix);
-			mw_strv_free(merged.columns, merged.ncolumns);
-			merged.columns = mw_strv_dup(xf.result.columns, xf.result.ncolumns);
-			merged.ncolumns = xf.result.ncolumns;
-			free(merged.name);
-			merged.name = mw_xstrdup(xf.result.name);
-			merged.unique = xf.result.unique;
-			adapt_replace_index(t, (size_t)pos, &merged);
-			mw_index_clear(&merged);
-		} else
-			adapt_insert_index(t, t->nindexes, &xf.result);
-		done(a, t, ix ? "index changed" : "index added");
-	}
-	mw_index_clear(&xf.result);
+	if (form_run(a, &f) == 1)
+		done(a, xf.after, ix ? "index changed" : "index added");
+	else
+		mw_table_free(xf.after);
 	mw_buf_release(&cols);
 	form_free(&f);
 }
@@ -347,54 +380,54 @@ index_dialog(struct app *a, const mw_index *ix, long pos)
 void
 action_add_index(struct app *a)
 {
-	if (current(a))
-		index_dialog(a, NULL, -1);
+	const mw_table *t = target(a);
+
+	if (t)
+		index_dialog(a, t, NULL);
 }
+
+struct pk_form {
+	const mw_table *table;
+	mw_table *after;
+};
 
 static int
 validate_pk(struct form *f, void *data)
 {
-	const mw_table *t = data;
+	struct pk_form *pf = data;
+	mw_buf err = MW_BUF_INIT;
 	size_t n;
 	char **v = split_names(form_value(f, "columns"), &n);
-	int rc = 0;
+	int rc;
 
-	for (size_t i = 0; i < n; i++) {
-		if (!mw_table_column(t, v[i])) {
-			char *msg = mw_strdupf("no column '%s' in %s", v[i], t->name);
-
-			form_set_error(f, "columns", msg);
-			free(msg);
-			rc = -1;
-		}
-	}
+	mw_table_free(pf->after);
+	pf->after = NULL;
+	rc = adapt_set_pk(&pf->after, pf->table, v, n, &err);
+	if (rc)
+		form_set_error(f, "columns", mw_buf_cstr(&err));
 	mw_strv_free(v, n);
+	mw_buf_release(&err);
 	return rc;
 }
 
 void
 action_set_pk(struct app *a)
 {
-	const mw_table *cur = current(a);
+	struct pk_form pf = { target(a), NULL };
 	mw_buf cols = MW_BUF_INIT;
 	struct form f;
-	mw_table *t;
 
-	if (!cur)
+	if (!pf.table)
 		return;
-	join_names(&cols, cur->pk, cur->npk);
+	join_names(&cols, pf.table->pk, pf.table->npk);
 	form_init(&f, "Primary key (columns, in order; empty = none)", 1);
 	form_field(&f, 0, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols));
 	f.validate = validate_pk;
-	f.data = (void *)cur;
-	if (form_run(a, &f) == 1 && (t = begin(a))) {
-		size_t n;
-		char **v = split_names(form_value(&f, "columns"), &n);
-
-		adapt_set_pk(t, v, n);
-		mw_strv_free(v, n);
-		done(a, t, "primary key set");
-	}
+	f.data = &pf;
+	if (form_run(a, &f) == 1)
+		done(a, pf.after, "primary key set");
+	else
+		mw_table_free(pf.after);
 	mw_buf_release(&cols);
 	form_free(&f);
 }
@@ -407,20 +440,21 @@ void
 action_edit(struct app *a)
 {
 	size_t i;
-	const mw_table *t = current(a);
+	const mw_table *t = target(a);
 
 	switch (t ? editor_selected(a, &i) : ITEM_NONE) {
 	case ITEM_COLUMN:
-		column_dialog(a, &t->columns[i], (long)i, "Edit column");
+		column_dialog(a, t, &t->columns[i], (long)i, "Edit column");
 		break;
 	case ITEM_INDEX:
-		index_dialog(a, &t->indexes[i], (long)i);
+		index_dialog(a, t, &t->indexes[i]);
 		break;
 	case ITEM_PK:
 		action_set_pk(a);
 		break;
 	default:
-		app_error(a, "select a column, an index or the primary key first");
+		if (t)
+			app_error(a, "select a column, an index or the primary key first");
 	}
 }
 
@@ -428,75 +462,80 @@ void
 action_drop(struct app *a)
 {
 	size_t i;
-	const mw_table *cur = current(a);
-	enum editor_item item = cur ? editor_selected(a, &i) : ITEM_NONE;
-	mw_table *t;
-	char *what;
+	const mw_table *t = target(a);
+	enum editor_item item = t ? editor_selected(a, &i) : ITEM_NONE;
+	const char *name;
+	mw_table *after = NULL;
+	mw_buf err = MW_BUF_INIT;
+	char *question;
 
 	if (item != ITEM_COLUMN && item != ITEM_INDEX) {
-		app_error(a, "select a column or an index to drop");
+		if (t)
+			app_error(a, "select a column or an index to drop");
 		return;
 	}
-	what = mw_strdupf("Drop %s '%s'? (y/n)", item == ITEM_COLUMN ? "column" : "index",
-			  item == ITEM_COLUMN ? cur->columns[i].name : cur->indexes[i].name);
-	if (display_ask(a, what) && (t = begin(a))) {
-		if (item == ITEM_COLUMN)
-			adapt_drop_column(t, i);
-		else
-			adapt_drop_index(t, i);
-		done(a, t, item == ITEM_COLUMN ? "column dropped" : "index dropped");
-	} else
+	name = item == ITEM_COLUMN ? t->columns[i].name : t->indexes[i].name;
+	question = mw_strdupf("Drop %s '%s'? (y/n)", item == ITEM_COLUMN ? "column" : "index", name);
+	if (!display_ask(a, question))
 		app_info(a, "nothing dropped");
-	free(what);
+	else if ((item == ITEM_COLUMN ? adapt_drop_column(&after, t, name, &err)
+				      : adapt_drop_index(&after, t, name, &err)))
+		app_error(a, "%s", mw_buf_cstr(&err));
+	else
+		done(a, after, item == ITEM_COLUMN ? "column dropped" : "index dropped");
+	mw_buf_release(&err);
+	free(question);
 }
 
 struct rename_form {
 	const mw_table *table;
 	enum editor_item item;
 	size_t pos;
+	mw_table *after;
 };
 
 static int
 validate_rename(struct form *f, void *data)
 {
 	struct rename_form *rf = data;
-	mw_diags errs = MW_DIAGS_INIT;
+	const char *name = form_value(f, "name");
+	mw_buf err = MW_BUF_INIT;
 	int rc;
 
+	mw_table_free(rf->after);
+	rf->after = NULL;
 	if (rf->item == ITEM_COLUMN) {
+		const mw_column *old = &rf->table->columns[rf->pos];
 		mw_column c;
 
-		mw_column_copy(&c, &rf->table->columns[rf->pos]);
+		/* An explicit rename: the same definition under a new name. */
+		mw_column_copy(&c, old);
 		free(c.name);
-		c.name = mw_xstrdup(form_value(f, "name"));
-		rc = adapt_column_check(rf->table, &c, (long)rf->pos, &errs);
+		c.name = mw_xstrdup(name);
+		rc = adapt_modify_column(&rf->after, rf->table, old->name, &c, &err);
 		mw_column_clear(&c);
 	} else {
-		mw_index ix;
-
-		mw_index_copy(&ix, &rf->table->indexes[rf->pos]);
-		free(ix.name);
-		ix.name = mw_xstrdup(form_value(f, "name"));
-		rc = adapt_index_check(rf->table, &ix, (long)rf->pos, &errs);
-		mw_index_clear(&ix);
+		rc = adapt_rename_index(&rf->after, rf->table, rf->table->indexes[rf->pos].name,
+					name, &err);
 	}
-	form_set_errors(f, &errs);
-	mw_diags_free(&errs);
+	if (rc)
+		form_set_error(f, "name", mw_buf_cstr(&err));
+	mw_buf_release(&err);
 	return rc;
 }
 
 void
 action_rename(struct app *a)
 {
-	struct rename_form rf = { current(a), ITEM_NONE, 0 };
+	struct rename_form rf = { target(a), ITEM_NONE, 0, NULL };
 	const char *old;
 	struct form f;
-	mw_table *t;
 
 	if (rf.table)
 		rf.item = editor_selected(a, &rf.pos);
 	if (rf.item != ITEM_COLUMN && rf.item != ITEM_INDEX) {
-		app_error(a, "select a column or an index to rename");
+		if (rf.table)
+			app_error(a, "select a column or an index to rename");
 		return;
 	}
 	old = rf.item == ITEM_COLUMN ? rf.table->columns[rf.pos].name : rf.table->indexes[rf.pos].name;
@@ -504,23 +543,10 @@ action_rename(struct app *a)
 	form_field(&f, 0, FIELD_TEXT, "new name", "name", old);
 	f.validate = validate_rename;
 	f.data = &rf;
-	if (form_run(a, &f) == 1 && (t = begin(a))) {
-		const char *name = form_value(&f, "name");
-
-		if (rf.item == ITEM_COLUMN) {
-			mw_column c;
-
-			mw_column_copy(&c, &t->columns[rf.pos]);
-			free(c.name);
-			c.name = mw_xstrdup(name);
-			adapt_replace_column(t, rf.pos, &c);
-			mw_column_clear(&c);
-		} else {
-			free(t->indexes[rf.pos].name);
-			t->indexes[rf.pos].name = mw_xstrdup(name);
-		}
-		done(a, t, "renamed");
-	}
+	if (form_run(a, &f) == 1)
+		done(a, rf.after, "renamed");
+	else
+		mw_table_free(rf.after);
 	form_free(&f);
 }
 
@@ -528,25 +554,73 @@ action_rename(struct app *a)
  * Tables and the change
  */
 
+/* A new table: its name and a key column, as the policy wants every table to have. */
+static mw_table *
+table_from_form(struct form *f)
+{
+	mw_table *t = mw_xcalloc(1, sizeof(*t));
+	mw_column *key;
+	mw_type type = MW_T_INTEGER;
+
+	t->name = mw_xstrdup(form_value(f, "name"));
+	t->columns = key = mw_xcalloc(1, sizeof(*key));
+	t->ncolumns = 1;
+	key->name = mw_xstrdup(form_value(f, "key"));
+	mw_type_from_name(form_value(f, "type"), &type);
+	key->type = type;
+	key->notnull = true;
+	key->is_unsigned = mw_type_is_integer(type);
+	key->autoincrement = mw_type_is_integer(type);
+	key->opt_present = MW_OPT_NOTNULL | (key->is_unsigned ? MW_OPT_UNSIGNED : 0) |
+			   (key->autoincrement ? MW_OPT_AUTOINCREMENT : 0);
+	t->pk = mw_strv_dup(&key->name, 1);
+	t->npk = 1;
+	t->has_pk_key = true;
+	return t;
+}
+
+static int
+validate_table(struct form *f, void *data)
+{
+	struct app *a = data;
+	mw_buf err = MW_BUF_INIT;
+	mw_table *t;
+	mw_type type;
+	int rc = 0;
+
+	if (!mw_type_from_name(form_value(f, "type"), &type)) {
+		form_set_error(f, "type", "unknown type (Space cycles through the types)");
+		return -1;
+	}
+	t = table_from_form(f);
+	if (adapt_check_new_table(&a->s->doc->schema, t, &err))
+		rc = refused(f, &err);
+	mw_table_free(t);
+	mw_buf_release(&err);
+	return rc;
+}
+
 void
 action_new_table(struct app *a)
 {
 	struct form f;
 	mw_buf err = MW_BUF_INIT;
 
-	form_init(&f, "New table", 1);
+	form_init(&f, "New table", 3);
 	form_field(&f, 0, FIELD_TEXT, "table name", "name", NULL);
-	while (form_run(a, &f) == 1) {
-		mw_buf_reset(&err);
-		form_clear_errors(&f);
-		if (!session_new_table(a->s, form_value(&f, "name"), &err)) {
+	form_field(&f, 1, FIELD_TEXT, "key column", "key", NULL);
+	form_field(&f, 2, FIELD_CHOICE, "key type", "type", "integer")->choices = types();
+	f.validate = validate_table;
+	f.data = a;
+	if (form_run(a, &f) == 1) {
+		if (session_new_table(a->s, table_from_form(&f), &err))
+			app_error(a, "%s", mw_buf_cstr(&err));
+		else {
 			tables_sync_cursor(a);
 			a->focus = PANE_EDITOR;
-			app_info(a, "table %s created: a adds its columns, p sets its key",
+			app_info(a, "table %s created: a adds columns, i indexes",
 				 form_value(&f, "name"));
-			break;
 		}
-		form_set_error(&f, "name", mw_buf_cstr(&err));
 	}
 	mw_buf_release(&err);
 	form_free(&f);
@@ -576,13 +650,15 @@ action_change_name(struct app *a)
 void
 action_write(struct app *a)
 {
-	mw_buf err = MW_BUF_INIT;
+	mw_buf err = MW_BUF_INIT, written = MW_BUF_INIT;
 
-	if (session_write(a->s, &err))
+	if (session_write(a->s, &written, &err))
 		app_error(a, "not written: %s", mw_buf_cstr(&err));
 	else
-		app_info(a, "written: %s (c to commit)", a->s->change_name);
+		app_info(a, "written: %s and %zu more files (c to commit)", a->s->change_name,
+			 count_lines(mw_buf_cstr(&written)) - 1);
 	mw_buf_release(&err);
+	mw_buf_release(&written);
 }
 
 void
@@ -590,18 +666,24 @@ action_lint(struct app *a)
 {
 	session_update(a->s);
 	a->tab = TAB_POLICY;
-	if (!a->s->lint_available)
-		app_error(a, "policy checks need the lint module, not merged yet");
-	else
-		app_info(a, "%zu errors, %zu findings", mw_diags_count(&a->s->findings, MW_SEV_ERROR),
-			 a->s->findings.n);
+	app_info(a, "%zu errors, %zu findings", mw_diags_count(&a->s->findings, MW_SEV_ERROR),
+		 a->s->findings.n);
 }
 
 void
 action_verify(struct app *a)
 {
 	mw_buf out = MW_BUF_INIT;
-	int rc = adapt_verify(&out, session_before(a->s), a->s->after);
+	char *label = session_change_rel(a->s);
+	int rc;
+
+	if (!session_has_change(a->s)) {
+		app_error(a, "nothing to verify: no change yet");
+		free(label);
+		return;
+	}
+	rc = adapt_verify(&out, label, session_before(a->s), a->s->after);
+	free(label);
 
 	display_pager(a, rc ? "Verify (SQLite round trip): FAILED" : "Verify (SQLite round trip): ok",
 		      mw_buf_cstr(&out));

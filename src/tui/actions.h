@@ -23,6 +23,8 @@ void action_commit(struct app *a);
 void action_lint(struct app *a);
 void action_verify(struct app *a);
 
+/* Lines (newline-terminated) in s. */
+size_t count_lines(const char *s);
 /* Column form values -> column; problems on the form's fields. 0 or -1. */
 int column_from_form(mw_column *out, struct form *f, const mw_column *base);
 

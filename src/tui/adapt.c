@@ -1,12 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Stand-ins for core APIs that have not landed yet (see adapt.h). Each
- * section names the header that replaces it.
+ * The editor's calls into the core (see adapt.h): each function forwards to
+ * a public core header and reshapes the result for the UI.
  */
 #include <config.h>
 
 #include "tui/adapt.h"
+#include "mwschema/commit.h"
+#include "mwschema/drift.h"
+#include "mwschema/edit.h"
 #include "mwschema/fs.h"
+#include "mwschema/git.h"
+#include "mwschema/lint.h"
+#include "mwschema/rc.h"
+#include "mwschema/updater.h"
+#include "mwschema/verify.h"
+#include "mwschema/workspace.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -16,95 +25,39 @@
 #include <unistd.h>
 
 /*
- * Workspace: replaced by workspace.h (detection, paths, updater) and git.h.
+ * Workspace
  */
 
-static const char *const schema_candidates[] = {
-	"sql/tables.json", "db_patches/tables.json", "schema/tables.json", "tables.json",
-};
+static int
+first_diag(mw_buf *err, const mw_diags *diags, const char *fallback)
+{
+	for (size_t i = 0; i < diags->n; i++) {
+		if (diags->items[i].severity == MW_SEV_ERROR) {
+			mw_diag_format(err, &diags->items[i]);
+			return -1;
+		}
+	}
+	mw_buf_adds(err, fallback);
+	return -1;
+}
 
 static char *
 read_branch(const char *root)
 {
-	char *git = mw_path_join(root, ".git"), *head_path, *branch = NULL;
-	mw_buf head = MW_BUF_INIT, err = MW_BUF_INIT;
+	mw_git *git;
+	mw_git_head head;
+	mw_buf err = MW_BUF_INIT;
+	char *branch = NULL;
 
-	if (!mw_is_dir(git) && !mw_read_file(&head, git, &err) &&
-	    !strncmp(mw_buf_cstr(&head), "gitdir: ", 8)) {
-		/* A linked worktree: .git is a file naming the real git dir. */
-		free(git);
-		git = mw_xstrndup(head.data + 8, strcspn(head.data + 8, "\n"));
+	if (mw_git_open(&git, root, &err) == 0) {
+		if (mw_git_head_read(&head, git, &err) == 0) {
+			branch = mw_xstrdup(head.detached ? "(detached)" : head.branch);
+			mw_git_head_clear(&head);
+		}
+		mw_git_free(git);
 	}
-	mw_buf_reset(&head);
-	head_path = mw_path_join(git, "HEAD");
-	if (!mw_read_file(&head, head_path, &err)) {
-		const char *h = mw_buf_cstr(&head);
-
-		if (!strncmp(h, "ref: refs/heads/", 16))
-			branch = mw_xstrndup(h + 16, strcspn(h + 16, "\n"));
-		else
-			branch = mw_xstrdup("(detached)");
-	}
-	free(head_path);
-	free(git);
-	mw_buf_release(&head);
 	mw_buf_release(&err);
 	return branch;
-}
-
-static int
-find_schema(struct adapt_ws *ws, const char *start)
-{
-	char *dir = mw_xstrdup(start);
-
-	for (;;) {
-		for (size_t i = 0; i < sizeof(schema_candidates) / sizeof(*schema_candidates); i++) {
-			char *p = mw_path_join(dir, schema_candidates[i]);
-
-			if (mw_file_exists(p)) {
-				ws->root = dir;
-				ws->schema_path = p;
-				ws->schema_rel = mw_xstrdup(schema_candidates[i]);
-				ws->sql_dir = mw_path_dirname(schema_candidates[i]);
-				return 0;
-			}
-			free(p);
-		}
-		if (!strcmp(dir, "/"))
-			break;
-		char *up = mw_path_dirname(dir);
-
-		free(dir);
-		dir = up;
-	}
-	free(dir);
-	return -1;
-}
-
-int
-adapt_ws_open(struct adapt_ws **out, const char *dir, mw_buf *err)
-{
-	char real[PATH_MAX];
-	struct adapt_ws *ws;
-
-	*out = NULL;
-	if (!realpath(dir, real)) {
-		mw_buf_addf(err, "%s: no such directory", dir);
-		return -1;
-	}
-	ws = mw_xcalloc(1, sizeof(*ws));
-	if (find_schema(ws, real)) {
-		mw_buf_addf(err, "%s: no tables.json found here or above (looked for sql/, "
-			    "db_patches/, schema/)", dir);
-		free(ws);
-		return -1;
-	}
-	if (!strcmp(ws->sql_dir, "."))
-		ws->sql_dir[0] = 0;
-	ws->name = mw_path_basename(ws->root);
-	ws->branch = read_branch(ws->root);
-	*out = ws;
-	return 0;
 }
 
 void
@@ -114,16 +67,108 @@ adapt_ws_refresh_branch(struct adapt_ws *ws)
 	ws->branch = read_branch(ws->root);
 }
 
+/* The schema file: <first schema dir>/tables.json, else the first schema document. */
+static const mw_ws_doc *
+find_schema(const mw_workspace *w)
+{
+	const mw_ws_doc *first = NULL;
+
+	for (size_t i = 0; i < w->ndocs; i++) {
+		const mw_ws_doc *d = &w->docs[i];
+		char *base;
+		bool named;
+
+		if (!d->doc || d->doc->kind != MW_DOC_SCHEMA)
+			continue;
+		base = mw_path_basename(d->rel);
+		named = !strcmp(base, "tables.json");
+		free(base);
+		if (named)
+			return d;
+		if (!first)
+			first = d;
+	}
+	return first;
+}
+
+/* Where change files live: next to the existing ones, else <dir>/abstractSchemaChanges. */
+static char *
+find_change_dir(const mw_workspace *w, const char *schema_rel)
+{
+	char *dir;
+
+	for (size_t i = 0; i < w->ndocs; i++)
+		if (w->docs[i].doc && w->docs[i].doc->kind == MW_DOC_CHANGE)
+			return mw_path_dirname(w->docs[i].rel);
+	dir = mw_path_dirname(schema_rel);
+	if (!strcmp(dir, ".")) {
+		free(dir);
+		return mw_xstrdup("abstractSchemaChanges");
+	}
+	char *joined = mw_path_join(dir, "abstractSchemaChanges");
+
+	free(dir);
+	return joined;
+}
+
+static void
+configure_lint(struct adapt_ws *ws)
+{
+	mw_diags ignore = MW_DIAGS_INIT;
+
+	ws->lint = mw_lint_new();
+	ws->rc = mw_rc_new();
+	mw_rc_load_default(ws->rc, ws->root, &ignore);
+	mw_lint_configure(ws->lint, ws->rc, &ignore);
+	mw_diags_free(&ignore);
+}
+
+int
+adapt_ws_open(struct adapt_ws **out, const char *dir, mw_buf *err)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	const mw_ws_doc *schema;
+	struct adapt_ws *ws = mw_xcalloc(1, sizeof(*ws));
+
+	*out = NULL;
+	if (mw_workspace_open(&ws->ws, dir, &diags) < 0) {
+		first_diag(err, &diags, "not inside a MediaWiki checkout");
+		goto fail;
+	}
+	schema = find_schema(ws->ws);
+	if (!schema) {
+		mw_buf_addf(err, "%s: no schema file (tables.json) that loads", ws->ws->root);
+		goto fail;
+	}
+	ws->root = mw_xstrdup(ws->ws->root);
+	ws->name = mw_path_basename(ws->root);
+	ws->schema_rel = mw_xstrdup(schema->rel);
+	ws->schema_path = mw_workspace_path(ws->ws, schema->rel);
+	ws->change_dir = find_change_dir(ws->ws, schema->rel);
+	ws->branch = read_branch(ws->root);
+	configure_lint(ws);
+	mw_diags_free(&diags);
+	*out = ws;
+	return 0;
+fail:
+	mw_diags_free(&diags);
+	adapt_ws_free(ws);
+	return -1;
+}
+
 void
 adapt_ws_free(struct adapt_ws *ws)
 {
 	if (!ws)
 		return;
+	mw_workspace_free(ws->ws);
+	mw_lint_free(ws->lint);
+	mw_rc_free(ws->rc);
 	free(ws->root);
 	free(ws->name);
 	free(ws->schema_path);
 	free(ws->schema_rel);
-	free(ws->sql_dir);
+	free(ws->change_dir);
 	free(ws->branch);
 	free(ws);
 }
@@ -227,508 +272,395 @@ adapt_demo_copy(char **out, mw_buf *err)
 	return 0;
 }
 
-static char *
-sql_path(const struct adapt_ws *ws, const char *sub, const char *file)
+char *
+adapt_change_rel(const struct adapt_ws *ws, const char *name)
 {
-	if (!*ws->sql_dir)
-		return sub ? mw_strdupf("%s/%s", sub, file) : mw_xstrdup(file);
-	return sub ? mw_strdupf("%s/%s/%s", ws->sql_dir, sub, file)
-		   : mw_strdupf("%s/%s", ws->sql_dir, file);
-}
+	char *file = mw_strdupf("%s.json", name), *rel = mw_path_join(ws->change_dir, file);
 
-static void
-add_path(mw_buf *out, char *path)
-{
-	mw_buf_addf(out, "%s\n", path);
-	free(path);
+	free(file);
+	return rel;
 }
 
 void
-adapt_ws_files(mw_buf *out, const struct adapt_ws *ws, const char *name, const mw_table *before,
-	       const mw_table *after)
+adapt_ws_files(mw_buf *out, const struct adapt_ws *ws, const char *name,
+	       const bool has_sql[MW_DBMS__COUNT])
 {
-	static const char *const dbms[] = { "mysql", "postgres", "sqlite" };
-	char *file = mw_strdupf("%s.json", name);
+	char *rel = adapt_change_rel(ws, name);
 
-	add_path(out, sql_path(ws, "abstractSchemaChanges", file));
-	free(file);
-	file = mw_strdupf("%s.sql", name);
-	for (int i = 0; i < 3; i++)
-		add_path(out, sql_path(ws, dbms[i], file));
-	free(file);
-	mw_buf_addf(out, "%s\n", ws->schema_rel);
-	for (int i = 0; i < 3; i++)
-		add_path(out, sql_path(ws, dbms[i], "tables-generated.sql"));
-}
+	mw_buf_addf(out, "%s\n", rel);
+	for (int d = 0; d < MW_DBMS__COUNT; d++) {
+		char *sql = mw_workspace_sql_name(rel, MW_DOC_CHANGE, (mw_dbms)d);
 
-static const mw_column *
-first_added_column(const mw_table *a, const mw_table *b)
-{
-	for (size_t i = 0; b && i < b->ncolumns; i++)
-		if (!a || !mw_table_column(a, b->columns[i].name))
-			return &b->columns[i];
-	return NULL;
-}
-
-static const mw_column *
-first_changed_column(const mw_table *a, const mw_table *b)
-{
-	for (size_t i = 0; a && b && i < b->ncolumns; i++) {
-		const mw_column *old = mw_table_column(a, b->columns[i].name);
-
-		if (old && !mw_column_equal(old, &b->columns[i]))
-			return &b->columns[i];
+		if (has_sql[d])
+			mw_buf_addf(out, "%s\n", sql);
+		free(sql);
 	}
-	return NULL;
+	mw_buf_addf(out, "%s\n", ws->schema_rel);
+	for (int d = 0; d < MW_DBMS__COUNT; d++) {
+		char *sql = mw_workspace_sql_name(ws->schema_rel, MW_DOC_SCHEMA, (mw_dbms)d);
+
+		mw_buf_addf(out, "%s\n", sql);
+		free(sql);
+	}
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		if (ws->ws->updater[d] && (!d || strcmp(ws->ws->updater[d], ws->ws->updater[0])))
+			mw_buf_addf(out, "%s\n", ws->ws->updater[d]);
+	free(rel);
 }
 
-static const mw_index *
-first_added_index(const mw_table *a, const mw_table *b)
+static int
+entry_for(mw_updater_entry *e, const char *name, const mw_table *before, const mw_table *after)
 {
-	for (size_t i = 0; b && i < b->nindexes; i++)
-		if (!a || !mw_table_index(a, b->indexes[i].name))
-			return &b->indexes[i];
-	return NULL;
+	mw_change change = { NULL, (mw_table *)before, (mw_table *)after };
+	char *patch = mw_strdupf("%s.sql", name);
+	int rc = mw_updater_entry_from_change(e, &change, patch);
+
+	free(patch);
+	return rc;
 }
 
-static bool
-pk_equal(const mw_table *a, const mw_table *b)
+void
+adapt_updater_entries(mw_buf *out, const struct adapt_ws *ws, const char *name,
+		      const mw_table *before, const mw_table *after)
 {
-	if (a->npk != b->npk)
-		return false;
-	for (size_t i = 0; i < a->npk; i++)
-		if (strcmp(a->pk[i], b->pk[i]))
-			return false;
-	return true;
-}
+	mw_updater_entry e;
 
-/* The first difference as (verb, object): the naming convention and updater verb. */
-static const char *
-first_difference(const mw_table *before, const mw_table *after, const char **object)
-{
-	const mw_column *c;
-	const mw_index *ix;
-
-	*object = NULL;
-	if (!before)
-		return "addTable";
-	if (!after)
-		return "dropTable";
-	if ((c = first_added_column(before, after)) && (*object = c->name))
-		return "addField";
-	if ((c = first_added_column(after, before)) && (*object = c->name))
-		return "dropField";
-	if ((c = first_changed_column(before, after)) && (*object = c->name))
-		return "modifyField";
-	if ((ix = first_added_index(before, after)) && (*object = ix->name))
-		return "addIndex";
-	if ((ix = first_added_index(after, before)) && (*object = ix->name))
-		return "dropIndex";
-	if (!pk_equal(before, after))
-		return "modifyPrimaryKey";
-	return "modifyTable";
+	if (entry_for(&e, name, before, after))
+		return;
+	if (ws->ws->kind == MW_WS_CORE)
+		mw_updater_render_core(out, &e);
+	else
+		mw_updater_render_extension(out, &e);
+	mw_buf_addc(out, '\n');
+	mw_updater_entry_clear(&e);
 }
 
 char *
 adapt_change_name(const mw_table *before, const mw_table *after)
 {
 	const mw_table *t = after ? after : before;
-	const char *object;
-	const char *verb = first_difference(before, after, &object);
+	mw_updater_entry e;
+	char *name;
 
 	if (!t)
 		return mw_xstrdup("patch-new");
-	if (!strncmp(verb, "drop", 4) && object)
-		return mw_strdupf("patch-%s-drop-%s", t->name, object);
-	if (!strcmp(verb, "modifyPrimaryKey"))
-		return mw_strdupf("patch-%s-pk", t->name);
-	if (object)
-		return mw_strdupf("patch-%s-%s", t->name, object);
-	return mw_strdupf("patch-%s", t->name);
+	if (entry_for(&e, "x", before, after))
+		return mw_strdupf("patch-%s", t->name);
+	switch (e.verb) {
+	case MW_UPD_DROP_FIELD:
+	case MW_UPD_DROP_INDEX:
+		name = mw_strdupf("patch-%s-drop-%s", t->name, e.name);
+		break;
+	case MW_UPD_RENAME_INDEX:
+		name = mw_strdupf("patch-%s-%s", t->name, e.new_name);
+		break;
+	case MW_UPD_MODIFY_PK:
+		name = mw_strdupf("patch-%s-pk", t->name);
+		break;
+	default:
+		name = e.name ? mw_strdupf("patch-%s-%s", t->name, e.name)
+			      : mw_strdupf("patch-%s", t->name);
+	}
+	mw_updater_entry_clear(&e);
+	return name;
 }
 
-void
-adapt_updater_entries(mw_buf *out, const char *name, const mw_table *before, const mw_table *after)
+char *
+adapt_commit_subject(const char *name, const mw_table *before, const mw_table *after)
 {
-	const mw_table *t = after ? after : before;
-	const char *object;
-	const char *verb = first_difference(before, after, &object);
+	mw_updater_entry e;
+	char *subject;
 
-	if (!t)
-		return;
-	if (!strcmp(verb, "modifyPrimaryKey")) {
-		mw_buf_addf(out, "[ 'modifyPrimaryKey', '%s', [ ", t->name);
-		for (size_t i = 0; i < after->npk; i++)
-			mw_buf_addf(out, "%s'%s'", i ? ", " : "", after->pk[i]);
-		mw_buf_addf(out, " ], '%s.sql' ],\n", name);
-	} else if (object)
-		mw_buf_addf(out, "[ '%s', '%s', '%s', '%s.sql' ],\n", verb, t->name, object, name);
-	else
-		mw_buf_addf(out, "[ '%s', '%s', '%s.sql' ],\n", verb, t->name, name);
+	if (entry_for(&e, name, before, after))
+		return mw_strdupf("Schema change %s", name);
+	subject = mw_commit_subject(&e);
+	mw_updater_entry_clear(&e);
+	return subject;
+}
+
+/* Saves the change document at `rel`. */
+static int
+save_change(const struct adapt_ws *ws, const char *rel, const mw_table *before,
+	    const mw_table *after, mw_buf *err)
+{
+	char *path = mw_workspace_path(ws->ws, rel), *dir = mw_path_dirname(path);
+	char *comment = adapt_commit_subject("x", before, after);
+	mw_doc doc;
+	int rc;
+
+	memset(&doc, 0, sizeof(doc));
+	doc.kind = MW_DOC_CHANGE;
+	doc.label = (char *)rel;
+	doc.change.comment = comment;
+	doc.change.before = (mw_table *)before;
+	doc.change.after = (mw_table *)after;
+	rc = mw_mkdirs(dir, err) ? -1 : mw_doc_save(&doc, path, err);
+	free(comment);
+	free(path);
+	free(dir);
+	return rc;
+}
+
+/* Saves the schema with `after` in place of table `index` (or appended). */
+static int
+save_schema(const struct adapt_ws *ws, mw_doc *doc, size_t index, const mw_table *after,
+	    mw_buf *err)
+{
+	mw_schema *s = &doc->schema;
+	mw_table saved;
+	int rc;
+
+	/* Shallow swap: the document lends its slot for the save and gets it back. */
+	if (index >= s->ntables) {
+		s->tables = mw_xrealloc(s->tables, (s->ntables + 1) * sizeof(*s->tables));
+		index = s->ntables++;
+		memset(&s->tables[index], 0, sizeof(saved));
+	}
+	saved = s->tables[index];
+	s->tables[index] = *after;
+	rc = mw_doc_save(doc, ws->schema_path, err);
+	s->tables[index] = saved;
+	if (!saved.name)
+		s->ntables--;
+	return rc;
+}
+
+static void
+add_lines(mw_buf *out, char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		mw_buf_addf(out, "%s\n", v[i]);
+}
+
+/* Regenerates what follows from the change and the schema (drift.h's sync). */
+static int
+sync_files(struct adapt_ws *ws, const char *change_rel, mw_buf *written, mw_buf *err)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	mw_workspace *fresh;
+	mw_drift drift = { NULL, 0 };
+	mw_sync_result res;
+	char *docs[2] = { (char *)change_rel, ws->schema_rel };
+	int rc = -1;
+
+	memset(&res, 0, sizeof(res));
+	if (mw_workspace_open(&fresh, ws->root, &diags) < 0)
+		return first_diag(err, &diags, "cannot read the checkout again");
+	mw_diags_clear(&diags);
+	mw_drift_check(&drift, fresh, 0, &diags);
+	mw_diags_clear(&diags);
+	if (mw_drift_apply(&res, fresh, &drift, docs, 2, &diags) < 0)
+		first_diag(err, &diags, "sync failed");
+	else {
+		add_lines(written, res.changed, res.nchanged);
+		rc = 0;
+	}
+	mw_sync_result_clear(&res);
+	mw_drift_clear(&drift);
+	mw_workspace_free(fresh);
+	mw_diags_free(&diags);
+	return rc;
 }
 
 int
-adapt_ws_write(const struct adapt_ws *ws, const char *name, const mw_schema *schema,
-	       const mw_table *before, const mw_table *after, mw_buf *err)
+adapt_ws_write(struct adapt_ws *ws, mw_doc *schema_doc, size_t index, const char *name,
+	       const mw_table *before, const mw_table *after, mw_buf *written, mw_buf *err)
 {
-	mw_buf_adds(err, "writing needs the workspace API (workspace.h), not merged yet");
-	return -1;
+	char *rel = adapt_change_rel(ws, name);
+	int rc = save_change(ws, rel, before, after, err);
+
+	if (!rc) {
+		mw_buf_addf(written, "%s\n", rel);
+		rc = save_schema(ws, schema_doc, index, after, err);
+	}
+	if (!rc) {
+		mw_buf_addf(written, "%s\n", ws->schema_rel);
+		rc = sync_files(ws, rel, written, err);
+	}
+	free(rel);
+	return rc;
 }
 
 int
-adapt_ws_commit(const struct adapt_ws *ws, const char *message, const char *branch,
-		const char *files, mw_buf *err)
+adapt_ws_commit(struct adapt_ws *ws, const char *message, const char *bug, const char *branch,
+		bool force, mw_diags *diags, mw_buf *err)
 {
-	mw_buf_adds(err, "committing needs the git API (git.h), not merged yet");
-	return -1;
+	mw_commit_opts opts = { ws->root, message, bug && *bug ? bug : NULL,
+				branch && *branch ? branch : NULL, force };
+	mw_commit_result res;
+	int rc;
+
+	memset(&res, 0, sizeof(res));
+	rc = mw_commit_run(&res, &opts, diags, err);
+	mw_commit_result_clear(&res);
+	adapt_ws_refresh_branch(ws);
+	return rc == MW_COMMIT_REFUSED ? 1 : rc < 0 ? -1 : 0;
 }
 
 /*
- * Edits: replaced by edit.h.
+ * Edits: edit.h works on a schema; the table under change is a schema of one.
  */
 
-static bool
-is_identifier(const char *s)
+static int
+take_after(mw_table **out, mw_edit *e, int rc)
 {
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
+	*out = NULL;
+	if (rc < 0)
+		return -1;
+	*out = e->after;
+	e->after = NULL;
+	mw_edit_clear(e);
+	return 0;
+}
+
+#define ONE(t) { (mw_table *)(t), 1 }
+
+int
+adapt_add_column(mw_table **out, const mw_table *t, const mw_column *c, mw_buf *err)
+{
+	mw_schema one = ONE(t);
+	mw_edit e;
+
+	return take_after(out, &e, mw_edit_add_column(&e, &one, t->name, c, -1, err));
 }
 
 int
-adapt_column_check(const mw_table *t, const mw_column *c, long self, mw_diags *errs)
+adapt_modify_column(mw_table **out, const mw_table *t, const char *column, const mw_column *c,
+		    mw_buf *err)
 {
-	long pos = mw_table_column_pos(t, c->name);
-	size_t before = errs->n;
+	mw_schema one = ONE(t);
+	mw_edit e;
 
-	if (!is_identifier(c->name))
-		mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "name", NULL,
-			     "a column name is letters, digits and '_'");
-	else if (pos >= 0 && pos != self)
-		mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "name", NULL,
-			     "%s already has a column '%s'", t->name, c->name);
-	if (c->has_length && c->length <= 0)
-		mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "length", NULL,
-			     "the length must be a positive number");
-	if (c->autoincrement && !mw_type_is_integer(c->type))
-		mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "autoincrement", NULL,
-			     "only integer columns can autoincrement");
-	return errs->n > before ? -1 : 0;
+	return take_after(out, &e, mw_edit_modify_column(&e, &one, t->name, column, c, err));
 }
 
 int
-adapt_index_check(const mw_table *t, const mw_index *ix, long self, mw_diags *errs)
+adapt_drop_column(mw_table **out, const mw_table *t, const char *column, mw_buf *err)
 {
-	size_t before = errs->n;
-	const mw_index *other = mw_table_index(t, ix->name);
+	mw_schema one = ONE(t);
+	mw_edit e;
 
-	if (!is_identifier(ix->name))
-		mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "name", NULL,
-			     "an index name is letters, digits and '_'");
-	else if (other && (self < 0 || other != &t->indexes[self]))
-		mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "name", NULL,
-			     "%s already has an index '%s'", t->name, ix->name);
-	if (!ix->ncolumns)
-		mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "columns", NULL,
-			     "an index needs at least one column");
-	for (size_t i = 0; i < ix->ncolumns; i++)
-		if (!mw_table_column(t, ix->columns[i]))
-			mw_diags_add(errs, MW_SEV_ERROR, NULL, NULL, 0, 0, "columns", NULL,
-				     "no column '%s' in %s", ix->columns[i], t->name);
-	return errs->n > before ? -1 : 0;
+	return take_after(out, &e, mw_edit_drop_column(&e, &one, t->name, column, err));
 }
 
-void
-adapt_insert_column(mw_table *t, size_t pos, const mw_column *c)
+int
+adapt_add_index(mw_table **out, const mw_table *t, const mw_index *ix, mw_buf *err)
 {
-	if (pos > t->ncolumns)
-		pos = t->ncolumns;
-	t->columns = mw_xrealloc(t->columns, (t->ncolumns + 1) * sizeof(*t->columns));
-	memmove(&t->columns[pos + 1], &t->columns[pos], (t->ncolumns - pos) * sizeof(*t->columns));
-	mw_column_copy(&t->columns[pos], c);
-	t->ncolumns++;
+	mw_schema one = ONE(t);
+	mw_edit e;
+
+	return take_after(out, &e, mw_edit_add_index(&e, &one, t->name, ix, err));
 }
 
-static void
-rename_in(char **v, size_t n, const char *from, const char *to)
+int
+adapt_drop_index(mw_table **out, const mw_table *t, const char *index, mw_buf *err)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(v[i], from)) {
-			free(v[i]);
-			v[i] = mw_xstrdup(to);
-		}
+	mw_schema one = ONE(t);
+	mw_edit e;
+
+	return take_after(out, &e, mw_edit_drop_index(&e, &one, t->name, index, err));
+}
+
+int
+adapt_rename_index(mw_table **out, const mw_table *t, const char *index, const char *name,
+		   mw_buf *err)
+{
+	mw_schema one = ONE(t);
+	mw_edit e;
+
+	return take_after(out, &e, mw_edit_rename_index(&e, &one, t->name, index, name, err));
+}
+
+/* edit.h has no "modify index": drop it, then add the new definition in its place. */
+int
+adapt_modify_index(mw_table **out, const mw_table *t, const char *index, const mw_index *ix,
+		   mw_buf *err)
+{
+	mw_table *dropped, *added;
+	long pos = mw_table_index(t, index) ? mw_table_index(t, index) - t->indexes : -1;
+
+	if (adapt_drop_index(&dropped, t, index, err))
+		return -1;
+	if (adapt_add_index(&added, dropped, ix, err)) {
+		mw_table_free(dropped);
+		return -1;
 	}
-}
+	mw_table_free(dropped);
+	/* Keep the index where it was: the JSON diff stays one hunk. */
+	if (pos >= 0 && (size_t)pos + 1 < added->nindexes) {
+		mw_index moved = added->indexes[added->nindexes - 1];
 
-void
-adapt_replace_column(mw_table *t, size_t pos, const mw_column *c)
-{
-	char *old = mw_xstrdup(t->columns[pos].name);
-
-	if (strcmp(old, c->name)) {
-		for (size_t i = 0; i < t->nindexes; i++)
-			rename_in(t->indexes[i].columns, t->indexes[i].ncolumns, old, c->name);
-		rename_in(t->pk, t->npk, old, c->name);
+		memmove(&added->indexes[pos + 1], &added->indexes[pos],
+			(added->nindexes - 1 - (size_t)pos) * sizeof(moved));
+		added->indexes[pos] = moved;
 	}
-	free(old);
-	mw_column_clear(&t->columns[pos]);
-	mw_column_copy(&t->columns[pos], c);
+	*out = added;
+	return 0;
 }
 
-/* Removes every `name` from v; returns the new count. */
-static size_t
-strv_remove(char **v, size_t n, const char *name)
+int
+adapt_set_pk(mw_table **out, const mw_table *t, char *const *cols, size_t n, mw_buf *err)
 {
-	size_t k = 0;
+	mw_schema one = ONE(t);
+	mw_edit e;
 
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(v[i], name))
-			free(v[i]);
-		else
-			v[k++] = v[i];
-	}
-	return k;
+	return take_after(out, &e, mw_edit_set_pk(&e, &one, t->name, cols, n, err));
 }
 
-void
-adapt_drop_column(mw_table *t, size_t pos)
+int
+adapt_check_new_table(const mw_schema *s, const mw_table *t, mw_buf *err)
 {
-	char *name = mw_xstrdup(t->columns[pos].name);
+	mw_edit e;
 
-	mw_column_clear(&t->columns[pos]);
-	memmove(&t->columns[pos], &t->columns[pos + 1],
-		(t->ncolumns - pos - 1) * sizeof(*t->columns));
-	t->ncolumns--;
-	for (size_t i = t->nindexes; i-- > 0;) {
-		mw_index *ix = &t->indexes[i];
-
-		ix->ncolumns = strv_remove(ix->columns, ix->ncolumns, name);
-		if (!ix->ncolumns)
-			adapt_drop_index(t, i);
-	}
-	t->npk = strv_remove(t->pk, t->npk, name);
-	free(name);
+	if (mw_edit_add_table(&e, s, t, -1, err) < 0)
+		return -1;
+	mw_edit_clear(&e);
+	return 0;
 }
 
-void
-adapt_insert_index(mw_table *t, size_t pos, const mw_index *ix)
+const char *
+adapt_message_field(const char *message)
 {
-	if (pos > t->nindexes)
-		pos = t->nindexes;
-	t->indexes = mw_xrealloc(t->indexes, (t->nindexes + 1) * sizeof(*t->indexes));
-	memmove(&t->indexes[pos + 1], &t->indexes[pos], (t->nindexes - pos) * sizeof(*t->indexes));
-	mw_index_copy(&t->indexes[pos], ix);
-	t->nindexes++;
-}
-
-void
-adapt_replace_index(mw_table *t, size_t pos, const mw_index *ix)
-{
-	mw_index_clear(&t->indexes[pos]);
-	mw_index_copy(&t->indexes[pos], ix);
-}
-
-void
-adapt_drop_index(mw_table *t, size_t pos)
-{
-	mw_index_clear(&t->indexes[pos]);
-	memmove(&t->indexes[pos], &t->indexes[pos + 1],
-		(t->nindexes - pos - 1) * sizeof(*t->indexes));
-	t->nindexes--;
-}
-
-void
-adapt_set_pk(mw_table *t, char *const *cols, size_t n)
-{
-	mw_strv_free(t->pk, t->npk);
-	t->pk = mw_strv_dup(cols, n);
-	t->npk = n;
-	t->has_pk_key = true;
+	if (strstr(message, "type"))
+		return "type";
+	if (strstr(message, "length"))
+		return "length";
+	if (strstr(message, "default"))
+		return "default";
+	if (strstr(message, "primary key") || strstr(message, "names unknown column") ||
+	    strstr(message, "twice") || strstr(message, "at least one column"))
+		return "columns";
+	return "name";
 }
 
 /*
- * JSON text: replaced by mw_json_write_table (json.h) once it is implemented.
+ * Previews
  */
-
-static void
-json_string(mw_buf *out, const char *s)
-{
-	mw_buf_addc(out, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			mw_buf_addf(out, "\\%c", ch);
-		else if (ch == '\n')
-			mw_buf_adds(out, "\\n");
-		else if (ch < 0x20)
-			mw_buf_addf(out, "\\u%04x", ch);
-		else
-			mw_buf_addc(out, (char)ch);
-	}
-	mw_buf_addc(out, '"');
-}
-
-static void
-indent(mw_buf *out, int depth)
-{
-	for (int i = 0; i < depth; i++)
-		mw_buf_addc(out, '\t');
-}
-
-static void
-json_strv(mw_buf *out, char *const *v, size_t n, int depth)
-{
-	mw_buf_adds(out, "[");
-	for (size_t i = 0; i < n; i++) {
-		mw_buf_adds(out, i ? ",\n" : "\n");
-		indent(out, depth + 1);
-		json_string(out, v[i]);
-	}
-	if (n) {
-		mw_buf_addc(out, '\n');
-		indent(out, depth);
-	}
-	mw_buf_adds(out, "]");
-}
-
-static void
-json_value(mw_buf *out, const mw_value *v)
-{
-	if (v->raw)
-		mw_buf_adds(out, v->raw);
-	else if (v->kind == MW_V_STRING)
-		json_string(out, v->text);
-	else if (v->kind == MW_V_BOOL)
-		mw_buf_adds(out, v->text && *v->text ? "true" : "false");
-	else if (v->kind == MW_V_INT || v->kind == MW_V_REAL)
-		mw_buf_adds(out, v->text);
-	else
-		mw_buf_adds(out, "null");
-}
-
-static void
-json_option(mw_buf *out, int *n, int depth, const char *key)
-{
-	mw_buf_adds(out, (*n)++ ? ",\n" : "\n");
-	indent(out, depth);
-	mw_buf_addf(out, "\"%s\": ", key);
-}
-
-static void
-json_column_options(mw_buf *out, const mw_column *c, int depth)
-{
-	int n = 0;
-
-	mw_buf_adds(out, "{");
-	if (c->has_length) {
-		json_option(out, &n, depth + 1, "length");
-		mw_buf_addf(out, "%lld", c->length);
-	}
-	if (c->fixed)
-		json_option(out, &n, depth + 1, "fixed"), mw_buf_adds(out, "true");
-	if (c->is_unsigned)
-		json_option(out, &n, depth + 1, "unsigned"), mw_buf_adds(out, "true");
-	if ((c->opt_present & MW_OPT_NOTNULL) || !c->notnull) {
-		json_option(out, &n, depth + 1, "notnull");
-		mw_buf_adds(out, c->notnull ? "true" : "false");
-	}
-	if (c->autoincrement)
-		json_option(out, &n, depth + 1, "autoincrement"), mw_buf_adds(out, "true");
-	if (c->deflt.kind != MW_V_NONE) {
-		json_option(out, &n, depth + 1, "default");
-		json_value(out, &c->deflt);
-	}
-	if (n) {
-		mw_buf_addc(out, '\n');
-		indent(out, depth);
-	}
-	mw_buf_adds(out, "}");
-}
-
-static void
-json_column(mw_buf *out, const mw_column *c, int depth)
-{
-	indent(out, depth);
-	mw_buf_adds(out, "{\n");
-	indent(out, depth + 1);
-	mw_buf_adds(out, "\"name\": ");
-	json_string(out, c->name);
-	if (c->comment) {
-		mw_buf_adds(out, ",\n");
-		indent(out, depth + 1);
-		mw_buf_adds(out, "\"comment\": ");
-		json_string(out, c->comment);
-	}
-	mw_buf_adds(out, ",\n");
-	indent(out, depth + 1);
-	mw_buf_addf(out, "\"type\": \"%s\",\n", mw_type_name(c->type));
-	indent(out, depth + 1);
-	mw_buf_adds(out, "\"options\": ");
-	json_column_options(out, c, depth + 1);
-	mw_buf_addc(out, '\n');
-	indent(out, depth);
-	mw_buf_adds(out, "}");
-}
-
-static void
-json_index(mw_buf *out, const mw_index *ix, int depth)
-{
-	indent(out, depth);
-	mw_buf_adds(out, "{\n");
-	indent(out, depth + 1);
-	mw_buf_adds(out, "\"name\": ");
-	json_string(out, ix->name);
-	if (ix->comment) {
-		mw_buf_adds(out, ",\n");
-		indent(out, depth + 1);
-		mw_buf_adds(out, "\"comment\": ");
-		json_string(out, ix->comment);
-	}
-	mw_buf_adds(out, ",\n");
-	indent(out, depth + 1);
-	mw_buf_adds(out, "\"columns\": ");
-	json_strv(out, ix->columns, ix->ncolumns, depth + 1);
-	mw_buf_adds(out, ",\n");
-	indent(out, depth + 1);
-	mw_buf_addf(out, "\"unique\": %s\n", ix->unique ? "true" : "false");
-	indent(out, depth);
-	mw_buf_adds(out, "}");
-}
 
 void
 adapt_table_json(mw_buf *out, const mw_table *t)
 {
-	mw_buf_adds(out, "{\n\t\"name\": ");
-	json_string(out, t->name);
-	if (t->comment) {
-		mw_buf_adds(out, ",\n\t\"comment\": ");
-		json_string(out, t->comment);
-	}
-	mw_buf_adds(out, ",\n\t\"columns\": [\n");
-	for (size_t i = 0; i < t->ncolumns; i++) {
-		json_column(out, &t->columns[i], 2);
-		mw_buf_adds(out, i + 1 < t->ncolumns ? ",\n" : "\n");
-	}
-	mw_buf_adds(out, "\t],\n\t\"indexes\": [");
-	for (size_t i = 0; i < t->nindexes; i++) {
-		mw_buf_adds(out, i ? ",\n" : "\n");
-		json_index(out, &t->indexes[i], 2);
-	}
-	mw_buf_adds(out, t->nindexes ? "\n\t]" : "]");
-	if (t->has_pk_key || t->npk) {
-		mw_buf_adds(out, ",\n\t\"pk\": ");
-		json_strv(out, t->pk, t->npk, 1);
-	}
-	mw_buf_adds(out, "\n}\n");
+	mw_json_write_table(out, t, 0);
+	if (out->len && out->data[out->len - 1] != '\n')
+		mw_buf_addc(out, '\n');
+}
+
+void
+adapt_change_json(mw_buf *out, const char *comment, const mw_table *before, const mw_table *after)
+{
+	mw_doc doc;
+
+	memset(&doc, 0, sizeof(doc));
+	doc.kind = MW_DOC_CHANGE;
+	doc.label = (char *)"recovery";
+	doc.change.comment = (char *)comment;
+	doc.change.before = (mw_table *)before;
+	doc.change.after = (mw_table *)after;
+	mw_doc_serialize(out, &doc);
 }
 
 /*
- * Text diff for the Diff tab: replaced by diff.h's rendering if it offers one.
+ * Text diff for the Diff tab (presentation only: the schema diff is diff.h's).
  */
 
 struct lines {
@@ -830,20 +762,55 @@ done:
 }
 
 /*
- * Lint and verify: replaced by lint.h and verify.h.
+ * Lint and verify
  */
 
-bool
-adapt_lint(mw_diags *out, const mw_table *before, const mw_table *after)
+void
+adapt_lint(mw_diags *out, struct adapt_ws *ws, const mw_schema *schema, const char *label,
+	   const mw_table *before, const mw_table *after)
 {
-	return false;
+	static const mw_schema *known;
+	mw_doc doc;
+
+	/* The other tables, for the schema-wide rules; borrowed by the linter. */
+	if (known != schema) {
+		mw_lint_add_tables(ws->lint, schema);
+		known = schema;
+	}
+	memset(&doc, 0, sizeof(doc));
+	doc.kind = MW_DOC_CHANGE;
+	doc.label = (char *)label;
+	doc.change.before = (mw_table *)before;
+	doc.change.after = (mw_table *)after;
+	mw_lint_doc(ws->lint, &doc, out);
 }
 
 int
-adapt_verify(mw_buf *out, const mw_table *before, const mw_table *after)
+adapt_verify(mw_buf *out, const char *label, const mw_table *before, const mw_table *after)
 {
-	mw_buf_adds(out, "verify: the SQLite round trip needs verify.h, not merged yet\n");
-	return -1;
+	mw_change change = { NULL, (mw_table *)before, (mw_table *)after };
+	mw_verify_opts opts = { NULL, NULL, NULL, false, label };
+	mw_verify_result res;
+	mw_engine *e;
+	mw_buf err = MW_BUF_INIT;
+	int rc;
+
+	if (mw_engine_open(&e, MW_DBMS_SQLITE, NULL, &err)) {
+		mw_buf_addf(out, "cannot open SQLite: %s\n", mw_buf_cstr(&err));
+		mw_buf_release(&err);
+		return -1;
+	}
+	rc = mw_verify_change(&res, e, &change, &opts);
+	for (int i = 0; i < MW_VSTEP__COUNT; i++)
+		mw_buf_addf(out, "%-4s  %-24s %s\n", mw_verify_status_name(res.status[i]),
+			    mw_verify_step_title((mw_verify_step)i),
+			    res.detail[i] ? res.detail[i] : "");
+	mw_buf_addf(out, "\n%s\n", res.passed ? "The patch turns before into after on SQLite "
+			"and keeps the data." : "The round trip FAILED: see the steps above.");
+	mw_verify_result_clear(&res);
+	mw_engine_close(e);
+	mw_buf_release(&err);
+	return rc ? -1 : 0;
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

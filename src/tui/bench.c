@@ -49,18 +49,23 @@ find_table(const struct session *s, const char *name)
 	return -1;
 }
 
-/* One keystroke's edit: a character more in a column comment. */
+/* One keystroke's edit: a character more in a column comment, through edit.h. */
 static void
 type_one_char(struct session *s, long table, int i)
 {
 	mw_buf err = MW_BUF_INIT;
-	mw_table *t = session_edit_begin(s, table, &err);
-	mw_column *c = &t->columns[(size_t)i % t->ncolumns];
-	char *comment = mw_strdupf("%s%c", c->comment ? c->comment : "", 'a' + i % 26);
+	const mw_table *t = session_edit_target(s, table, &err);
+	mw_table *after;
+	mw_column c;
+	char *comment;
 
-	free(c->comment);
-	c->comment = comment;
-	session_edit_end(s, t, true);
+	mw_column_copy(&c, &t->columns[(size_t)i % t->ncolumns]);
+	comment = mw_strdupf("%s%c", c.comment ? c.comment : "", 'a' + i % 26);
+	free(c.comment);
+	c.comment = comment;
+	if (!adapt_modify_column(&after, t, c.name, &c, &err))
+		session_edit_apply(s, table, after);
+	mw_column_clear(&c);
 	mw_buf_release(&err);
 }
 

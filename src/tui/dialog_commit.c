@@ -9,73 +9,10 @@
 #include "tui/actions.h"
 #include "tui/display.h"
 #include "tui/form.h"
+#include "mwschema/commit.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static const struct {
-	const char *verb;
-	const char *fmt;	/* %s = the object (column, index) */
-} subjects[] = {
-	{ "addField", "Add the %s column" },
-	{ "dropField", "Drop the %s column" },
-	{ "modifyField", "Change the %s column" },
-	{ "addIndex", "Add the %s index" },
-	{ "dropIndex", "Drop the %s index" },
-	{ "modifyPrimaryKey", "Change the primary key%s" },
-	{ "addTable", "Add the table%s" },
-};
-
-/* Copies the n-th '...' string of `entry` into out. */
-static void
-quoted(mw_buf *out, const char *entry, int n)
-{
-	const char *p = entry;
-
-	for (int i = 0; p && i < n * 2 + 1; i++) {
-		p = strchr(p, '\'');
-		if (p)
-			p++;
-	}
-	if (p)
-		mw_buf_add(out, p, strcspn(p, "'"));
-}
-
-/* "actor: Add the actor_email column", from the first updater entry. */
-static void
-message_template(mw_buf *out, const struct session *s)
-{
-	const char *entry = mw_buf_cstr(&s->updater);
-	mw_buf verb = MW_BUF_INIT, table = MW_BUF_INIT, object = MW_BUF_INIT;
-
-	quoted(&verb, entry, 0);
-	quoted(&table, entry, 1);
-	quoted(&object, entry, 2);
-	if (!strcmp(mw_buf_cstr(&verb), "modifyPrimaryKey") || !strcmp(mw_buf_cstr(&verb), "addTable"))
-		mw_buf_reset(&object);
-	mw_buf_addf(out, "%s: ", mw_buf_cstr(&table));
-	for (size_t i = 0; i < sizeof(subjects) / sizeof(*subjects); i++) {
-		if (!strcmp(subjects[i].verb, mw_buf_cstr(&verb))) {
-			mw_buf_addf(out, subjects[i].fmt, mw_buf_cstr(&object));
-			break;
-		}
-	}
-	if (out->len == table.len + 2)
-		mw_buf_addf(out, "Schema change %s", s->change_name);
-	mw_buf_release(&verb);
-	mw_buf_release(&table);
-	mw_buf_release(&object);
-}
-
-static size_t
-count_lines(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
 
 static int
 validate_commit(struct form *f, void *data)
@@ -88,7 +25,7 @@ validate_commit(struct form *f, void *data)
 		form_set_error(f, "message", "a commit message is needed");
 		rc = -1;
 	}
-	if (*bug && (bug[0] != 'T' || !bug[1] || strspn(bug + 1, "0123456789") != strlen(bug + 1))) {
+	if (*bug && !mw_commit_bug_valid(bug)) {
 		form_set_error(f, "bug", "a Phabricator task id like T12345, or empty");
 		rc = -1;
 	}
@@ -107,13 +44,12 @@ validate_commit(struct form *f, void *data)
 static void
 fill_commit_form(struct form *f, const struct session *s, size_t nfiles, size_t blocking)
 {
-	mw_buf msg = MW_BUF_INIT;
+	char *subject = adapt_commit_subject(s->change_name, session_before(s), s->after);
 	const char *p = mw_buf_cstr(&s->files);
 	size_t row = 3;
 
-	message_template(&msg, s);
 	form_init(f, "Commit the change", 3 + nfiles + blocking + (blocking ? 1 : 0));
-	form_field(f, 0, FIELD_TEXT, "message", "message", mw_buf_cstr(&msg));
+	form_field(f, 0, FIELD_TEXT, "message", "message", subject);
 	form_field(f, 1, FIELD_TEXT, "Bug", "bug", NULL);
 	form_field(f, 2, FIELD_TEXT, "branch", "branch", s->ws->branch);
 	for (size_t i = 0; i < nfiles; i++) {
@@ -134,14 +70,48 @@ fill_commit_form(struct form *f, const struct session *s, size_t nfiles, size_t 
 	}
 	if (blocking)
 		form_field(f, row, FIELD_BOOL, "override", "override", "no");
-	mw_buf_release(&msg);
+	free(subject);
+}
+
+/* The core refused: its reasons go to the status line, the first one shown. */
+static void
+report_refusal(struct app *a, const mw_diags *diags)
+{
+	for (size_t i = 0; i < diags->n; i++) {
+		if (diags->items[i].severity == MW_SEV_ERROR) {
+			app_error(a, "not committed: %s", diags->items[i].message);
+			return;
+		}
+	}
+	app_error(a, "not committed: lint errors or drift");
+}
+
+static void
+run_commit(struct app *a, struct form *f, bool force)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	char *subject = mw_xstrdup(form_value(f, "message"));
+	int rc = session_commit(a->s, subject, form_value(f, "bug"), form_value(f, "branch"), force,
+				&diags, &err);
+
+	if (rc > 0)
+		report_refusal(a, &diags);
+	else if (rc < 0)
+		app_error(a, "not committed: %s", mw_buf_cstr(&err));
+	else
+		app_info(a, "committed on %s: %s", a->s->ws->branch ? a->s->ws->branch : "?",
+			 subject);
+	free(subject);
+	mw_diags_free(&diags);
+	mw_buf_release(&err);
 }
 
 void
 action_commit(struct app *a)
 {
 	struct session *s = a->s;
-	size_t blocking, nfiles = count_lines(mw_buf_cstr(&s->files));
+	size_t blocking;
 	struct form f;
 
 	if (s->dirty) {
@@ -156,24 +126,11 @@ action_commit(struct app *a)
 		return;
 	}
 	blocking = mw_diags_count(&s->findings, MW_SEV_ERROR);
-	fill_commit_form(&f, s, nfiles, blocking);
+	fill_commit_form(&f, s, count_lines(mw_buf_cstr(&s->files)), blocking);
 	f.validate = validate_commit;
 	f.data = &blocking;
-	if (form_run(a, &f) == 1) {
-		mw_buf msg = MW_BUF_INIT, err = MW_BUF_INIT;
-
-		mw_buf_adds(&msg, form_value(&f, "message"));
-		if (*form_value(&f, "bug"))
-			mw_buf_addf(&msg, "\n\nBug: %s", form_value(&f, "bug"));
-		mw_buf_addc(&msg, '\n');
-		if (session_commit(s, mw_buf_cstr(&msg), form_value(&f, "branch"), &err))
-			app_error(a, "not committed: %s", mw_buf_cstr(&err));
-		else
-			app_info(a, "committed on %s: %s", s->ws->branch ? s->ws->branch : "?",
-				 form_value(&f, "message"));
-		mw_buf_release(&msg);
-		mw_buf_release(&err);
-	}
+	if (form_run(a, &f) == 1)
+		run_commit(a, &f, blocking > 0);
 	form_free(&f);
 }
 

@@ -171,8 +171,8 @@ session_is_changed(const struct session *s, long i)
 	return session_has_change(s) && i == s->change_table;
 }
 
-mw_table *
-session_edit_begin(struct session *s, long i, mw_buf *err)
+const mw_table *
+session_edit_target(struct session *s, long i, mw_buf *err)
 {
 	const mw_table *t = session_table(s, i);
 
@@ -185,8 +185,7 @@ session_edit_begin(struct session *s, long i, mw_buf *err)
 			    "before editing another table", session_table(s, s->change_table)->name);
 		return NULL;
 	}
-	s->pending = i;
-	return mw_table_dup(t);
+	return t;
 }
 
 static void
@@ -198,37 +197,24 @@ after_edit(struct session *s)
 }
 
 void
-session_edit_end(struct session *s, mw_table *edited, bool keep)
+session_edit_apply(struct session *s, long i, mw_table *after)
 {
-	if (!keep) {
-		mw_table_free(edited);
-		return;
-	}
 	stack_push(&s->undo, s->after, s->change_table);
 	stack_clear(&s->redo);
-	s->after = edited;
-	s->change_table = s->pending;
+	s->after = after;
+	s->change_table = i;
 	after_edit(s);
 }
 
 int
-session_new_table(struct session *s, const char *name, mw_buf *err)
+session_new_table(struct session *s, mw_table *t, mw_buf *err)
 {
-	mw_table *t;
-
 	if (session_has_change(s)) {
 		mw_buf_adds(err, "write and commit (or undo) the change in progress first");
+		mw_table_free(t);
 		return -1;
 	}
-	if (mw_schema_table(&s->doc->schema, name)) {
-		mw_buf_addf(err, "a table '%s' already exists", name);
-		return -1;
-	}
-	t = mw_xcalloc(1, sizeof(*t));
-	t->name = mw_xstrdup(name);
-	t->has_pk_key = true;
-	s->pending = loaded_count(s);
-	session_edit_end(s, t, true);
+	session_edit_apply(s, loaded_count(s), t);
 	s->cur = s->change_table;
 	return 0;
 }
@@ -273,11 +259,16 @@ session_set_name(struct session *s, const char *name)
 	s->autosave_due = true;
 }
 
+char *
+session_change_rel(const struct session *s)
+{
+	return adapt_change_rel(s->ws, s->change_name);
+}
+
 static void
 update_sql(struct session *s, const mw_table *before)
 {
-	char *label = mw_strdupf("%s%sabstractSchemaChanges/%s.json", s->ws->sql_dir,
-				 *s->ws->sql_dir ? "/" : "", s->change_name);
+	char *label = session_change_rel(s);
 
 	for (int d = 0; d < MW_DBMS__COUNT; d++) {
 		mw_buf_reset(&s->sql[d]);
@@ -311,61 +302,77 @@ session_update(struct session *s)
 	adapt_text_diff(&s->diff, mw_buf_cstr(&s->json_before), mw_buf_cstr(&s->json_after), 3);
 	update_sql(s, before);
 	mw_diags_clear(&s->findings);
-	s->lint_available = adapt_lint(&s->findings, before, session_has_change(s) ? s->after : before);
 	mw_buf_reset(&s->files);
 	mw_buf_reset(&s->updater);
 	if (session_has_change(s)) {
-		adapt_ws_files(&s->files, s->ws, s->change_name, before, s->after);
-		adapt_updater_entries(&s->updater, s->change_name, before, s->after);
+		char *rel = session_change_rel(s);
+		bool has_sql[MW_DBMS__COUNT];
+
+		adapt_lint(&s->findings, s->ws, &s->doc->schema, rel, before, s->after);
+		for (int d = 0; d < MW_DBMS__COUNT; d++)
+			has_sql[d] = s->sql_rc[d] == 0;
+		adapt_ws_files(&s->files, s->ws, s->change_name, has_sql);
+		adapt_updater_entries(&s->updater, s->ws, s->change_name, before, s->after);
+		free(rel);
 	}
 }
 
-/* The schema as it will be written: the loaded one with the change applied. */
-static void
-schema_after(mw_schema *out, const struct session *s)
-{
-	size_t n = s->doc->schema.ntables;
-
-	out->ntables = session_ntables(s);
-	out->tables = mw_xcalloc(out->ntables, sizeof(*out->tables));
-	for (size_t i = 0; i < out->ntables; i++)
-		mw_table_copy(&out->tables[i], session_table(s, (long)i));
-	(void)n;
-}
-
 int
-session_write(struct session *s, mw_buf *err)
+session_write(struct session *s, mw_buf *written, mw_buf *err)
 {
-	mw_schema schema;
-	int rc;
-
 	if (!session_has_change(s)) {
 		mw_buf_adds(err, "nothing to write: the table is unchanged");
 		return -1;
 	}
-	schema_after(&schema, s);
-	rc = adapt_ws_write(s->ws, s->change_name, &schema, session_before(s), s->after, err);
-	mw_schema_clear(&schema);
-	if (rc)
-		return rc;
+	if (adapt_ws_write(s->ws, s->doc, (size_t)s->change_table, s->change_name,
+			   session_before(s), s->after, written, err))
+		return -1;
 	s->dirty = false;
 	s->written = true;
 	session_discard_recovery(s);
 	return 0;
 }
 
-int
-session_commit(struct session *s, const char *message, const char *branch, mw_buf *err)
+/* After a commit the files on disk are the new starting point. */
+static int
+reload(struct session *s, mw_buf *err)
 {
+	mw_diags diags = MW_DIAGS_INIT;
+	mw_doc *doc;
+
+	if (mw_doc_load_file(&doc, s->ws->schema_path, &diags)) {
+		first_diag(err, &diags);
+		mw_diags_free(&diags);
+		return -1;
+	}
+	mw_doc_free(s->doc);
+	s->doc = doc;
+	mw_table_free(s->after);
+	s->after = NULL;
+	s->change_table = -1;
+	stack_clear(&s->undo);
+	stack_clear(&s->redo);
+	s->name_custom = false;
+	s->written = false;
+	s->dirty = false;
+	session_update(s);
+	return 0;
+}
+
+int
+session_commit(struct session *s, const char *message, const char *bug, const char *branch,
+	       bool force, mw_diags *diags, mw_buf *err)
+{
+	int rc;
+
 	if (s->dirty) {
 		mw_buf_adds(err, "write the change first (w)");
 		return -1;
 	}
-	if (adapt_ws_commit(s->ws, message, branch, mw_buf_cstr(&s->files), err))
-		return -1;
-	s->written = false;
-	adapt_ws_refresh_branch(s->ws);
-	return 0;
+	rc = adapt_ws_commit(s->ws, message, bug, branch, force, diags, err);
+	if (rc)
+		return rc;
+	return reload(s, err);
 }
 
 /* Makes a loaded change (before/after) the change in progress. */
@@ -386,13 +393,12 @@ apply_change(struct session *s, const mw_change *c, const char *name, mw_buf *er
 		mw_buf_adds(err, "write and commit (or undo) the change in progress first");
 		return -1;
 	}
-	s->pending = idx;
 	if (name) {
 		free(s->change_name);
 		s->change_name = mw_xstrdup(name);
 		s->name_custom = true;
 	}
-	session_edit_end(s, c->after ? mw_table_dup(c->after) : mw_table_dup(named), true);
+	session_edit_apply(s, idx, c->after ? mw_table_dup(c->after) : mw_table_dup(named));
 	s->cur = idx;
 	return 0;
 }
@@ -458,14 +464,7 @@ session_autosave(struct session *s)
 		session_discard_recovery(s);
 		return;
 	}
-	mw_buf_adds(&doc, "{\"comment\": \"mwschema recovery\",\n\"before\": ");
-	if (before)
-		adapt_table_json(&doc, before);
-	else
-		mw_buf_adds(&doc, "{}");
-	mw_buf_adds(&doc, ",\n\"after\": ");
-	adapt_table_json(&doc, s->after);
-	mw_buf_adds(&doc, "}\n");
+	adapt_change_json(&doc, "mwschema recovery", before, s->after);
 	meta = mw_strdupf("%s.name", s->recovery_path);
 	/* Name first: a recovery file without its name still restores the edit. */
 	if (s->name_custom)

@@ -41,14 +41,12 @@ struct session {
 	bool name_custom;		/* typed by the user: keep it */
 	bool dirty;			/* edits not written yet */
 	bool written;			/* written since the last commit */
-	long pending;			/* table of the edit begun */
 
 	/* Derived, refreshed by session_update(). */
 	mw_buf json_before, json_after, diff;
 	mw_buf sql[MW_DBMS__COUNT];
 	int sql_rc[MW_DBMS__COUNT];	/* 0, MW_GEN_NOCHANGE */
 	mw_diags findings;
-	bool lint_available;
 	mw_buf files;			/* one path per line */
 	mw_buf updater;			/* one entry per line */
 	char *recovery_path;		/* autosave file */
@@ -69,14 +67,15 @@ bool session_has_change(const struct session *s);
 bool session_is_changed(const struct session *s, long i);
 
 /*
- * Editing: session_edit_begin returns a copy of table `i` to modify (or
- * NULL with a message in err when another table already has a change);
- * session_edit_end keeps it (pushes undo) or, with `keep` false, drops it.
+ * Editing: session_edit_target gives table `i` as it is now, or NULL with a
+ * message when another table already has a change in progress (a change is
+ * one table). session_edit_apply makes `after` (owned from then on) the new
+ * state of table `i`, pushing the old one on the undo stack.
  */
-mw_table *session_edit_begin(struct session *s, long i, mw_buf *err);
-void session_edit_end(struct session *s, mw_table *edited, bool keep);
-/* Starts a new table `name` with one column (the key), as a change. */
-int session_new_table(struct session *s, const char *name, mw_buf *err);
+const mw_table *session_edit_target(struct session *s, long i, mw_buf *err);
+void session_edit_apply(struct session *s, long i, mw_table *after);
+/* Starts the new table `t` (owned from then on) as the change. */
+int session_new_table(struct session *s, mw_table *t, mw_buf *err);
 bool session_undo(struct session *s);
 bool session_redo(struct session *s);
 void session_set_name(struct session *s, const char *name);
@@ -84,9 +83,16 @@ void session_set_name(struct session *s, const char *name);
 /* Recomputes JSON, diff, SQL, findings, files. */
 void session_update(struct session *s);
 
-int session_write(struct session *s, mw_buf *err);
-/* Paths relative to root, one per line. */
-int session_commit(struct session *s, const char *message, const char *branch, mw_buf *err);
+/* Writes the change; `written` gets the files, one per line. 0 or -1. */
+int session_write(struct session *s, mw_buf *written, mw_buf *err);
+/*
+ * Commits the written change, then starts afresh from the files on disk.
+ * 0; 1 when refused (lint errors or drift, in diags); -1 with err.
+ */
+int session_commit(struct session *s, const char *message, const char *bug, const char *branch,
+		   bool force, mw_diags *diags, mw_buf *err);
+/* The change file's path relative to the root (caller frees). */
+char *session_change_rel(const struct session *s);
 /* Loads PATCH.json as the change in progress. */
 int session_open_change(struct session *s, const char *path, mw_buf *err);
 

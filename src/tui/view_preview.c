@@ -11,6 +11,7 @@
 #include "tui/display.h"
 #include "tui/draw.h"
 #include "mwschema/gen.h"
+#include "mwschema/lint.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -32,10 +33,6 @@ static struct {
 static void
 build_policy(const struct session *s, mw_buf *out)
 {
-	if (!s->lint_available) {
-		mw_buf_adds(out, "Policy checks need the lint module (lint.h), not merged yet.\n");
-		return;
-	}
 	if (!s->findings.n) {
 		mw_buf_adds(out, session_has_change(s) ? "No findings: the change follows the policy.\n"
 						       : "No change yet.\n");
@@ -253,10 +250,11 @@ static void
 explain_finding(struct app *a, size_t lineno)
 {
 	const mw_diag *d;
+	const mw_lint_rule *rule;
 	mw_buf text = MW_BUF_INIT;
 
 	/* The findings are the first lines of the tab, in order. */
-	if (!a->s->lint_available || lineno >= a->s->findings.n)
+	if (lineno >= a->s->findings.n)
 		return;
 	d = &a->s->findings.items[lineno];
 	mw_diag_format(&text, d);
@@ -264,6 +262,9 @@ explain_finding(struct app *a, size_t lineno)
 		    mw_severity_name(d->severity));
 	if (d->hint)
 		mw_buf_addf(&text, "\nHow to fix it:\n  %s\n", d->hint);
+	rule = d->rule ? mw_lint_rule_find(d->rule) : NULL;
+	if (rule)
+		mw_buf_addf(&text, "\nWhy this rule exists:\n%s\n", rule->explanation);
 	display_pager(a, "Policy finding", mw_buf_cstr(&text));
 	mw_buf_release(&text);
 }

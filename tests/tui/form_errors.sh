@@ -13,7 +13,7 @@ type_text "x"; keys Tab Tab
 type_text "kept comment ✓"
 keys Enter
 wait_for "unknown type 'strng'"
-assert_screen "actor already has a column 'actor_name'"
+assert_screen 'table "actor" already has a column "actor_name"'
 assert_screen "a whole number, or empty"
 # Everything typed is still there.
 assert_screen "kept comment ✓"

@@ -22,14 +22,14 @@ done
 grep -q '"actor_email"' "$T_WS/sql/tables.json" || fail "tables.json not updated"
 keys c
 wait_for "Commit the change"
-assert_screen "actor: Add the actor_email column"
+assert_screen "Add field actor_email to actor"
 keys Tab; type_text "T12345"; keys Enter
 if screen | grep -q "blocking lint errors"; then
   keys Tab Tab; keys Space Enter     # explicit override
 fi
 wait_for "committed on main"
 subject=$(cd "$T_WS" && git log -1 --format=%s)
-[ "$subject" = "actor: Add the actor_email column" ] || fail "git log: $subject"
+[ "$subject" = "Add field actor_email to actor" ] || fail "git log: $subject"
 (cd "$T_WS" && git log -1 --format=%B) | grep -q "^Bug: T12345$" || fail "no Bug footer"
 (cd "$T_WS" && git show --name-only --format= HEAD) | grep -q "sql/mysql/patch-actor-actor_email.sql" ||
   fail "patch not in the commit"
