@@ -251,28 +251,54 @@ display_ask(struct app *a, const char *question)
 }
 
 struct pager {
-	const char **line;
+	mw_buf text;		/* the text wrapped to the window width */
+	size_t *line;		/* offsets of the wrapped lines */
 	size_t n, offset;
 };
 
+/* Appends `line` cut into pieces of at most `width` cells, at blanks where possible. */
 static void
-pager_split(struct pager *p, char *text)
+wrap_line(mw_buf *out, const char *line, int width)
 {
-	size_t cap = 64;
+	while (draw_width(line) > width) {
+		size_t fit = draw_fit(line, width, NULL), cut = fit;
 
-	p->line = mw_xmalloc(cap * sizeof(*p->line));
-	for (char *l = text; l;) {
+		while (cut > 0 && line[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = fit ? fit : 1;
+		mw_buf_add(out, line, cut);
+		mw_buf_addc(out, '\n');
+		line += cut;
+		line += *line == ' ';
+	}
+	mw_buf_addf(out, "%s\n", line);
+}
+
+static void
+pager_wrap(struct pager *p, const char *text, int width)
+{
+	char *copy = mw_xstrdup(text), *l = copy;
+	size_t cap = 0;
+
+	mw_buf_reset(&p->text);
+	while (l && *l) {
 		char *nl = strchr(l, '\n');
 
 		if (nl)
 			*nl++ = 0;
-		if (!nl && !*l)
-			break;
-		if (p->n == cap)
-			p->line = mw_xrealloc(p->line, (cap *= 2) * sizeof(*p->line));
-		p->line[p->n++] = l;
+		wrap_line(&p->text, l, width > 8 ? width : 8);
 		l = nl;
 	}
+	free(copy);
+	p->n = 0;
+	for (size_t i = 0; i < p->text.len; i += strcspn(p->text.data + i, "\n") + 1) {
+		if (p->n == cap)
+			p->line = mw_xrealloc(p->line, (cap = cap ? cap * 2 : 64) * sizeof(*p->line));
+		p->line[p->n++] = i;
+	}
+	if (p->offset >= p->n)
+		p->offset = p->n ? p->n - 1 : 0;
 }
 
 static void
@@ -285,8 +311,13 @@ pager_draw(WINDOW *win, const char *title, struct pager *p)
 	for (int y = 1; y < h; y++) {
 		size_t i = p->offset + (size_t)y - 1;
 
-		if (i < p->n)
-			draw_text(win, y, 0, w, p->line[i], ELEM_DEFAULT, 1);
+		if (i < p->n) {
+			const char *l = p->text.data + p->line[i];
+			char *one = mw_xstrndup(l, strcspn(l, "\n"));
+
+			draw_text(win, y, 0, w, one, ELEM_DEFAULT, 1);
+			free(one);
+		}
 	}
 	wnoutrefresh(win);
 	werase(status_win);
@@ -295,21 +326,39 @@ pager_draw(WINDOW *win, const char *title, struct pager *p)
 	doupdate();
 }
 
+/* Moves the pager for one request; the page is the window's text height. */
+static void
+pager_move(struct pager *p, enum request req, size_t page)
+{
+	size_t last = p->n > page ? p->n - page : 0;
+
+	if (req == REQ_MOVE_DOWN && p->offset < last)
+		p->offset++;
+	else if (req == REQ_MOVE_UP && p->offset)
+		p->offset--;
+	else if (req == REQ_MOVE_FIRST)
+		p->offset = 0;
+	else if (req == REQ_MOVE_LAST)
+		p->offset = last;
+	else if (req == REQ_MOVE_PAGE_DOWN)
+		p->offset = p->offset + page / 2 < last ? p->offset + page / 2 : last;
+	else if (req == REQ_MOVE_PAGE_UP)
+		p->offset = p->offset > page / 2 ? p->offset - page / 2 : 0;
+}
+
 void
 display_pager(struct app *a, const char *title, const char *text)
 {
-	char *copy = mw_xstrdup(text);
-	struct pager p = { NULL, 0, 0 };
+	struct pager p = { MW_BUF_INIT, NULL, 0, 0 };
 	WINDOW *win = NULL;
 
-	pager_split(&p, copy);
 	for (;;) {
-		int key, page;
-		enum request req;
+		int key;
 
-		if (!win)
+		if (!win) {
 			win = newwin(LINES - 2 > 1 ? LINES - 2 : 1, COLS, 1, 0);
-		page = getmaxy(win) - 1;
+			pager_wrap(&p, text, COLS);
+		}
 		pager_draw(win, title, &p);
 		key = display_getkey(a);
 		if (key == KEY_FN(KEY_RESIZE)) {
@@ -319,22 +368,12 @@ display_pager(struct app *a, const char *title, const char *text)
 		}
 		if (key == 'q' || key == KEY_ESC || key == KEY_RETURN)
 			break;
-		req = keys_lookup(KEYMAP_HELP, key);
-		if (req == REQ_MOVE_DOWN && p.offset + (size_t)page < p.n)
-			p.offset++;
-		else if (req == REQ_MOVE_UP && p.offset)
-			p.offset--;
-		else if (req == REQ_MOVE_FIRST)
-			p.offset = 0;
-		else if ((req == REQ_MOVE_LAST || req == REQ_MOVE_PAGE_DOWN || key == ' ') && p.n > (size_t)page)
-			p.offset = req == REQ_MOVE_LAST || p.offset + (size_t)page * 3 / 2 > p.n
-				   ? p.n - (size_t)page : p.offset + (size_t)page / 2;
-		else if (req == REQ_MOVE_PAGE_UP)
-			p.offset = p.offset > (size_t)page / 2 ? p.offset - (size_t)page / 2 : 0;
+		pager_move(&p, key == ' ' ? REQ_MOVE_PAGE_DOWN : keys_lookup(KEYMAP_HELP, key),
+			   (size_t)getmaxy(win) - 1);
 	}
 	delwin(win);
 	free(p.line);
-	free(copy);
+	mw_buf_release(&p.text);
 	display_redraw(a);
 }
 

@@ -11,6 +11,8 @@
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/prompt.h"
+#include "tui/theme.h"
+#include "mwschema/rc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,51 @@ app_free(struct app *a)
 			delwin(a->views[i].win);
 	free(a->filter);
 	mw_buf_release(&a->status);
+}
+
+/* One `bind KEYMAP KEY REQUEST` line; 0 or -1 with the reason in err. */
+static int
+apply_bind(const mw_rc_entry *e, mw_buf *err)
+{
+	int km = e->argc == 3 ? keymap_from_name(e->argv[0]) : -1;
+	int key = e->argc == 3 ? key_parse(e->argv[1]) : -1;
+	enum request req = e->argc == 3 ? request_from_name(e->argv[2]) : REQ_NONE;
+
+	if (e->argc != 3)
+		mw_buf_adds(err, "bind needs a keymap, a key and a request");
+	else if (km < 0)
+		mw_buf_addf(err, "unknown keymap '%s'", e->argv[0]);
+	else if (key < 0)
+		mw_buf_addf(err, "unknown key '%s'", e->argv[1]);
+	else if (req == REQ_NONE && strcmp(e->argv[2], "none"))
+		mw_buf_addf(err, "unknown request '%s'", e->argv[2]);
+	else {
+		keys_bind((enum keymap_id)km, key, req);
+		return 0;
+	}
+	return -1;
+}
+
+/* `bind` and `color` lines of the rc files (rc.h); bad lines are reported, not fatal. */
+static void
+apply_rc(struct app *a)
+{
+	const struct mw_rc *rc = a->s->ws->rc;
+	mw_buf err = MW_BUF_INIT;
+
+	for (size_t i = 0; rc && i < mw_rc_count(rc); i++) {
+		const mw_rc_entry *e = mw_rc_entry_at(rc, i);
+		int bad = 0;
+
+		mw_buf_reset(&err);
+		if (e->cmd == MW_RC_BIND)
+			bad = apply_bind(e, &err);
+		else if (e->cmd == MW_RC_COLOR)
+			bad = theme_set_color((int)e->argc, e->argv, &err);
+		if (bad)
+			app_error(a, "%s:%d: %s", e->file, e->line, mw_buf_cstr(&err));
+	}
+	mw_buf_release(&err);
 }
 
 static void
@@ -136,6 +183,7 @@ tui_main(int argc, char **argv)
 		return 1;
 	}
 	prompt_init();
+	apply_rc(&a);
 	if (demo)
 		app_info(&a, "demo workspace: %s", demo_dir);
 	offer_recovery(&a);
