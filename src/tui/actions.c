@@ -307,13 +307,6 @@ split_names(const char *s, size_t *n)
 	return v;
 }
 
-static void
-join_names(mw_buf *out, char *const *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		mw_buf_addf(out, "%s%s", i ? ", " : "", v[i]);
-}
-
 struct index_form {
 	const mw_table *table;
 	const mw_index *base;	/* the index edited, NULL for a new one */
@@ -360,7 +353,7 @@ index_dialog(struct app *a, const mw_table *t, const mw_index *ix)
 	size_t col;
 
 	if (ix)
-		join_names(&cols, ix->columns, ix->ncolumns);
+		view_join_names(&cols, ix->columns, ix->ncolumns);
 	else if (editor_selected(a, &col) == ITEM_COLUMN)
 		mw_buf_adds(&cols, t->columns[col].name);
 	form_init(&f, ix ? "Edit index" : "Add index", 3);
@@ -419,7 +412,7 @@ action_set_pk(struct app *a)
 
 	if (!pf.table)
 		return;
-	join_names(&cols, pf.table->pk, pf.table->npk);
+	view_join_names(&cols, pf.table->pk, pf.table->npk);
 	form_init(&f, "Primary key (columns, in order; empty = none)", 1);
 	form_field(&f, 0, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols));
 	f.validate = validate_pk;

@@ -97,6 +97,13 @@ view_move(struct view *v, enum request req)
 	return true;
 }
 
+void
+view_join_names(mw_buf *out, char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		mw_buf_addf(out, "%s%s", i ? ", " : "", v[i]);
+}
+
 static void
 set_status(struct app *a, bool error, const char *fmt, va_list ap)
 {

@@ -68,6 +68,9 @@ bool view_move(struct view *v, enum request req);
 void view_clamp(struct view *v);
 int view_body_height(const struct view *v);
 
+/* "a, b, c" into out. */
+void view_join_names(mw_buf *out, char *const *v, size_t n);
+
 /* Status line messages (tig's report / report_error). */
 void app_info(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);
 int app_error(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);

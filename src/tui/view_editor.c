@@ -178,8 +178,7 @@ static void
 draw_list(mw_buf *out, char *const *v, size_t n)
 {
 	mw_buf_adds(out, "(");
-	for (size_t i = 0; i < n; i++)
-		mw_buf_addf(out, "%s%s", i ? ", " : "", v[i]);
+	view_join_names(out, v, n);
 	mw_buf_adds(out, ")");
 }
 

@@ -2,9 +2,7 @@
 # Adds a column through the form: the grid marks it, the diff shows it, each
 # preview shows its ALTER, Policy shows a finding, Files lists the paths.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys a
 wait_for "Add column"
 type_text "actor_email"; keys Tab

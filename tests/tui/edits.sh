@@ -2,9 +2,7 @@
 # The editing requests besides add-column: rename (R), drop (d), add index
 # (i), primary key (p), edit (e), new table (N), and the core's refusals.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys Tab j j                              # editor: actor_name
 keys R; wait_for "Rename column"
 keys C-u; type_text "actor_text"; keys Enter

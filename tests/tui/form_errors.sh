@@ -1,9 +1,7 @@
 #!/bin/sh
 # Invalid input in the column form: inline errors, and nothing typed is lost.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys a
 wait_for "Add column"
 type_text "actor_name"; keys Tab          # a duplicate name

@@ -61,37 +61,41 @@ keys() { tmux -S "$T_SOCK" send-keys -t t "$@"; }
 type_text() { tmux -S "$T_SOCK" send-keys -t t -l "$1"; }
 resize() { tmux -S "$T_SOCK" resize-window -t t -x "$1" -y "$2"; }
 
+# poll TICKS CMD...: runs CMD every 50 ms until it succeeds; 1 after TICKS tries.
+poll() {
+  n=$1; shift
+  while [ "$n" -gt 0 ]; do
+    "$@" && return 0
+    sleep 0.05
+    n=$((n - 1))
+  done
+  return 1
+}
+on_screen() { screen | grep -F -q -- "$1"; }
+off_screen() { ! on_screen "$1"; }
+exited() { [ -s "$T_RC" ]; }
+
 # wait_for TEXT [TIMEOUT_S]: polls the screen every 50 ms (default 5 s).
-wait_for() {
-  n=$(( ${2:-5} * 20 ))
-  while [ "$n" -gt 0 ]; do
-    screen | grep -F -q -- "$1" && return 0
-    sleep 0.05
-    n=$((n - 1))
-  done
-  fail "timed out waiting for: $1"
-}
-
+wait_for() { poll $(( ${2:-5} * 20 )) on_screen "$1" || fail "timed out waiting for: $1"; }
 # wait_gone TEXT: polls until TEXT is no longer on screen.
-wait_gone() {
-  n=100
-  while [ "$n" -gt 0 ]; do
-    screen | grep -F -q -- "$1" || return 0
-    sleep 0.05
-    n=$((n - 1))
-  done
-  fail "still on screen: $1"
+wait_gone() { poll 100 off_screen "$1" || fail "still on screen: $1"; }
+# wait_exit: waits for the program to exit; prints its status.
+wait_exit() { poll 100 exited || fail "mwschema did not exit"; cat "$T_RC"; }
+
+# open_fixture [X Y]: the fixture checkout in a new session, table list shown.
+open_fixture() {
+  make_workspace
+  start "${1:-120}" "${2:-40}"
+  wait_for "Tables (3)"
 }
 
-# wait_exit: waits for the program to exit; prints its status.
-wait_exit() {
-  n=100
-  while [ "$n" -gt 0 ]; do
-    [ -s "$T_RC" ] && { cat "$T_RC"; return 0; }
-    sleep 0.05
-    n=$((n - 1))
-  done
-  fail "mwschema did not exit"
+# add_column NAME TYPE [LENGTH]: adds a column to the table shown, through the form.
+add_column() {
+  keys a; wait_for "Add column"
+  type_text "$1"; keys Tab; type_text "$2"
+  if [ -n "$3" ]; then keys Tab; type_text "$3"; fi
+  keys Enter
+  wait_for "+ $1"
 }
 
 assert_screen() { screen | grep -F -q -- "$1" || fail "not on screen: $1"; }

@@ -1,9 +1,7 @@
 #!/bin/sh
 # Opens a workspace: title, table list, editor grid, preview tabs, help, quit.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 assert_screen "mwschema  ws  [main]"
 assert_screen "actor_name"
 assert_screen "1 Diff"

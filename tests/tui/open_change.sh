@@ -2,9 +2,7 @@
 # :open PATCH.json makes a change file the change in progress (resuming a
 # patch after its files were reverted), under the file's own name.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys j; wait_for "Table site_note"
 keys a; wait_for "Add column"
 type_text "sn_lang"; keys Tab; type_text "binary"; keys Tab; type_text "35"

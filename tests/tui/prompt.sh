@@ -1,9 +1,7 @@
 #!/bin/sh
 # The ':' command line: commands, completion, errors, history across runs.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys :; type_text "table watch"; keys Tab Enter
 wait_for "Table watchlist_label"
 keys :; type_text "tabl"; keys Tab; type_text "site_note"; keys Enter

@@ -2,14 +2,10 @@
 # A killed session leaves a recovery file; the next start offers it and
 # restores the edit (and the typed change name).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys j
 wait_for "Table site_note"
-keys a; wait_for "Add column"
-type_text "sn_lang"; keys Tab; type_text "string"; keys Tab; type_text "35"; keys Enter
-wait_for "+ sn_lang"
+add_column sn_lang string 35
 keys n; wait_for "Change file name"
 keys C-u; type_text "patch-site_note-language"; keys Enter
 wait_for "change: patch-site_note-language"

@@ -1,16 +1,9 @@
 #!/bin/sh
 # Undo and redo over several edits, back to no change and forward again.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
-add() {
-  keys a; wait_for "Add column"
-  type_text "$1"; keys Tab; type_text "integer"; keys Enter
-  wait_for "+ $1"
-}
-add col_one
-add col_two
+open_fixture
+add_column col_one integer
+add_column col_two integer
 keys u
 wait_gone "+ col_two"
 assert_screen "+ col_one"
@@ -28,7 +21,7 @@ wait_for "nothing to redo"
 # A new edit after an undo drops the redo history.
 keys u
 wait_gone "+ col_two"
-add col_three
+add_column col_three integer
 keys C-r
 wait_for "nothing to redo"
 keys q y

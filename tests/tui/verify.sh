@@ -1,9 +1,7 @@
 #!/bin/sh
 # :verify runs the SQLite round trip of the change and shows each step.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys :; type_text "verify"; keys Enter
 wait_for "nothing to verify"
 keys a; wait_for "Add column"

@@ -1,9 +1,7 @@
 #!/bin/sh
 # Write the change, commit it through the dialog, check files and git log.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-make_workspace
-start 120 40
-wait_for "Tables (3)"
+open_fixture
 keys a; wait_for "Add column"
 type_text "actor_email"; keys Tab; type_text "string"; keys Tab; type_text "255"
 keys Tab Tab Tab; type_text "''"; keys Enter
