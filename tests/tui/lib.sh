@@ -51,7 +51,7 @@ start() {
   rm -f "$T_RC"
   tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$x" -y "$y" \
     -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e XDG_STATE_HOME="$XDG_STATE_HOME" \
-    -e HOME="$T_DIR" ${T_ENV:+-e "$T_ENV"} \
+    -e HOME="$T_DIR" -e TMPDIR="$T_DIR" ${T_ENV:+-e "$T_ENV"} \
     "cd '$T_WS' && '$MWSCHEMA' $* ; echo \$? > '$T_RC'; sleep 30" ||
     fail "tmux did not start"
 }

@@ -21,4 +21,12 @@ wait_for "Tables /watch (1/3)"
 keys Enter
 keys q
 [ "$(wait_exit)" = 0 ] || fail "exit status"
+
+# --demo opens a private copy of the demo workspace.
+tmux -S "$T_SOCK" kill-server
+start 100 30 --demo
+wait_for "demo workspace:"
+assert_screen "Tables ("
+keys q
+[ "$(wait_exit)" = 0 ] || fail "exit status of --demo"
 echo PASS
