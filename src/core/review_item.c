@@ -14,28 +14,29 @@
 #include "core/review_internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
+#include "mwschema/sqlfmt.h"
 #include "mwschema/updater.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Equal once every whitespace character is removed (the CI's pretty-printed compare). */
+/*
+ * Equal as MediaWiki's CI compares them (spec §12): both texts through the
+ * SQL pretty-printer, so files left by older generator versions, which
+ * differ in layout only, are in sync.
+ */
 static bool
-same_but_whitespace(const char *a, size_t alen, const char *b, size_t blen)
+same_when_printed(const char *a, size_t alen, const char *b, size_t blen)
 {
-	size_t i = 0, j = 0;
+	mw_buf x = MW_BUF_INIT, y = MW_BUF_INIT;
+	bool eq;
 
-	for (;;) {
-		while (i < alen && isspace((unsigned char)a[i]))
-			i++;
-		while (j < blen && isspace((unsigned char)b[j]))
-			j++;
-		if (i == alen || j == blen)
-			return i == alen && j == blen;
-		if (a[i++] != b[j++])
-			return false;
-	}
+	mw_sqlfmt_format(&x, a, alen);
+	mw_sqlfmt_format(&y, b, blen);
+	eq = x.len == y.len && !memcmp(mw_buf_cstr(&x), mw_buf_cstr(&y), x.len);
+	mw_buf_release(&x);
+	mw_buf_release(&y);
+	return eq;
 }
 
 /* Line `line` (1-based) of `text`, without its newline; "" past the end. */
@@ -57,7 +58,7 @@ compare_sql(mw_review_sql *s, const char *have, size_t hlen)
 		s->sync = MW_REVIEW_SYNC_EQUAL;
 		return;
 	}
-	if (same_but_whitespace(have, hlen, s->generated, wlen)) {
+	if (same_when_printed(have, hlen, s->generated, wlen)) {
 		s->sync = MW_REVIEW_SYNC_LAYOUT;
 		return;
 	}
@@ -264,33 +265,16 @@ roundtrip(mw_review_item *it, const struct review_ctx *ctx)
 		it->problems |= MW_REVIEW_P_ROUNDTRIP;
 }
 
-/* A copy without comments: they are documentation, not schema. */
-static mw_table *
-bare(const mw_table *t)
-{
-	mw_table *c = mw_table_dup(t);
-
-	free(c->comment);
-	c->comment = NULL;
-	for (size_t i = 0; i < c->ncolumns; i++) {
-		free(c->columns[i].comment);
-		c->columns[i].comment = NULL;
-	}
-	for (size_t i = 0; i < c->nindexes; i++) {
-		free(c->indexes[i].comment);
-		c->indexes[i].comment = NULL;
-	}
-	return c;
-}
-
+/* Equal as the platforms see them: comments and key order are no difference. */
 static bool
 same_table(const mw_table *a, const mw_table *b)
 {
-	mw_table *x = bare(a), *y = bare(b);
-	bool eq = mw_table_equal(x, y);
+	mw_table_diff d;
+	bool eq;
 
-	mw_table_free(x);
-	mw_table_free(y);
+	mw_table_diff_summary(&d, a, b);
+	eq = mw_table_diff_is_empty(&d);
+	mw_table_diff_clear(&d);
 	return eq;
 }
 

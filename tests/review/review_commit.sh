@@ -124,3 +124,13 @@ printf '%s\n' "$out" | grep -q "unknown revision 'no-such-rev'" || fail "bad rev
 "$MWSCHEMA" review -C "$R" nope.json >/dev/null 2>&1; [ $? -eq 3 ] || fail "missing file not exit 3"
 "$MWSCHEMA" review -C "$TMP" >/dev/null 2>&1; [ $? -eq 3 ] || fail "outside a checkout not exit 3"
 ok "bad revision (3), usage errors (2), missing file and no checkout (3)"
+
+# Layout-only differences are in sync, as MediaWiki's CI compares (pretty-printed).
+f="$R/sql/sqlite/patch-widget-wd_note.sql"
+sed 's/^  ADD COLUMN wd_note/    ADD   COLUMN wd_note/' "$f" > "$TMP/x" && cat "$TMP/x" > "$f"
+git -C "$R" commit -qam "Re-indent the SQLite patch" || fail "layout commit"
+out=$("$MWSCHEMA" review -C "$R" 2>&1)
+printf '%s\n' "$out" | grep -q "^    SQLite     sql/sqlite/patch-widget-wd_note.sql: in sync (layout differs); " ||
+	fail "layout-only difference not in sync:
+$out"
+ok "a layout-only difference is in sync"
