@@ -191,6 +191,22 @@ apply_entry(struct app *a, const mw_rc_entry *e, mw_buf *err)
 	}
 }
 
+/* "file:line: message", with the home directory as ~ to leave room for the message. */
+static void
+format_problem(mw_buf *out, const mw_diag *d)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0, start = out->len;
+
+	mw_diag_format(out, d);
+	if (n > 1 && out->len - start > n && !strncmp(out->data + start, home, n) &&
+	    out->data[start + n] == '/') {
+		memmove(out->data + start + 1, out->data + start + n, out->len - start - n + 1);
+		out->data[start] = '~';
+		out->len -= n - 1;
+	}
+}
+
 void
 options_load(struct app *a, const struct mw_rc *rc, const mw_diags *read_problems)
 {
@@ -212,9 +228,10 @@ options_load(struct app *a, const struct mw_rc *rc, const mw_diags *read_problem
 	}
 	mw_diags_sort(&O.problems);
 	if (O.problems.n) {
-		mw_diag_format(&first, &O.problems.items[0]);
+		/* The count first: a long message is cut at the right edge. */
 		if (O.problems.n > 1)
-			mw_buf_addf(&first, "  (+%zu more: :messages)", O.problems.n - 1);
+			mw_buf_addf(&first, "[%zu config problems, :messages] ", O.problems.n);
+		format_problem(&first, &O.problems.items[0]);
 		app_error(a, "%s", mw_buf_cstr(&first));
 	}
 	mw_buf_release(&err);
@@ -225,7 +242,7 @@ void
 options_messages(mw_buf *out)
 {
 	for (size_t i = 0; i < O.problems.n; i++) {
-		mw_diag_format(out, &O.problems.items[i]);
+		format_problem(out, &O.problems.items[i]);
 		mw_buf_addc(out, '\n');
 	}
 }
