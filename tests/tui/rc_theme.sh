@@ -67,4 +67,20 @@ keys Q
 wait_for "Quit anyway?"
 keys y
 [ "$(wait_exit)" = 0 ] || fail "exit status"
+tmux -S "$T_SOCK" kill-server
+
+# NO_COLOR wins over any theme: attributes only, no colour at all.
+printf 'set theme = colorblind\n' > "$T_WS/.mwschemarc"
+T_ENV=NO_COLOR=1 start 100 30
+# The quit above kept the edit in the recovery file.
+wait_for "Restore them? (y/n)"
+keys n
+wait_for "recovery file discarded"
+keys :; type_text "set"; keys Enter
+wait_for "theme=colorblind"
+colours=$(tmux -S "$T_SOCK" capture-pane -e -p -t t | grep -o '\[[0-9;]*m' | grep -E '[[;][34][0-7](;|m)' | sort -u)
+[ -z "$colours" ] || fail "colours with NO_COLOR: $colours"
+tmux -S "$T_SOCK" capture-pane -e -p -t t | grep -q -E '[[;]7(;|m)' || fail "no reverse video with NO_COLOR"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "exit status with NO_COLOR"
 echo PASS
