@@ -24,6 +24,15 @@ in_page() { grep -q -F -- "$(printf '%s' "$2" | sed 's/-/\\-/g')" "$1"; }
 for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/cli/main.c"); do
   grep -q "^\.SS \"mwschema $cmd" "$doc/mwschema.1" || bad "mwschema.1 lacks the command '$cmd'"
 done
+# Every option a command's --help mentions is in the page too.
+: "${MWSCHEMA:=${top_builddir:-.}/mwschema}"
+if [ -x "$MWSCHEMA" ]; then
+  for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/cli/main.c"); do
+    for opt in $("$MWSCHEMA" "$cmd" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+      in_page "$doc/mwschema.1" "$opt" || bad "mwschema.1 lacks '$cmd $opt'"
+    done
+  done
+fi
 for req in $(sed -n 's/^[[:space:]]*REQ(\([A-Z_]*\),.*/\1/p' "$top_srcdir/src/tui/request.h" |
              tr 'A-Z_' 'a-z-'); do
   in_page "$doc/mwschemarc.5" "$req" || bad "mwschemarc.5 lacks the request '$req'"
