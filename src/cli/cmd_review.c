@@ -9,9 +9,11 @@
 #include "cli/cli.h"
 #include "mwschema/fs.h"
 #include "mwschema/review.h"
+#include "tui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char review_help[] =
 	"usage: mwschema review [REV | PATCH.json] [--format=text|markdown] [--no-roundtrip]\n"
@@ -20,13 +22,16 @@ static const char review_help[] =
 	"modifies, or whose generated SQL it touches) and each schema file it changes:\n"
 	"the before/after table, the SQL per DBMS and its rollback, whether the\n"
 	"committed SQL files equal what the JSON generates, the updater entries, lint\n"
-	"findings and an SQLite round trip. Files are read as the revision has them.\n\n"
+	"findings and an SQLite round trip. Files are read as the revision has them.\n"
+	"On a terminal without --format it opens a read-only review in the editor\n"
+	"(] and [ move between changes, :export FILE writes the markdown, q quits).\n\n"
 	"  REV          HEAD (default), a commit, A..B (the commits of B not in A), or\n"
 	"               a branch name (the branch since it forked from its upstream,\n"
 	"               main or master)\n"
 	"  PATCH.json   a change file of the work tree instead of a revision\n"
-	"  --format=F   text (default) or markdown (a summary to paste into Gerrit or\n"
-	"               GitHub, with the SQL in collapsible blocks)\n"
+	"  --format=F   print text or markdown (a summary to paste into Gerrit or\n"
+	"               GitHub, with the SQL in collapsible blocks), even on a\n"
+	"               terminal; text is the default when not on a terminal\n"
 	"  --no-roundtrip  skip the SQLite round trip\n"
 	"  -C DIR       run as if started in DIR (any directory of the checkout)\n\n"
 	"Exit status: 0 everything in order, 1 the review found problems (drift, lint\n"
@@ -37,6 +42,7 @@ struct review_args {
 	mw_review_opts opts;
 	const char *target;
 	bool markdown;
+	bool format_given;	/* --format: print even on a terminal */
 	char *file;		/* PATCH.json, resolved against -C */
 };
 
@@ -58,6 +64,7 @@ parse_option(struct review_args *a, int argc, char **argv, int *i)
 			return cli_usage_error("review", "unknown format '%s' (text or markdown)",
 					       arg + 9);
 		a->markdown = !strcmp(arg + 9, "markdown");
+		a->format_given = true;
 	} else if (!strcmp(arg, "--no-roundtrip")) {
 		a->opts.no_roundtrip = true;
 	} else if (!strncmp(arg, "-C", 2)) {
@@ -123,6 +130,10 @@ cmd_review(int argc, char **argv)
 	if (mw_review_open(&review, &a.opts, &err) < 0) {
 		fprintf(stderr, "mwschema review: %s\n", mw_buf_cstr(&err));
 		rc = CLI_IO;
+		goto out;
+	}
+	if (!a.format_given && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		rc = tui_review(review) ? CLI_IO : mw_review_ok(review) ? CLI_OK : CLI_PROBLEMS;
 		goto out;
 	}
 	if (a.markdown)

@@ -9,6 +9,7 @@
 #include "tui/display.h"
 #include "tui/options.h"
 #include "tui/prompt.h"
+#include "tui/review.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,7 @@ help_text(mw_buf *out)
 	request_foreach(help_row, out);
 	mw_buf_adds(out, "\nCommands (after ':')\n"
 		    "  :w  :q  :q!  :commit  :lint  :verify  :help\n"
+		    "  :review [REV | PATCH.json]   read-only review    :export FILE   its markdown\n"
 		    "  :set NAME = VALUE   theme (default, light, mono, colorblind), mouse (true,\n"
 		    "                      false), tab (diff, mysql, postgres, sqlite, policy, files)\n"
 		    "  :bind KEYMAP KEY REQUEST    :color ELEMENT FG BG [ATTR...]    :messages\n"
@@ -162,6 +164,8 @@ app_request(struct app *a, enum request req)
 {
 	struct view *v = &a->views[a->focus];
 
+	if (review_request(a, req))
+		return;
 	if (v->ops->request)
 		req = v->ops->request(v, req);
 	if (req == REQ_NONE || view_move(v, req) || global_edit_request(a, req))
@@ -253,7 +257,9 @@ app_command(struct app *a, const char *line)
 	for (size_t end = strlen(args); end && args[end - 1] == ' '; end--)
 		args[end - 1] = 0;
 	arg = args;
-	if (!strcmp(cmd, "w") || !strcmp(cmd, "write"))
+	if (review_command(a, cmd, arg))
+		;
+	else if (!strcmp(cmd, "w") || !strcmp(cmd, "write"))
 		action_write(a);
 	else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit"))
 		request_quit(a, false);

@@ -9,6 +9,7 @@
 #include "tui/curses.h"
 #include "tui/draw.h"
 #include "tui/mouse.h"
+#include "tui/review.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -130,6 +131,24 @@ display_layout(struct app *a)
 	}
 }
 
+/* What is reviewed, then the problem summary (in title-dirty when there are problems). */
+static void
+draw_review_title(struct app *a)
+{
+	mw_buf t = MW_BUF_INIT, state = MW_BUF_INIT;
+	bool problem = false;
+	int used;
+
+	review_title(a, &t, &state, &problem);
+	used = draw_text(title_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_TITLE, 0);
+	used += draw_text(title_win, 0, used, COLS - used, mw_buf_cstr(&state),
+			  problem ? ELEM_TITLE_DIRTY : ELEM_TITLE, 0);
+	draw_fill(title_win, 0, used, COLS - used, ELEM_TITLE);
+	mw_buf_release(&t);
+	mw_buf_release(&state);
+	wnoutrefresh(title_win);
+}
+
 static void
 draw_title(struct app *a)
 {
@@ -137,6 +156,10 @@ draw_title(struct app *a)
 	mw_buf t = MW_BUF_INIT;
 	int used;
 
+	if (a->review) {
+		draw_review_title(a);
+		return;
+	}
 	mw_buf_addf(&t, " mwschema  %s  [%s]  change: %s", s->ws->name,
 		    s->ws->branch ? s->ws->branch : "no git",
 		    session_has_change(s) ? s->change_name : "(none)");
@@ -159,26 +182,37 @@ static const enum request hint_requests[] = {
 static const char *const hint_words[] = {
 	"pane", "add", "edit", "drop", "undo", "write", "commit", "cmd", "help", "quit",
 };
+static const enum request review_hint_requests[] = {
+	REQ_NEXT_CHANGE, REQ_PREV_CHANGE, REQ_NEXT_PANE, REQ_TOGGLE_ROLLBACK, REQ_PROMPT,
+	REQ_HELP, REQ_QUIT,
+};
+static const char *const review_hint_words[] = {
+	"next change", "previous", "pane", "rollback", "cmd (:export FILE)", "help", "quit",
+};
 
 static void
 draw_status(struct app *a)
 {
 	mw_buf t = MW_BUF_INIT;
+	const enum request *reqs = a->review ? review_hint_requests : hint_requests;
+	const char *const *words = a->review ? review_hint_words : hint_words;
+	size_t n = a->review ? sizeof(review_hint_requests) / sizeof(*review_hint_requests)
+			     : sizeof(hint_requests) / sizeof(*hint_requests);
 
 	werase(status_win);
 	if (a->status.len) {
 		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&a->status),
 			  a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS, 1);
 	} else {
-		for (size_t i = 0; i < sizeof(hint_requests) / sizeof(*hint_requests); i++) {
+		for (size_t i = 0; i < n; i++) {
 			size_t mark = t.len;
 
-			keys_describe(&t, KEYMAP_GENERIC, hint_requests[i]);
+			keys_describe(&t, KEYMAP_GENERIC, reqs[i]);
 			/* Only the first key of each request fits. */
 			if (strchr(t.data ? t.data + mark : "", ','))
 				mw_buf_truncate(&t, mark + strcspn(t.data + mark, ","));
 			if (t.len > mark)
-				mw_buf_addf(&t, " %s%s", hint_words[i], COLS >= 100 ? "  " : " ");
+				mw_buf_addf(&t, " %s%s", words[i], COLS >= 100 ? "  " : " ");
 		}
 		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_STATUS_HINT, 1);
 	}

@@ -81,6 +81,9 @@ static const struct default_binding {
 	{ KEYMAP_GENERIC, KEY_CTRL('l'), REQ_REFRESH },
 	{ KEYMAP_GENERIC, 'q', REQ_QUIT },
 	{ KEYMAP_EDITOR, KEY_RETURN, REQ_EDIT },
+	{ KEYMAP_GENERIC, ']', REQ_NEXT_CHANGE },
+	{ KEYMAP_GENERIC, '[', REQ_PREV_CHANGE },
+	{ KEYMAP_GENERIC, 'r', REQ_TOGGLE_ROLLBACK },
 };
 
 static const struct key_label {

@@ -45,6 +45,10 @@
 	REQ(COMMIT,		"Commit the change with git") \
 	REQ(LINT,		"Run the policy checks") \
 	REQ(VERIFY,		"Run the SQLite round trip") \
+	GROUP("Review") \
+	REQ(NEXT_CHANGE,	"Review: show the next schema change") \
+	REQ(PREV_CHANGE,	"Review: show the previous schema change") \
+	REQ(TOGGLE_ROLLBACK,	"Review: SQL tabs show the rollback instead of the patch") \
 	GROUP("General") \
 	REQ(FILTER,		"Filter the table list") \
 	REQ(PROMPT,		"Open the command line") \

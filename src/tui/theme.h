@@ -44,7 +44,9 @@
 	E(FORM_LABEL, "form-label") \
 	E(FORM_FIELD, "form-field") \
 	E(FORM_FIELD_FOCUS, "form-field-focus") \
-	E(FORM_ERROR, "form-error")
+	E(FORM_ERROR, "form-error") \
+	E(REVIEW_OK, "review-ok") \
+	E(REVIEW_PROBLEM, "review-problem")
 
 #define ELEMENT_ENUM(id, name) ELEM_##id,
 enum element {

@@ -13,10 +13,14 @@
 #include "tui/mouse.h"
 #include "tui/options.h"
 #include "tui/prompt.h"
+#include "tui/review.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The review `mwschema review` shows (tui_review), NULL when editing. */
+static mw_review *pending_review;
 
 void
 app_init(struct app *a, struct session *s)
@@ -42,6 +46,7 @@ app_free(struct app *a)
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (a->views[i].win)
 			delwin(a->views[i].win);
+	review_close(a);
 	free(a->filter);
 	mw_buf_release(&a->status);
 }
@@ -51,7 +56,8 @@ offer_recovery(struct app *a)
 {
 	mw_buf err = MW_BUF_INIT;
 
-	if (!session_recovery_exists(a->s))
+	/* A review never edits: the recovery file waits for the editor. */
+	if (a->review || !session_recovery_exists(a->s))
 		return;
 	display_redraw(a);
 	if (display_ask(a, "Unsaved edits from an earlier session were found. Restore them? (y/n)")) {
@@ -136,6 +142,8 @@ tui_main(int argc, char **argv)
 	if (session_open(&s, dir, &err))
 		goto fail;
 	app_init(&a, s);
+	if (pending_review)
+		review_open(&a, pending_review, false, true);
 	if (display_init(&a)) {
 		session_free(s);
 		free(demo_dir);
@@ -153,7 +161,7 @@ tui_main(int argc, char **argv)
 	options_free();
 	app_free(&a);
 	display_done();
-	if (!s->dirty)
+	if (!s->dirty && !pending_review)
 		session_discard_recovery(s);
 	session_free(s);
 	free(demo_dir);
@@ -163,6 +171,19 @@ fail:
 	mw_buf_release(&err);
 	free(demo_dir);
 	return 1;
+}
+
+int
+tui_review(mw_review *review)
+{
+	static char prog[] = "mwschema";
+	char *argv[] = { prog, review->root, NULL };
+	int rc;
+
+	pending_review = review;
+	rc = tui_main(2, argv);
+	pending_review = NULL;
+	return rc;
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

@@ -29,4 +29,13 @@ struct tui_bench_result {
 int tui_bench_keystroke(struct tui_bench_result *out, const char *dir, const char *table,
 			int iterations, int cols, int lines, mw_buf *err);
 
+struct mw_review;
+
+/*
+ * Shows `review` (mwschema/review.h, still the caller's) read-only in the
+ * editor's panes until the user quits. 0, or non-zero when the checkout
+ * cannot be opened or there is no usable terminal.
+ */
+int tui_review(struct mw_review *review);
+
 #endif /* MWSCHEMA_TUI_H */

@@ -52,6 +52,7 @@ struct app {
 	struct view views[PANE_COUNT];
 	int focus;			/* enum pane */
 	enum preview_tab tab;
+	struct review_ui *review;	/* review mode (review.h), NULL = editing */
 	char *filter;			/* table list filter, NULL = none */
 	mw_buf status;			/* message for the status line */
 	bool status_error;
@@ -61,6 +62,7 @@ struct app {
 };
 
 extern const struct view_ops tables_ops, editor_ops, preview_ops;
+extern const struct view_ops review_list_ops, review_summary_ops;
 
 /* Generic movement and drawing. */
 void view_draw(struct view *v, bool focused);

@@ -10,6 +10,7 @@
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/draw.h"
+#include "tui/review.h"
 #include "mwschema/gen.h"
 #include "mwschema/lint.h"
 
@@ -22,7 +23,7 @@ static const char *const tab_titles[TAB_COUNT] = {
 };
 
 static struct {
-	unsigned gen;
+	unsigned gen, review_gen;
 	int tab;
 	bool valid;
 	mw_buf text;
@@ -30,16 +31,25 @@ static struct {
 	size_t n, cap;
 } cache;
 
-static void
-build_policy(const struct session *s, mw_buf *out)
+/* In review mode, the reviewed change's findings; else the edit's. */
+static const mw_diags *
+policy_findings(const struct app *a)
 {
-	if (!s->findings.n) {
-		mw_buf_adds(out, session_has_change(s) ? "No findings: the change follows the policy.\n"
-						       : "No change yet.\n");
+	return a->review ? review_findings(a) : &a->s->findings;
+}
+
+static void
+build_policy(const struct app *a, mw_buf *out)
+{
+	const mw_diags *findings = policy_findings(a);
+
+	if (!findings->n) {
+		mw_buf_adds(out, (a->review ? review_current(a) != NULL : session_has_change(a->s))
+			    ? "No findings: the change follows the policy.\n" : "No change yet.\n");
 		return;
 	}
-	for (size_t i = 0; i < s->findings.n; i++) {
-		const mw_diag *d = &s->findings.items[i];
+	for (size_t i = 0; i < findings->n; i++) {
+		const mw_diag *d = &findings->items[i];
 
 		mw_buf_addf(out, "%-7s %s  [%s]\n", mw_severity_name(d->severity), d->message,
 			    d->rule ? d->rule : "-");
@@ -54,7 +64,15 @@ build_text(const struct app *a, mw_buf *out)
 	const char *empty = "No change yet: pick a table and press a to add a column, "
 			    "or : for commands.\n";
 
-	if (!session_has_change(s) && a->tab != TAB_POLICY) {
+	if (a->tab == TAB_POLICY) {
+		build_policy(a, out);
+		return;
+	}
+	if (a->review) {
+		review_preview_text(a, out);
+		return;
+	}
+	if (!session_has_change(s)) {
 		mw_buf_adds(out, empty);
 		return;
 	}
@@ -76,9 +94,6 @@ build_text(const struct app *a, mw_buf *out)
 			mw_buf_add(out, s->sql[d].data, s->sql[d].len);
 		break;
 	}
-	case TAB_POLICY:
-		build_policy(s, out);
-		break;
 	default:
 		mw_buf_adds(out, "Written by w (paths from the checkout root):\n");
 		mw_buf_add(out, s->files.data, s->files.len);
@@ -107,12 +122,14 @@ index_lines(void)
 static void
 refresh_cache(const struct app *a)
 {
-	if (cache.valid && cache.gen == a->s->gen && cache.tab == (int)a->tab)
+	if (cache.valid && cache.gen == a->s->gen && cache.review_gen == review_generation(a) &&
+	    cache.tab == (int)a->tab)
 		return;
 	mw_buf_reset(&cache.text);
 	build_text(a, &cache.text);
 	index_lines();
 	cache.gen = a->s->gen;
+	cache.review_gen = review_generation(a);
 	cache.tab = (int)a->tab;
 	cache.valid = true;
 }
@@ -270,9 +287,9 @@ explain_finding(struct app *a, size_t lineno)
 	mw_buf text = MW_BUF_INIT;
 
 	/* The findings are the first lines of the tab, in order. */
-	if (lineno >= a->s->findings.n)
+	if (lineno >= policy_findings(a)->n)
 		return;
-	d = &a->s->findings.items[lineno];
+	d = &policy_findings(a)->items[lineno];
 	mw_diag_format(&text, d);
 	mw_buf_addf(&text, "\n\nRule: %s\nSeverity: %s\n", d->rule ? d->rule : "-",
 		    mw_severity_name(d->severity));
