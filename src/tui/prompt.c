@@ -35,7 +35,7 @@ static struct {
 
 static const char *const commands[] = {
 	"w", "write", "q", "q!", "quit", "commit", "lint", "verify", "set", "help",
-	"table", "open", "save-display", NULL,
+	"table", "open", "save-display", "tutorial", NULL,
 };
 
 static int

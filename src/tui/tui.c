@@ -12,6 +12,7 @@
 #include "tui/display.h"
 #include "tui/prompt.h"
 #include "tui/theme.h"
+#include "tui/tutorial.h"
 #include "mwschema/rc.h"
 
 #include <stdio.h>
@@ -44,6 +45,7 @@ app_free(struct app *a)
 			delwin(a->views[i].win);
 	free(a->filter);
 	mw_buf_release(&a->status);
+	tutorial_free(a);
 }
 
 /* One `bind KEYMAP KEY REQUEST` line; 0 or -1 with the reason in err. */
@@ -136,17 +138,24 @@ main_loop(struct app *a)
 			continue;
 		}
 		app_request(a, req);
+		tutorial_check(a);
 	}
 }
 
+/* *tutorial: 0 none, 1 resume (--tutorial), 2 start over (--tutorial --restart). */
 static int
-parse_args(int argc, char **argv, const char **dir, bool *demo)
+parse_args(int argc, char **argv, const char **dir, bool *demo, int *tutorial)
 {
 	*dir = ".";
 	*demo = false;
+	*tutorial = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--demo"))
 			*demo = true;
+		else if (!strcmp(argv[i], "--tutorial"))
+			*tutorial = *tutorial ? *tutorial : 1;
+		else if (!strcmp(argv[i], "--restart"))
+			*tutorial = 2;
 		else if (argv[i][0] != '-')
 			*dir = argv[i];
 		else {
@@ -163,21 +172,26 @@ tui_main(int argc, char **argv)
 	const char *dir;
 	char *demo_dir = NULL;
 	bool demo;
+	int tutorial, start_tutorial;
 	struct session *s;
 	struct app a;
 	mw_buf err = MW_BUF_INIT;
 
-	if (parse_args(argc, argv, &dir, &demo))
+	if (parse_args(argc, argv, &dir, &demo, &tutorial))
 		return 2;
-	if (demo) {
-		if (adapt_demo_copy(&demo_dir, &err))
+	if (demo || tutorial) {
+		if (tutorial ? tutorial_prepare(&demo_dir, tutorial == 2, &err)
+			     : adapt_demo_copy(&demo_dir, &err))
 			goto fail;
 		dir = demo_dir;
 	}
 	if (session_open(&s, dir, &err))
 		goto fail;
 	app_init(&a, s);
+	if (tutorial)
+		tutorial_attach(&a, tutorial == 2);
 	if (display_init(&a)) {
+		app_free(&a);
 		session_free(s);
 		free(demo_dir);
 		return 1;
@@ -191,18 +205,29 @@ tui_main(int argc, char **argv)
 	if (s->autosave_due)
 		session_autosave(s);
 	prompt_done();
+	start_tutorial = a.start_tutorial;
 	app_free(&a);
 	display_done();
 	if (!s->dirty)
 		session_discard_recovery(s);
 	session_free(s);
 	free(demo_dir);
-	return 0;
+	/* :tutorial closed this editor to open one on the tutorial's copy. */
+	return start_tutorial ? tui_tutorial(start_tutorial == 2) : 0;
 fail:
 	fprintf(stderr, "mwschema: %s\n", mw_buf_cstr(&err));
 	mw_buf_release(&err);
 	free(demo_dir);
 	return 1;
+}
+
+int
+tui_tutorial(bool restart)
+{
+	static char prog[] = "mwschema", opt[] = "--tutorial", again[] = "--restart";
+	char *argv[] = { prog, opt, restart ? again : NULL, NULL };
+
+	return tui_main(restart ? 3 : 2, argv);
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */
