@@ -122,6 +122,7 @@ main_loop(struct app *a)
 		int key;
 		enum request req;
 
+		tutorial_check(a);
 		display_redraw(a);
 		key = display_getkey(a);
 		if (key == KEY_FN(KEY_RESIZE))
@@ -138,7 +139,6 @@ main_loop(struct app *a)
 			continue;
 		}
 		app_request(a, req);
-		tutorial_check(a);
 	}
 }
 
