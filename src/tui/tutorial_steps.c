@@ -60,8 +60,10 @@ seen_tab(const struct tutorial *t, enum preview_tab tab)
 static enum tut_result
 needs_column(struct tut_verdict *v)
 {
-	mw_buf_adds(&v->why, "This step works on the column of step 3, and the change has no "
-		    "new column: add it again ({add-column}, type bigint, unsigned yes).");
+	mw_buf_adds(&v->why, "This step works on the column of step 3, and no change adds one: "
+		    "add it again ({add-column}: bigint, unsigned yes, nullable), or, if you had "
+		    "written it before leaving, reopen it with :open "
+		    "sql/abstractSchemaChanges/NAME.json.");
 	return TUT_PENDING;
 }
 
@@ -156,9 +158,10 @@ check_unsigned(struct tutorial *t, const struct app *a, struct tut_verdict *v)
 		return TUT_WRONG;
 	}
 	if (!c->is_unsigned) {
-		mw_buf_addf(&v->why, "'%s' is signed: half of its range (the negative ids) can never "
-			    "be used, and it cannot hold every value of the unsigned key it refers "
-			    "to. Ids and the columns that store them are unsigned.", c->name);
+		mw_buf_addf(&v->why, "'%s' is signed: an id column wastes half of its range on "
+			    "negative values that never occur, and cannot hold every value of the "
+			    "unsigned key it stores. Ids, and the columns that store them, are "
+			    "unsigned.", c->name);
 		return TUT_WRONG;
 	}
 	return TUT_DONE;

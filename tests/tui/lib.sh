@@ -49,6 +49,8 @@ start() {
   x=${1:-120}; y=${2:-40}
   shift 2 2>/dev/null
   rm -f "$T_RC"
+  # After kill-server the old server may still be exiting: never reach it.
+  tmux -S "$T_SOCK" has-session 2>/dev/null || rm -f "$T_SOCK"
   tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$x" -y "$y" \
     -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e XDG_STATE_HOME="$XDG_STATE_HOME" \
     -e HOME="$T_DIR" -e TMPDIR="$T_DIR" ${T_ENV:+-e "$T_ENV"} \
