@@ -51,11 +51,17 @@ start() {
   rm -f "$T_RC"
   # After kill-server the old server may still be exiting: never reach it.
   tmux -S "$T_SOCK" has-session 2>/dev/null || rm -f "$T_SOCK"
-  tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$x" -y "$y" \
-    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e XDG_STATE_HOME="$XDG_STATE_HOME" \
-    -e HOME="$T_DIR" -e TMPDIR="$T_DIR" ${T_ENV:+-e "$T_ENV"} \
-    "cd '$T_WS' && '$MWSCHEMA' $* ; echo \$? > '$T_RC'; sleep 30" ||
-    fail "tmux did not start"
+  # A loaded machine occasionally loses the race between the tmux client and
+  # its freshly forked server ("server exited unexpectedly"): try again.
+  for attempt in 1 2 3; do
+    tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$x" -y "$y" \
+      -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e XDG_STATE_HOME="$XDG_STATE_HOME" \
+      -e HOME="$T_DIR" -e TMPDIR="$T_DIR" ${T_ENV:+-e "$T_ENV"} \
+      "cd '$T_WS' && '$MWSCHEMA' $* ; echo \$? > '$T_RC'; sleep 30" && return 0
+    tmux -S "$T_SOCK" kill-server 2>/dev/null
+    sleep 0.5
+  done
+  fail "tmux did not start"
 }
 
 screen() { tmux -S "$T_SOCK" capture-pane -p -t t; }
