@@ -70,8 +70,9 @@ expand_keys(mw_buf *out, const char *text, const char *quote)
 	}
 }
 
-void
-tut_expand_keys(mw_buf *out, const char *text)
+/* A step's text as the screen shows it: keys in, backticks out. */
+static void
+screen_text(mw_buf *out, const char *text)
 {
 	expand_keys(out, text, "");
 }
@@ -148,7 +149,7 @@ tutorial_check(struct app *a)
 	if (t->hidden && t->result == TUT_WRONG && before != TUT_WRONG) {
 		mw_buf why = MW_BUF_INIT;
 
-		tut_expand_keys(&why, mw_buf_cstr(&t->v.why));
+		screen_text(&why, mw_buf_cstr(&t->v.why));
 		app_error(a, "tutorial: %s", mw_buf_cstr(&why));
 		mw_buf_release(&why);
 	}
@@ -234,7 +235,7 @@ paint(struct painter *p, enum element e, const char *lead, const char *text)
 	if (e == ELEM_SQL)
 		mw_buf_adds(&full, text);
 	else
-		tut_expand_keys(&full, text);
+		screen_text(&full, text);
 	copy = mw_buf_detach(&full);
 	for (line = copy; line;) {
 		char *nl = strchr(line, '\n');
@@ -336,7 +337,7 @@ show_text(struct app *a)
 			st->extra(a, &raw);
 	} else
 		mw_buf_addf(&raw, "%s\n", tut_outro);
-	tut_expand_keys(&text, mw_buf_cstr(&raw));
+	screen_text(&text, mw_buf_cstr(&raw));
 	title = st ? mw_strdupf("Tutorial %zu/%zu: %s", t->step + 1, tut_nsteps, st->title)
 		   : mw_xstrdup("Tutorial complete");
 	display_pager(a, title, mw_buf_cstr(&text));

@@ -64,7 +64,4 @@ char *tut_state_dir(void);
 size_t tut_progress_load(const char *state_dir);
 int tut_progress_save(const char *state_dir, size_t step, mw_buf *err);
 
-/* tutorial.c: `text` with each "{request-name}" replaced by its first key. */
-void tut_expand_keys(mw_buf *out, const char *text);
-
 #endif /* MWSCHEMA_TUI_TUTORIAL_INT_H */
