@@ -113,58 +113,27 @@ collect_file(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 }
 
 /*
- * An empty repository in git's documented layout: git.h has no init, and
- * this is all `git init` needs for libgit2 to open it (HEAD, objects/, refs/).
+ * The copy becomes its own repository. Without a git identity the tutorial's
+ * commits still work: a local one is set in the copy only.
  */
 static int
-write_empty_repo(const char *ws, mw_buf *err)
+init_repo(const char *ws, mw_buf *err)
 {
-	static const char head[] = "ref: refs/heads/main\n";
-	static const char config[] = "[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n"
-				     "\tbare = false\n\tlogallrefupdates = true\n";
-	static const char *const dirs[] = { ".git/objects", ".git/refs/heads", ".git/refs/tags" };
-	char *path;
-	int rc = 0;
-
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs) && !rc; i++) {
-		path = mw_path_join(ws, dirs[i]);
-		rc = mw_mkdirs(path, err);
-		free(path);
-	}
-	path = mw_path_join(ws, ".git/HEAD");
-	rc = rc ? rc : mw_write_file_atomic(path, head, strlen(head), err);
-	free(path);
-	path = mw_path_join(ws, ".git/config");
-	rc = rc ? rc : mw_write_file_atomic(path, config, strlen(config), err);
-	free(path);
-	return rc;
-}
-
-/* Without a git identity the commits of the tutorial still work: a local one. */
-static int
-ensure_identity(const char *ws, mw_buf *err)
-{
-	static const char ident[] = "[user]\n\tname = mwschema tutorial\n"
-				    "\temail = tutorial@localhost\n";
-	mw_buf cfg = MW_BUF_INIT, ignore = MW_BUF_INIT;
-	char *path = mw_path_join(ws, ".git/config"), *who = NULL;
+	mw_buf ignore = MW_BUF_INIT;
+	char *who = NULL;
 	mw_git *git;
-	int rc = mw_git_open(&git, ws, err);
+	int rc = mw_git_init(&git, ws, "main", err);
 
 	if (rc)
-		goto out;
+		return -1;
 	if (mw_git_identity(&who, git, &ignore) == MW_GIT_ENOIDENT) {
-		rc = mw_read_file(&cfg, path, err);
-		mw_buf_adds(&cfg, ident);
-		rc = rc ? rc : mw_write_file_atomic(path, cfg.data, cfg.len, err);
+		rc = mw_git_config_set_local(git, "user.name", "mwschema tutorial", err);
+		rc = rc ? rc : mw_git_config_set_local(git, "user.email", "tutorial@localhost", err);
 	}
-	mw_git_free(git);
-out:
 	free(who);
-	free(path);
-	mw_buf_release(&cfg);
 	mw_buf_release(&ignore);
-	return rc;
+	mw_git_free(git);
+	return rc ? -1 : 0;
 }
 
 static int
@@ -195,8 +164,8 @@ initial_commit(const char *ws, mw_buf *err)
 static int
 make_copy(const char *ws, mw_buf *err)
 {
-	if (remove_tree(ws, err) || adapt_demo_copy_to(ws, err) || write_empty_repo(ws, err) ||
-	    ensure_identity(ws, err) || initial_commit(ws, err))
+	if (remove_tree(ws, err) || adapt_demo_copy_to(ws, err) || init_repo(ws, err) ||
+	    initial_commit(ws, err))
 		return -1;
 	return 0;
 }
