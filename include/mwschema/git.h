@@ -54,6 +54,10 @@ typedef struct mw_git_entry {
  */
 int mw_git_open(mw_git **out, const char *dir, mw_buf *err);
 void mw_git_free(mw_git *git);
+/* Creates an empty repository (and `dir`) whose HEAD points at `branch`. */
+int mw_git_init(mw_git **out, const char *dir, const char *branch, mw_buf *err);
+/* Sets `key` (e.g. "user.name") in the repository's own .git/config. */
+int mw_git_config_set_local(mw_git *git, const char *key, const char *value, mw_buf *err);
 /* Absolute work tree path, with a trailing '/'. */
 const char *mw_git_workdir(const mw_git *git);
 

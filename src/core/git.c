@@ -77,6 +77,44 @@ mw_git_open(mw_git **out, const char *dir, mw_buf *err)
 	return 0;
 }
 
+int
+mw_git_init(mw_git **out, const char *dir, const char *branch, mw_buf *err)
+{
+	git_repository_init_options opts;
+	git_repository *repo = NULL;
+	int rc;
+
+	*out = NULL;
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+	opts.initial_head = branch;
+	git_libgit2_init();
+	if (git_repository_init_ext(&repo, dir, &opts) < 0) {
+		rc = git_fail(err, MW_GIT_ERROR, dir);
+		git_libgit2_shutdown();
+		return rc;
+	}
+	*out = mw_xcalloc(1, sizeof(**out));
+	(*out)->repo = repo;
+	(*out)->workdir = mw_xstrdup(git_repository_workdir(repo));
+	return 0;
+}
+
+int
+mw_git_config_set_local(mw_git *git, const char *key, const char *value, mw_buf *err)
+{
+	git_config *cfg = NULL, *local = NULL;
+	int rc = 0;
+
+	if (git_repository_config(&cfg, git->repo) < 0 ||
+	    git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) < 0 ||
+	    git_config_set_string(local, key, value) < 0)
+		rc = git_fail(err, MW_GIT_ERROR, key);
+	git_config_free(local);
+	git_config_free(cfg);
+	return rc;
+}
+
 void
 mw_git_free(mw_git *git)
 {

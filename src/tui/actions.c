@@ -677,6 +677,8 @@ action_verify(struct app *a)
 	}
 	rc = adapt_verify(&out, label, session_before(a->s), a->s->after);
 	free(label);
+	a->s->verify_gen = a->s->gen;
+	a->s->verify_ok = rc == 0;
 
 	display_pager(a, rc ? "Verify (SQLite round trip): FAILED" : "Verify (SQLite round trip): ok",
 		      mw_buf_cstr(&out));

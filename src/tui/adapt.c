@@ -243,27 +243,33 @@ demo_source(void)
 }
 
 int
-adapt_demo_copy(char **out, mw_buf *err)
+adapt_demo_copy_to(const char *dir, mw_buf *err)
 {
 	char *src = demo_source();
-	const char *tmp = getenv("TMPDIR");
-	char *tmpl;
 	int rc;
 
 	if (!src) {
 		mw_buf_adds(err, "no demo workspace found (set MWSCHEMA_DEMO_DIR)");
 		return -1;
 	}
-	tmpl = mw_strdupf("%s/mwschema-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	rc = copy_tree(src, dir, err);
+	free(src);
+	return rc;
+}
+
+int
+adapt_demo_copy(char **out, mw_buf *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl = mw_strdupf("%s/mwschema-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+
 	if (!mkdtemp(tmpl)) {
 		mw_buf_addf(err, "%s: cannot create a temporary directory", tmpl);
 		free(tmpl);
-		free(src);
 		return -1;
 	}
-	rc = copy_tree(src, tmpl, err);
-	free(src);
-	if (rc) {
+	if (adapt_demo_copy_to(tmpl, err)) {
+		rmdir(tmpl);
 		free(tmpl);
 		return -1;
 	}

@@ -44,6 +44,8 @@ void adapt_ws_free(struct adapt_ws *ws);
 void adapt_ws_refresh_branch(struct adapt_ws *ws);
 /* Copies the demo workspace to a new temporary directory; *out is its path. */
 int adapt_demo_copy(char **out, mw_buf *err);
+/* Copies the demo workspace into `dir` (created when missing). 0 or -1 with err. */
+int adapt_demo_copy_to(const char *dir, mw_buf *err);
 /* "sql/abstractSchemaChanges/NAME.json" (caller frees). */
 char *adapt_change_rel(const struct adapt_ws *ws, const char *name);
 

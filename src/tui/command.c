@@ -10,6 +10,7 @@
 #include "tui/options.h"
 #include "tui/prompt.h"
 #include "tui/review.h"
+#include "tui/tutorial.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,7 @@ help_text(mw_buf *out)
 		    "                      false), tab (diff, mysql, postgres, sqlite, policy, files)\n"
 		    "  :bind KEYMAP KEY REQUEST    :color ELEMENT FG BG [ATTR...]    :messages\n"
 		    "  :table NAME    :open PATCH.json    :save-display FILE\n"
+		    "  :tutorial [next|back|text|quit|restart]   the guided tutorial\n"
 		    "  :REQUEST       any request name above, e.g. :add-column\n"
 		    "\nForms: Tab/Down next field, S-Tab/Up previous, Space cycles a choice,\n"
 		    "Enter accepts, Esc cancels.\n");
@@ -187,6 +189,7 @@ app_request(struct app *a, enum request req)
 	case REQ_FILTER: request_filter(a); break;
 	case REQ_PROMPT: request_prompt(a); break;
 	case REQ_HELP: show_help(a); break;
+	case REQ_TUTORIAL: tutorial_request(a); break;
 	case REQ_REFRESH: display_force_redraw(); break;
 	case REQ_QUIT: request_quit(a, false); break;
 	case REQ_QUIT_FORCE: request_quit(a, true); break;
@@ -276,6 +279,8 @@ app_command(struct app *a, const char *line)
 		command_table(a, arg);
 	else if (!strcmp(cmd, "open"))
 		command_open(a, arg);
+	else if (!strcmp(cmd, "tutorial"))
+		tutorial_command(a, arg);
 	else if (!strcmp(cmd, "save-display")) {
 		if (display_save(arg))
 			app_error(a, "save-display: cannot write '%s'", arg);

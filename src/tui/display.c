@@ -10,6 +10,7 @@
 #include "tui/draw.h"
 #include "tui/mouse.h"
 #include "tui/review.h"
+#include "tui/tutorial.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -105,7 +106,7 @@ place(struct view *v, int h, int w, int y, int x)
 void
 display_layout(struct app *a)
 {
-	int lines = LINES, cols = COLS, main_h = lines - 2;
+	int lines = LINES, cols = COLS, main_h = lines - 2 - tutorial_layout(a, lines - 1, cols);
 	int list_w = cols >= 140 ? 28 : (cols / 5 < 18 ? 18 : (cols / 5 > 26 ? 26 : cols / 5));
 
 	if (title_win)
@@ -232,6 +233,7 @@ display_render(struct app *a)
 		view_draw(&a->views[i], a->focus == i);
 		wnoutrefresh(a->views[i].win);
 	}
+	tutorial_draw(a);
 	draw_status(a);
 }
 
@@ -291,9 +293,8 @@ struct pager {
 	size_t n, offset;
 };
 
-/* Appends `line` cut into pieces of at most `width` cells, at blanks where possible. */
-static void
-wrap_line(mw_buf *out, const char *line, int width)
+void
+display_wrap_line(mw_buf *out, const char *line, int width)
 {
 	while (draw_width(line) > width) {
 		size_t fit = draw_fit(line, width, NULL), cut = fit;
@@ -322,7 +323,7 @@ pager_wrap(struct pager *p, const char *text, int width)
 
 		if (nl)
 			*nl++ = 0;
-		wrap_line(&p->text, l, width > 8 ? width : 8);
+		display_wrap_line(&p->text, l, width > 8 ? width : 8);
 		l = nl;
 	}
 	free(copy);

@@ -33,6 +33,8 @@ WINDOW *display_status_win(void);
 bool display_ask(struct app *a, const char *question);
 /* A read-only scrollable text over the main area; q/Esc closes. */
 void display_pager(struct app *a, const char *title, const char *text);
+/* Appends `line` cut into pieces of at most `width` cells, at blanks where possible. */
+void display_wrap_line(mw_buf *out, const char *line, int width);
 /* The next redraw repaints every cell (C-l). */
 void display_force_redraw(void);
 /* Writes the screen as text (cells, no attributes) to `path`. 0 or -1. */

@@ -36,7 +36,7 @@ static struct {
 
 static const char *const commands[] = {
 	"w", "write", "q", "q!", "quit", "commit", "lint", "verify", "set", "help",
-	"table", "open", "save-display", "bind", "color", "messages", NULL,
+	"table", "open", "save-display", "bind", "color", "messages", "tutorial", NULL,
 };
 
 static int

@@ -53,6 +53,7 @@
 	REQ(FILTER,		"Filter the table list") \
 	REQ(PROMPT,		"Open the command line") \
 	REQ(HELP,		"Show this help") \
+	REQ(TUTORIAL,		"Show or hide the tutorial panel (starts the tutorial)") \
 	REQ(REFRESH,		"Redraw the screen") \
 	REQ(QUIT,		"Quit (asks when there are unsaved edits)") \
 	REQ(QUIT_FORCE,		"Quit without asking")

@@ -124,13 +124,19 @@ toggle_rollback(struct app *a)
 static bool
 refuse_in_review(struct app *a, enum request req)
 {
-	if (req == REQ_LINT || req == REQ_VERIFY)
-		return app_error(a, "review mode shows lint (tab 5) and the round trip already; "
-				 "'%s' is for editing", request_name(req)), true;
-	if ((req >= REQ_ADD_COLUMN && req <= REQ_COMMIT) || req == REQ_FILTER)
-		return app_error(a, "review mode is read-only: '%s' is disabled "
-				 "(q %s)", request_name(req),
-				 a->review->standalone ? "quits" : "goes back to editing"), true;
+	const char *back = a->review->standalone ? "quits" : "goes back to editing";
+
+	if (req == REQ_LINT || req == REQ_VERIFY) {
+		app_error(a, "review mode shows lint (tab 5) and the round trip already; "
+			  "'%s' is for editing", request_name(req));
+		return true;
+	}
+	if ((req >= REQ_ADD_COLUMN && req <= REQ_COMMIT) || req == REQ_FILTER ||
+	    req == REQ_TUTORIAL) {
+		app_error(a, "review mode is read-only: '%s' is disabled (q %s)", request_name(req),
+			  back);
+		return true;
+	}
 	return false;
 }
 
@@ -218,7 +224,9 @@ command_review(struct app *a, const char *arg)
 bool
 review_command(struct app *a, const char *cmd, const char *arg)
 {
-	static const char *const writing[] = { "w", "write", "wq", "open", "table", "commit" };
+	static const char *const writing[] = {
+		"w", "write", "wq", "open", "table", "commit", "tutorial",
+	};
 
 	if (!strcmp(cmd, "export"))
 		command_export(a, arg);
@@ -229,10 +237,12 @@ review_command(struct app *a, const char *cmd, const char *arg)
 	else if (!a->review)
 		return false;
 	else {
-		for (size_t i = 0; i < sizeof(writing) / sizeof(*writing); i++)
-			if (!strcmp(cmd, writing[i]))
-				return app_error(a, "review mode is read-only: ':%s' is disabled", cmd),
-				       true;
+		for (size_t i = 0; i < sizeof(writing) / sizeof(*writing); i++) {
+			if (!strcmp(cmd, writing[i])) {
+				app_error(a, "review mode is read-only: ':%s' is disabled", cmd);
+				return true;
+			}
+		}
 		return false;
 	}
 	return true;

@@ -124,6 +124,7 @@ session_free(struct session *s)
 	mw_buf_release(&s->files);
 	mw_buf_release(&s->updater);
 	free(s->recovery_path);
+	free(s->last_bug);
 	free(s);
 }
 
@@ -372,6 +373,9 @@ session_commit(struct session *s, const char *message, const char *bug, const ch
 	rc = adapt_ws_commit(s->ws, message, bug, branch, force, diags, err);
 	if (rc)
 		return rc;
+	s->commits++;
+	free(s->last_bug);
+	s->last_bug = mw_xstrdup(bug ? bug : "");
 	return reload(s, err);
 }
 

@@ -52,6 +52,12 @@ struct session {
 	char *recovery_path;		/* autosave file */
 	unsigned gen;			/* bumped by every session_update */
 	bool autosave_due;		/* edits not in the recovery file yet */
+
+	/* What verify and commit last did, for the tutorial's checks. */
+	unsigned verify_gen;		/* gen the last verify ran on; 0 = none */
+	bool verify_ok;
+	unsigned commits;		/* commits made in this session */
+	char *last_bug;			/* Bug id of the last commit ("" = none) */
 };
 
 int session_open(struct session **out, const char *dir, mw_buf *err);

@@ -14,6 +14,7 @@
 #include "tui/options.h"
 #include "tui/prompt.h"
 #include "tui/review.h"
+#include "tui/tutorial.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@ app_free(struct app *a)
 	review_close(a);
 	free(a->filter);
 	mw_buf_release(&a->status);
+	tutorial_free(a);
 }
 
 static void
@@ -81,6 +83,7 @@ main_loop(struct app *a)
 		int key;
 		enum request req;
 
+		tutorial_check(a);
 		display_redraw(a);
 		key = display_getkey(a);
 		if (key == KEY_FN(KEY_RESIZE))
@@ -104,14 +107,20 @@ main_loop(struct app *a)
 	}
 }
 
+/* *tutorial: 0 none, 1 resume (--tutorial), 2 start over (--tutorial --restart). */
 static int
-parse_args(int argc, char **argv, const char **dir, bool *demo)
+parse_args(int argc, char **argv, const char **dir, bool *demo, int *tutorial)
 {
 	*dir = ".";
 	*demo = false;
+	*tutorial = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--demo"))
 			*demo = true;
+		else if (!strcmp(argv[i], "--tutorial"))
+			*tutorial = *tutorial ? *tutorial : 1;
+		else if (!strcmp(argv[i], "--restart"))
+			*tutorial = 2;
 		else if (argv[i][0] != '-')
 			*dir = argv[i];
 		else {
@@ -128,23 +137,28 @@ tui_main(int argc, char **argv)
 	const char *dir;
 	char *demo_dir = NULL;
 	bool demo;
+	int tutorial, start_tutorial;
 	struct session *s;
 	struct app a;
 	mw_buf err = MW_BUF_INIT;
 
-	if (parse_args(argc, argv, &dir, &demo))
+	if (parse_args(argc, argv, &dir, &demo, &tutorial))
 		return 2;
-	if (demo) {
-		if (adapt_demo_copy(&demo_dir, &err))
+	if (demo || tutorial) {
+		if (tutorial ? tutorial_prepare(&demo_dir, tutorial == 2, &err)
+			     : adapt_demo_copy(&demo_dir, &err))
 			goto fail;
 		dir = demo_dir;
 	}
 	if (session_open(&s, dir, &err))
 		goto fail;
 	app_init(&a, s);
+	if (tutorial)
+		tutorial_attach(&a, tutorial == 2);
 	if (pending_review)
 		review_open(&a, pending_review, false, true);
 	if (display_init(&a)) {
+		app_free(&a);
 		session_free(s);
 		free(demo_dir);
 		return 1;
@@ -158,6 +172,7 @@ tui_main(int argc, char **argv)
 	if (s->autosave_due)
 		session_autosave(s);
 	prompt_done();
+	start_tutorial = a.start_tutorial;
 	options_free();
 	app_free(&a);
 	display_done();
@@ -165,12 +180,22 @@ tui_main(int argc, char **argv)
 		session_discard_recovery(s);
 	session_free(s);
 	free(demo_dir);
-	return 0;
+	/* :tutorial closed this editor to open one on the tutorial's copy. */
+	return start_tutorial ? tui_tutorial(start_tutorial == 2) : 0;
 fail:
 	fprintf(stderr, "mwschema: %s\n", mw_buf_cstr(&err));
 	mw_buf_release(&err);
 	free(demo_dir);
 	return 1;
+}
+
+int
+tui_tutorial(bool restart)
+{
+	static char prog[] = "mwschema", opt[] = "--tutorial", again[] = "--restart";
+	char *argv[] = { prog, opt, restart ? again : NULL, NULL };
+
+	return tui_main(restart ? 3 : 2, argv);
 }
 
 int

@@ -5,10 +5,14 @@
 #ifndef MWSCHEMA_TUI_H
 #define MWSCHEMA_TUI_H
 
+#include <stdbool.h>
+
 #include "mwschema/buf.h"
 
 /* Opens the editor; argv as given to mwschema (options: --demo, DIR). */
 int tui_main(int argc, char **argv);
+/* Opens the editor on the guided tutorial (tutorial.h), at the saved step or anew. */
+int tui_tutorial(bool restart);
 
 struct tui_bench_result {
 	int iterations;

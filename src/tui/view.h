@@ -59,6 +59,8 @@ struct app {
 	bool quit;
 	bool no_color;
 	char *recovery_note;		/* shown once at start */
+	struct tutorial *tutorial;	/* the guided tutorial, NULL = off (tutorial.h) */
+	int start_tutorial;		/* on quit: 1 open the tutorial, 2 start it over */
 };
 
 extern const struct view_ops tables_ops, editor_ops, preview_ops;
