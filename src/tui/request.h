@@ -46,9 +46,9 @@
 	REQ(LINT,		"Run the policy checks") \
 	REQ(VERIFY,		"Run the SQLite round trip") \
 	GROUP("Review") \
-	REQ(NEXT_CHANGE,	"Review: show the next schema change") \
-	REQ(PREV_CHANGE,	"Review: show the previous schema change") \
-	REQ(TOGGLE_ROLLBACK,	"Review: SQL tabs show the rollback instead of the patch") \
+	REQ(NEXT_CHANGE,	"Show the next schema change (review mode)") \
+	REQ(PREV_CHANGE,	"Show the previous schema change (review mode)") \
+	REQ(TOGGLE_ROLLBACK,	"Show the rollback SQL instead of the patch (toggle)") \
 	GROUP("General") \
 	REQ(FILTER,		"Filter the table list") \
 	REQ(PROMPT,		"Open the command line") \
