@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "tui/review.h"
+#include "tui/display.h"
 #include "mwschema/fs.h"
 
 #include <stdlib.h>
@@ -210,7 +211,9 @@ command_review(struct app *a, const char *arg)
 		opts.file = arg;
 	else if (*arg)
 		opts.rev = arg;
+	/* The round trip takes a moment: say what is going on first. */
 	app_info(a, "reviewing %s...", *arg ? arg : "HEAD");
+	display_redraw(a);
 	if (mw_review_open(&review, &opts, &err) < 0) {
 		app_error(a, "review: %s", mw_buf_cstr(&err));
 	} else {
@@ -257,12 +260,15 @@ review_title(const struct app *a, mw_buf *title, mw_buf *state, bool *problem)
 	for (size_t i = 0; i < r->nitems; i++)
 		bad += r->items[i].problems != 0;
 	mw_buf_addf(title, " mwschema review  %s  ", r->title);
-	mw_buf_addf(state, "%zu change%s, ", r->nitems, r->nitems == 1 ? "" : "s");
+	if (!r->nitems)
+		mw_buf_adds(state, "no schema changes");
+	else
+		mw_buf_addf(state, "%zu change%s, ", r->nitems, r->nitems == 1 ? "" : "s");
 	if (bad) {
 		mw_buf_addf(state, "%zu with problems: ", bad);
 		mw_review_problems_describe(state, r->problems);
-	} else
-		mw_buf_adds(state, r->nitems ? "no problems" : "no schema changes");
+	} else if (r->nitems)
+		mw_buf_adds(state, "no problems");
 	if (a->review->rollback)
 		mw_buf_adds(state, "  [rollback SQL]");
 	*problem = bad != 0;

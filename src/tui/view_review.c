@@ -178,14 +178,22 @@ status_roundtrip(const mw_review_item *it)
 	add_line(failed ? ELEM_REVIEW_PROBLEM : ELEM_SECTION, "SQLite round trip: %s",
 		 failed ? "FAILED" : "pass");
 	for (int st = 0; st < MW_VSTEP__COUNT; st++) {
-		bool bad = r->status[st] == MW_VERIFY_FAIL;
+		const char *name = mw_verify_step_title((mw_verify_step)st);
+		const char *word = mw_verify_status_name(r->status[st]);
 
-		add_line(bad ? ELEM_REVIEW_PROBLEM : r->status[st] == MW_VERIFY_PASS ? ELEM_REVIEW_OK
-						    : ELEM_MUTED,
-			 "  %-28s %s%s%s", mw_verify_step_title((mw_verify_step)st),
-			 mw_verify_status_name(r->status[st]), bad && r->detail[st] ? ": " : "",
-			 bad && r->detail[st] ? r->detail[st] : "");
+		if (r->status[st] == MW_VERIFY_FAIL)
+			add_line(ELEM_REVIEW_PROBLEM, "  %-28s %s: %s", name, word,
+				 r->detail[st] ? r->detail[st] : "");
+		else
+			add_line(r->status[st] == MW_VERIFY_PASS ? ELEM_REVIEW_OK : ELEM_MUTED,
+				 "  %-28s %s", name, word);
 	}
+}
+
+static const char *
+plural(size_t n)
+{
+	return n == 1 ? "" : "s";
 }
 
 static void
@@ -199,8 +207,10 @@ status_lint(const mw_review_item *it)
 		add_line(ELEM_REVIEW_OK, "Lint: no findings");
 	else
 		add_line(count[MW_SEV_ERROR] ? ELEM_POLICY_ERROR : ELEM_POLICY_WARNING,
-			 "Lint: %zu error(s), %zu warning(s), %zu note(s)  (5 lists them, Enter "
-			 "explains)", count[MW_SEV_ERROR], count[MW_SEV_WARNING], count[MW_SEV_INFO]);
+			 "Lint: %zu error%s, %zu warning%s, %zu note%s  (tab 5 lists them, Enter "
+			 "explains)", count[MW_SEV_ERROR], plural(count[MW_SEV_ERROR]),
+			 count[MW_SEV_WARNING], plural(count[MW_SEV_WARNING]), count[MW_SEV_INFO],
+			 plural(count[MW_SEV_INFO]));
 }
 
 static void

@@ -43,6 +43,10 @@ keys ']'; wait_for "this is the last change"
 keys '['; wait_for "Change 1 of 2"
 assert_screen "change $R_PATCH (added)"
 keys '['; wait_for "this is the first change"
+# They are named requests: rebinding works as for any other.
+keys :; type_text "bind generic > next-change"; keys Enter
+keys '>'; wait_for "Change 2 of 2"
+keys :; type_text "prev-change"; keys Enter; wait_for "Change 1 of 2"
 
 # Editing keys and writing commands are refused; nothing is touched.
 keys a; wait_for "review mode is read-only: 'add-column' is disabled"
