@@ -7,6 +7,8 @@
 #ifndef MWSCHEMA_GEN_H
 #define MWSCHEMA_GEN_H
 
+#include <stdbool.h>
+
 #include "mwschema/buf.h"
 #include "mwschema/dbms.h"
 #include "mwschema/model.h"
@@ -35,5 +37,63 @@ int mw_gen_schema(mw_buf *out, const mw_schema *schema, mw_dbms dbms,
  */
 int mw_gen_change(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
 		  const char *source_label, unsigned flags);
+
+/*
+ * The raw statements (spec §5 steps 1-4: joined with ";\n\n", a final ";",
+ * not pretty-printed, no header) appended to `out`. Return the number of
+ * statements (0 for a change the platform does not see).
+ */
+size_t mw_gen_schema_raw(mw_buf *out, const mw_schema *schema, mw_dbms dbms);
+size_t mw_gen_change_raw(mw_buf *out, const mw_table *before, const mw_table *after,
+			 mw_dbms dbms);
+
+/*
+ * Pretty-prints raw statements, applies MediaWiki's clean-up and prepends
+ * the header (spec §5 steps 5-7). `is_change` selects the header's script
+ * name. Appends to `out`.
+ */
+void mw_gen_finish(mw_buf *out, const char *raw, size_t len, mw_dbms dbms, bool is_change,
+		   const char *source_label, unsigned flags);
+
+/*
+ * The rollback of a change (after -> before) as a complete file: like
+ * mw_gen_change with the sides swapped and a rollback header, plus one
+ * "-- WARNING: ..." line per step whose data the rollback cannot bring
+ * back (the forward change dropped a column or a table). Returns 0 or
+ * MW_GEN_NOCHANGE.
+ */
+int mw_gen_rollback(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
+		    const char *source_label, unsigned flags);
+
+/* Default for mw_gen_apply_ready's table_options (MediaWiki's installer default). */
+#define MW_GEN_DEFAULT_TABLE_OPTIONS "ENGINE=InnoDB, DEFAULT CHARSET=binary"
+
+/*
+ * Makes generated SQL runnable (spec §8.3): every table-prefix marker
+ * becomes `prefix` (NULL = none) and every $wgDBTableOptions placeholder
+ * becomes `table_options` (NULL = MW_GEN_DEFAULT_TABLE_OPTIONS). Appends
+ * to `out`.
+ */
+void mw_gen_apply_ready(mw_buf *out, const char *sql, size_t len, const char *prefix,
+			const char *table_options);
+
+/*
+ * Building blocks (spec §4): the type declaration, " DEFAULT ..." part and
+ * whole declaration "<type>[ DEFAULT v][ NOT NULL]" of a column on `dbms`.
+ * `name` is the column name as the declaration sees it (only PostgreSQL's
+ * fixed mwenum type "<NAME>_ENUM" uses it). mw_gen_column_def writes
+ * "<quoted name> <declaration>".
+ */
+void mw_gen_type_decl(mw_buf *out, const mw_column *c, mw_dbms dbms, const char *name);
+void mw_gen_default_decl(mw_buf *out, const mw_column *c, mw_dbms dbms);
+void mw_gen_column_decl(mw_buf *out, const mw_column *c, mw_dbms dbms, const char *name);
+void mw_gen_column_def(mw_buf *out, const mw_column *c, mw_dbms dbms, bool quoted_enum_name);
+/* `name`, quoted when reserved on `dbms` (backticks on MySQL, else "..."). */
+void mw_gen_quote_ident(mw_buf *out, const char *name, mw_dbms dbms);
+/* "'a','b'" and "<NAME>_ENUM" of an mwenum column. */
+void mw_gen_enum_values(mw_buf *out, const mw_column *c);
+void mw_gen_enum_type_name(mw_buf *out, const char *column_name);
+/* PHP's is_numeric(). */
+bool mw_gen_php_is_numeric(const char *s);
 
 #endif /* MWSCHEMA_GEN_H */
