@@ -138,7 +138,7 @@ bench_measure(bench_result *out, const bench_spec *spec)
 void
 bench_print_header(void)
 {
-	printf("%-44s %5s %10s %21s %10s %9s  %s\n", "benchmark", "runs", "median",
+	printf("%-42s %5s %10s %10s %21s %10s %9s  %s\n", "benchmark", "runs", "median", "min",
 	       "spread (p10..p90)", "p99", "peak RSS", "notes");
 }
 
@@ -156,18 +156,19 @@ format_ms(char *dst, size_t n, double ms)
 void
 bench_print_result(const char *name, const bench_result *r)
 {
-	char med[32], lo[32], hi[32], p99[32], spread[80];
+	char med[32], min[32], lo[32], hi[32], p99[32], spread[80];
 
 	if (!r->ok) {
 		bench_print_unavailable(name, "failed (see messages above)");
 		return;
 	}
 	format_ms(med, sizeof(med), r->median_ms);
+	format_ms(min, sizeof(min), r->min_ms);
 	format_ms(lo, sizeof(lo), r->p10_ms);
 	format_ms(hi, sizeof(hi), r->p90_ms);
 	format_ms(p99, sizeof(p99), r->p99_ms);
 	snprintf(spread, sizeof(spread), "%s..%s", lo, hi);
-	printf("%-44s %5d %10s %21s %10s %6.1f MB  %s\n", name, r->runs, med, spread, p99,
+	printf("%-42s %5d %10s %10s %21s %10s %6.1f MB  %s\n", name, r->runs, med, min, spread, p99,
 	       (double)r->peak_rss_kb / 1024.0, r->note);
 	fflush(stdout);
 }
@@ -175,6 +176,6 @@ bench_print_result(const char *name, const bench_result *r)
 void
 bench_print_unavailable(const char *name, const char *why)
 {
-	printf("%-44s %5s %10s %21s %10s %9s  %s\n", name, "-", "-", "-", "-", "-", why);
+	printf("%-42s %5s %10s %10s %21s %10s %9s  %s\n", name, "-", "-", "-", "-", "-", "-", why);
 	fflush(stdout);
 }

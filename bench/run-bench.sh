@@ -8,7 +8,8 @@ corpus=${MW_CORPUS:-$srcdir/../shared/corpus}
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(uname -sr)," \
-	"$(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo)"
+	"$(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo)," \
+	"load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 echo "Build:   $(${CC:-cc} --version 2>/dev/null | head -n 1), CFLAGS of this build; $(date -u +%Y-%m-%d)"
 echo
 
@@ -23,9 +24,9 @@ sh "$srcdir/bench/make-checkout.sh" "$tmp/checkout" 2000 "$PWD/mwschema" >"$tmp/
 ./mwschema check "$tmp/checkout" >"$tmp/check.out" 2>&1
 check_status=$?
 if grep -q "not implemented" "$tmp/check.out"; then
-	printf '%-44s %s\n' "$name" "not available: 'mwschema check' is not implemented yet"
+	printf '%-42s %s\n' "$name" "not available: 'mwschema check' is not implemented yet"
 elif [ "$check_status" -gt 1 ]; then
-	printf '%-44s %s\n' "$name" "failed: $(head -n 1 "$tmp/check.out")"
+	printf '%-42s %s\n' "$name" "failed: $(head -n 1 "$tmp/check.out")"
 else
 	bench/bench_exec "$name" 7 ./mwschema check "$tmp/checkout"
 	[ "$check_status" = 0 ] ||
