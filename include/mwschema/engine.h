@@ -2,11 +2,20 @@
 /*
  * Running generated SQL on real database engines. The only module that
  * knows about libsqlite3 (and the optional MariaDB / PostgreSQL clients).
+ *
+ * An engine is one connection plus a private scratch namespace: an in-memory
+ * database on SQLite, a database `mwverify_<pid>_<n>` on MariaDB, a schema of
+ * that name (first in search_path) on PostgreSQL. mw_engine_fresh() drops the
+ * current namespace and starts an empty one; mw_engine_close() drops it too.
  */
 #ifndef MWSCHEMA_ENGINE_H
 #define MWSCHEMA_ENGINE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "mwschema/buf.h"
+#include "mwschema/dbms.h"
 
 /*
  * Opens (creating if needed) the SQLite database file `db_path` and runs the
@@ -14,5 +23,99 @@
  * (and the failing statement) in `err`; on failure nothing is committed.
  */
 int mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err);
+
+typedef struct mw_engine mw_engine;
+
+/*
+ * A table as the engine's catalog describes it, normalised so that
+ * equivalent declarations compare equal as strings: types in lower case with
+ * single spaces, defaults without quotes or casts (NULL = no default, which
+ * includes DEFAULT NULL), sequence defaults reported as `autoincrement`.
+ */
+typedef struct mw_shape_column {
+	char *name;
+	char *type;
+	bool notnull;
+	char *deflt;
+	bool autoincrement;
+} mw_shape_column;
+
+typedef struct mw_shape_index {
+	char *name;
+	char **columns;		/* "col", or "col(n)" for a MySQL prefix length */
+	size_t ncolumns;
+	bool unique;
+	char *kind;		/* "fulltext", "spatial", or NULL for a plain index */
+	char *where;		/* partial-index predicate, NULL when none */
+} mw_shape_index;
+
+typedef struct mw_shape {
+	char *name;
+	mw_shape_column *columns;	/* catalog order */
+	size_t ncolumns;
+	char **pk;			/* primary key, in key order */
+	size_t npk;
+	mw_shape_index *indexes;	/* sorted by name, primary key excluded */
+	size_t nindexes;
+} mw_shape;
+
+/* A query result as text; a NULL cell is SQL NULL. */
+typedef struct mw_rows {
+	size_t ncols;
+	size_t nrows;
+	char **names;		/* ncols column labels */
+	char **cells;		/* nrows * ncols, row-major */
+	size_t *lens;		/* byte length of each cell */
+} mw_rows;
+
+/* Returned by mw_engine_read_shape when the table does not exist. */
+#define MW_ENGINE_NO_TABLE 1
+
+/* True when support for `dbms` was compiled in (SQLite always is). */
+bool mw_engine_available(mw_dbms dbms);
+
+/*
+ * Connects. `dsn` may be NULL. SQLite works in memory; a `dsn` there names
+ * an existing database file, opened (not created) as the first namespace;
+ * MariaDB reads MYSQL_HOST, MYSQL_TCP_PORT, MYSQL_UNIX_PORT, MYSQL_USER and
+ * MYSQL_PWD, and a DSN of `key=value` words (host, port, user, password,
+ * unix_socket) or `mysql://user:password@host:port`; PostgreSQL takes
+ * libpq's conninfo (or URI) and PG* variables. MariaDB sessions run with
+ * sql_mode 'TRADITIONAL,ONLY_FULL_GROUP_BY'. The engine starts in a fresh
+ * namespace. 0, or -1 with a message in err (*out is then NULL).
+ */
+int mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err);
+/* Drops the scratch namespace and disconnects; NULL-safe. */
+void mw_engine_close(mw_engine *e);
+mw_dbms mw_engine_dbms(const mw_engine *e);
+/* Drops the current scratch namespace and switches to a new, empty one. */
+int mw_engine_fresh(mw_engine *e, mw_buf *err);
+
+/*
+ * Runs a script statement by statement (split at `;` outside quotes and
+ * comments). Stops at the first error, or on MariaDB at the first statement
+ * that leaves a warning (SHOW WARNINGS), and then returns -1 with
+ * "statement N: <statement>: <message>" in err.
+ */
+int mw_engine_exec(mw_engine *e, const char *script, mw_buf *err);
+/* Runs one query and returns every row as text. 0 or -1. */
+int mw_engine_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err);
+/* Reads `table` from the catalog. 0, MW_ENGINE_NO_TABLE, or -1. */
+int mw_engine_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err);
+/* Names of the tables in the namespace, sorted (temporary tables excluded). */
+int mw_engine_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+/* Appends `name` quoted as an identifier for this engine. */
+void mw_engine_quote_ident(mw_buf *out, const mw_engine *e, const char *name);
+
+/* Splits a script into statements (without the `;`, comment-only ones dropped). */
+void mw_sql_split(char ***out, size_t *n, const char *script);
+
+void mw_shape_clear(mw_shape *s);
+void mw_rows_clear(mw_rows *r);
+/* Borrowed pointer or NULL; names compare case-insensitively. */
+const mw_shape_column *mw_shape_column_find(const mw_shape *s, const char *name);
+/* 1-line description of a column / index, as reports print them. */
+void mw_shape_column_describe(mw_buf *out, const mw_shape_column *c);
+void mw_shape_index_describe(mw_buf *out, const mw_shape_index *ix);
 
 #endif /* MWSCHEMA_ENGINE_H */

@@ -94,7 +94,14 @@ typedef struct mw_column {
 	size_t n_enum_values;
 	unsigned opt_present;	/* MW_OPT_* keys spelt out in the file */
 	unsigned opt_in_custom;	/* platform keys found in CustomSchemaOptions */
+	unsigned bags_present;	/* MW_BAG_* objects spelt out (possibly as {}) */
 } mw_column;
+
+/* The two spellings of the platform-option bag, as bits of bags_present. */
+enum mw_bag {
+	MW_BAG_PLATFORM = 1u << 0,	/* "PlatformOptions" */
+	MW_BAG_CUSTOM = 1u << 1,	/* "CustomSchemaOptions" (older) */
+};
 
 enum mw_index_flag {
 	MW_IDX_FULLTEXT = 1u << 0,
@@ -111,6 +118,8 @@ typedef struct mw_index {
 	long long *lengths;	/* options.lengths, -1 for null; NULL when absent */
 	size_t nlengths;
 	char *where;		/* options.where, NULL when absent */
+	bool has_flags_key;	/* "flags" spelt out (possibly as []) */
+	bool has_options_key;	/* "options" spelt out (possibly as {}) */
 } mw_index;
 
 typedef struct mw_table {

@@ -4,9 +4,11 @@
  */
 #include <config.h>
 
-#include "mwschema/engine.h"
+#include "engine_priv.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
 
 int
 mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err)
@@ -33,3 +35,249 @@ mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err)
 	sqlite3_close(db);
 	return rc == SQLITE_OK ? 0 : -1;
 }
+
+/*
+ * The SQLite engine: a private in-memory database per namespace.
+ */
+
+static sqlite3 *
+db_of(mw_engine *e)
+{
+	return e->conn;
+}
+
+static int
+sqlite_open(mw_engine *e, const char *dsn, mw_buf *err)
+{
+	(void)err;
+	e->conn = NULL;
+	e->dsn = mw_xstrdup(dsn);
+	return 0;
+}
+
+static void
+sqlite_close(mw_engine *e)
+{
+	sqlite3_close(db_of(e));
+	e->conn = NULL;
+}
+
+static void
+sqlite_close_all(mw_engine *e)
+{
+	sqlite_close(e);
+	free(e->dsn);
+	e->dsn = NULL;
+}
+
+static int
+sqlite_fresh(mw_engine *e, const char *name, mw_buf *err)
+{
+	sqlite3 *db = NULL;
+	const char *path = e->dsn && e->serial == 1 ? e->dsn : ":memory:";
+	int flags = path == e->dsn ? SQLITE_OPEN_READWRITE
+				   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	(void)name;
+	sqlite_close(e);
+	/* a database file given as DSN is inspected, never created */
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		mw_buf_addf(err, "SQLite: %s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_close(db);
+		return -1;
+	}
+	e->conn = db;
+	return 0;
+}
+
+static int
+sqlite_drop(mw_engine *e, const char *name, mw_buf *err)
+{
+	(void)e;
+	(void)name;
+	(void)err;
+	return 0;	/* the next fresh() or close() discards the memory */
+}
+
+static int
+sqlite_exec_one(mw_engine *e, const char *stmt, mw_buf *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db_of(e), stmt, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	mw_buf_adds(err, msg ? msg : sqlite3_errmsg(db_of(e)));
+	sqlite3_free(msg);
+	return -1;
+}
+
+/* Prepares `sql` with up to one text parameter. */
+static sqlite3_stmt *
+prepare(mw_engine *e, const char *sql, const char *param, mw_buf *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db_of(e), sql, -1, &st, NULL) != SQLITE_OK) {
+		mw_buf_addf(err, "%s: %s", sql, sqlite3_errmsg(db_of(e)));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	if (param)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+static int
+finish(sqlite3_stmt *st, int rc, mw_engine *e, mw_buf *err)
+{
+	if (rc != SQLITE_DONE) {
+		mw_buf_addf(err, "%s", sqlite3_errmsg(db_of(e)));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+sqlite_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
+{
+	sqlite3_stmt *st = prepare(e, sql, NULL, err);
+	size_t ncols;
+	char **cells;
+	size_t *lens;
+	int rc;
+
+	if (!st)
+		return -1;
+	ncols = (size_t)sqlite3_column_count(st);
+	cells = mw_xcalloc(ncols + 1, sizeof(*cells));
+	lens = mw_xcalloc(ncols + 1, sizeof(*lens));
+	for (size_t i = 0; i < ncols; i++)
+		cells[i] = (char *)sqlite3_column_name(st, (int)i);
+	mw_rows_set_names(out, ncols, cells);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (size_t i = 0; i < ncols; i++) {
+			cells[i] = (char *)sqlite3_column_text(st, (int)i);
+			lens[i] = (size_t)sqlite3_column_bytes(st, (int)i);
+		}
+		mw_rows_add(out, cells, lens);
+	}
+	free(cells);
+	free(lens);
+	return finish(st, rc, e, err);
+}
+
+static int
+read_columns(mw_shape *out, mw_engine *e, const char *table, bool autoinc, mw_buf *err)
+{
+	sqlite3_stmt *st = prepare(e, "SELECT name, type, \"notnull\", dflt_value, pk "
+				   "FROM pragma_table_info(?) ORDER BY pk, cid", table, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		mw_shape_column *c = mw_shape_add_column(out, (const char *)sqlite3_column_text(st, 0));
+
+		c->type = mw_norm_type((const char *)sqlite3_column_text(st, 1));
+		c->notnull = sqlite3_column_int(st, 2) != 0;
+		c->deflt = mw_norm_default((const char *)sqlite3_column_text(st, 3));
+		if (sqlite3_column_int(st, 4) > 0) {
+			mw_shape_add_pk(out, c->name);
+			/* only an INTEGER PRIMARY KEY can carry AUTOINCREMENT */
+			c->autoincrement = autoinc && !strcmp(c->type, "integer");
+		}
+	}
+	return finish(st, rc, e, err);
+}
+
+static int
+read_index_columns(mw_shape_index *ix, mw_engine *e, mw_buf *err)
+{
+	sqlite3_stmt *st = prepare(e, "SELECT name FROM pragma_index_info(?) ORDER BY seqno",
+				   ix->name, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		mw_shape_index_add_column(ix, (const char *)sqlite3_column_text(st, 0));
+	return finish(st, rc, e, err);
+}
+
+static int
+read_indexes(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	/* origin 'pk' is the primary key, already read from table_info */
+	sqlite3_stmt *st = prepare(e, "SELECT name, \"unique\" FROM pragma_index_list(?) "
+				   "WHERE origin <> 'pk'", table, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		mw_shape_index *ix = mw_shape_index_get(out, (const char *)sqlite3_column_text(st, 0));
+
+		ix->unique = sqlite3_column_int(st, 1) != 0;
+	}
+	if (finish(st, rc, e, err) < 0)
+		return -1;
+	for (size_t i = 0; i < out->nindexes; i++)
+		if (read_index_columns(&out->indexes[i], e, err) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+sqlite_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	sqlite3_stmt *st = prepare(e, "SELECT sql FROM sqlite_master WHERE type = 'table' "
+				   "AND name = ? COLLATE NOCASE", table, err);
+	bool autoinc;
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? MW_ENGINE_NO_TABLE : -1;
+	}
+	autoinc = strcasestr((const char *)sqlite3_column_text(st, 0), "autoincrement") != NULL;
+	sqlite3_finalize(st);
+	if (read_columns(out, e, table, autoinc, err) < 0)
+		return -1;
+	return read_indexes(out, e, table, err);
+}
+
+static int
+sqlite_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	mw_rows rows = { 0 };
+
+	if (sqlite_query(&rows, e, "SELECT name FROM sqlite_master WHERE type = 'table' "
+			 "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", err) < 0) {
+		mw_rows_clear(&rows);
+		return -1;
+	}
+	*out = mw_xcalloc(rows.nrows + 1, sizeof(**out));
+	for (size_t i = 0; i < rows.nrows; i++)
+		(*out)[i] = mw_xstrdup(rows.cells[i]);
+	*n = rows.nrows;
+	mw_rows_clear(&rows);
+	return 0;
+}
+
+const struct engine_ops mw_engine_sqlite_ops = {
+	.unavailable = NULL,
+	.open = sqlite_open,
+	.close = sqlite_close_all,
+	.fresh = sqlite_fresh,
+	.drop = sqlite_drop,
+	.exec_one = sqlite_exec_one,
+	.query = sqlite_query,
+	.read_shape = sqlite_read_shape,
+	.list_tables = sqlite_list_tables,
+	.quote = '"',
+};

@@ -2,347 +2,611 @@
 /*
  * Loading abstract-schema JSON into the model (see mwschema/json.h).
  *
- * First version: jansson parses, then the tree is converted with basic
- * structural checks. Every problem is reported with its JSON path.
+ * json_scan.c turns the text into a positioned tree; this file checks it
+ * against the rules of MediaWiki's JSON schemas (json_check.c) and the
+ * semantic rules the generator relies on (unique names, index and primary
+ * key columns that exist), and builds the model. All problems of a file are
+ * reported; the model is only handed out when there were none.
  */
 #include <config.h>
 
-#include "mwschema/json.h"
+#include "json_load.h"
 #include "mwschema/fs.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct loader {
-	const char *label;
-	mw_diags *diags;
-	int errors;
+static const jl_keyspec table_keys[] = {
+	{ "name", JL_STR, true },
+	{ "comment", JL_STR, false },
+	{ "columns", JL_ARR, true },
+	{ "indexes", JL_ARR, true },
+	{ "pk", JL_ARR, false },
+	{ "table_options", JL_ARR, false },
+	{ NULL, 0, false },
 };
 
-static void
-load_error(struct loader *ld, const char *path, const char *fmt, const char *arg)
-{
-	mw_diags_add(ld->diags, MW_SEV_ERROR, NULL, ld->label, 0, 0, path, NULL, fmt, arg);
-	ld->errors++;
-}
+static const jl_keyspec column_keys[] = {
+	{ "name", JL_STR, true },
+	{ "comment", JL_STR, false },
+	{ "type", JL_STR, true },
+	{ "options", JL_OBJ, true },
+	{ NULL, 0, false },
+};
 
-/* PHP's string conversion of a float uses 14 significant digits. */
+static const jl_keyspec option_keys[] = {
+	{ "autoincrement", JL_BOOL, false },
+	{ "default", JL_NUM | JL_STR | JL_NULL, false },
+	{ "fixed", JL_BOOL, false },
+	{ "length", JL_NUM, false },
+	{ "notnull", JL_BOOL, false },
+	{ "unsigned", JL_BOOL, false },
+	{ "scale", JL_NUM, false },
+	{ "precision", JL_NUM, false },
+	{ "PlatformOptions", JL_OBJ, false },
+	{ "CustomSchemaOptions", JL_OBJ, false },
+	{ NULL, 0, false },
+};
+
+static const jl_keyspec bag_keys[] = {
+	{ "version", JL_BOOL, false },
+	{ "allowInfinite", JL_BOOL, false },
+	{ "doublePrecision", JL_BOOL, false },
+	{ "enum_values", JL_ARR, false },
+	{ NULL, 0, false },
+};
+
+static const jl_keyspec index_keys[] = {
+	{ "name", JL_STR, true },
+	{ "comment", JL_STR, false },
+	{ "columns", JL_ARR, true },
+	{ "unique", JL_BOOL, true },
+	{ "flags", JL_ARR, false },
+	{ "options", JL_OBJ, false },
+	{ NULL, 0, false },
+};
+
+static const jl_keyspec index_option_keys[] = {
+	{ "lengths", JL_ARR, false },
+	{ "where", JL_STR, false },
+	{ NULL, 0, false },
+};
+
+static const jl_keyspec change_keys[] = {
+	{ "comment", JL_STR, false },
+	{ "before", JL_OBJ, true },
+	{ "after", JL_OBJ, true },
+	{ NULL, 0, false },
+};
+
+/*
+ * Scalars
+ */
+
+/* PHP's string conversion of a float: 14 significant digits, "1.0E+25". */
 static char *
 php_float_text(double v)
 {
-	char tmp[64];
+	char tmp[64], *e;
 
-	if (v == floor(v) && fabs(v) < 1e15)
-		snprintf(tmp, sizeof(tmp), "%.0f", v);
-	else
-		snprintf(tmp, sizeof(tmp), "%.14G", v);
+	snprintf(tmp, sizeof(tmp), "%.14G", v);
+	e = strchr(tmp, 'E');
+	if (e && !strchr(tmp, '.')) {
+		memmove(e + 2, e, strlen(e) + 1);
+		e[0] = '.';
+		e[1] = '0';
+	}
+	if (e && (e = strchr(tmp, 'E')) && e[1] == '+' && e[2] == '0')
+		memmove(e + 2, e + 3, strlen(e + 3) + 1);
 	return mw_xstrdup(tmp);
 }
 
-static void
-load_value(mw_value *out, json_t *j)
+static bool
+is_integer_literal(const char *s)
 {
-	switch (json_typeof(j)) {
-	case JSON_NULL:
+	return !strpbrk(s, ".eE");
+}
+
+static void
+load_value(mw_value *out, const jnode *j)
+{
+	switch (j->kind) {
+	case J_NULL:
 		out->kind = MW_V_NULL;
+		out->raw = mw_xstrdup("null");
 		break;
-	case JSON_TRUE:
-	case JSON_FALSE:
+	case J_TRUE:
+	case J_FALSE:
 		out->kind = MW_V_BOOL;
-		out->text = mw_xstrdup(json_is_true(j) ? "1" : "");
+		out->text = mw_xstrdup(j->kind == J_TRUE ? "1" : "");
+		out->raw = mw_xstrdup(j->kind == J_TRUE ? "true" : "false");
 		break;
-	case JSON_INTEGER:
-		out->kind = MW_V_INT;
-		out->text = mw_strdupf("%lld", (long long)json_integer_value(j));
+	case J_NUMBER:
+		/* PHP decodes integers beyond 64 bits as floats */
+		if (is_integer_literal(j->str) && fabs(strtod(j->str, NULL)) < 9.2e18) {
+			out->kind = MW_V_INT;
+			out->text = mw_strdupf("%lld", strtoll(j->str, NULL, 10));
+		} else {
+			out->kind = MW_V_REAL;
+			out->text = php_float_text(strtod(j->str, NULL));
+		}
+		out->raw = mw_xstrdup(j->str);
 		break;
-	case JSON_REAL:
-		out->kind = MW_V_REAL;
-		out->text = php_float_text(json_real_value(j));
-		break;
-	case JSON_STRING:
+	case J_STRING:
 		out->kind = MW_V_STRING;
-		out->text = mw_xstrndup(json_string_value(j), json_string_length(j));
+		out->text = mw_xstrdup(j->str);
 		break;
 	default:
 		out->kind = MW_V_NONE;
 	}
 }
 
-static char **
-load_strv(struct loader *ld, json_t *arr, size_t *n, const char *path)
+/* A non-negative whole number that fits; reported otherwise. */
+static bool
+load_count(struct jloader *ld, const jnode *v, long long max, long long *out)
 {
-	char **v;
-	size_t i;
-	json_t *item;
+	double d = strtod(v->str, NULL);
 
-	if (!json_is_array(arr)) {
-		load_error(ld, path, "%s", "expected an array of strings");
-		*n = 0;
-		return NULL;
+	if (d < 0) {
+		jl_error_at(ld, v->line, v->col, NULL, "%s is negative; expected 0 or more", v->str);
+		return false;
 	}
-	v = mw_xcalloc(json_array_size(arr) + 1, sizeof(*v));
-	*n = 0;
-	json_array_foreach(arr, i, item) {
-		if (!json_is_string(item)) {
-			load_error(ld, path, "%s", "expected an array of strings");
-			continue;
-		}
-		v[(*n)++] = mw_xstrdup(json_string_value(item));
+	if (d > (double)max) {
+		jl_error_at(ld, v->line, v->col, NULL, "%s is out of range (0 to %lld)", v->str,
+			    max);
+		return false;
 	}
-	return v;
+	*out = (long long)d;
+	return true;
 }
 
 static bool
-opt_bool(json_t *opts, const char *key, bool dflt)
+load_bool(const jnode *obj, const char *key, bool dflt, unsigned bit, unsigned *present)
 {
-	json_t *v = json_object_get(opts, key);
+	const jnode *v = jl_member(obj, key, JL_BOOL);
 
-	return v ? json_is_true(v) : dflt;
+	if (!v)
+		return dflt;
+	*present |= bit;
+	return v->kind == J_TRUE;
+}
+
+/*
+ * Columns
+ */
+
+static void
+load_bag(struct jloader *ld, mw_column *c, const jnode *bag, const char *key, unsigned bagbit)
+{
+	size_t old = jl_path_push_key(ld, key);
+	unsigned present = 0, custom = bagbit == MW_BAG_CUSTOM;
+	const jnode *v;
+
+	c->bags_present |= bagbit;
+	if (jl_check_object(ld, bag, key, bag_keys)) {
+		c->allow_infinite = load_bool(bag, "allowInfinite", c->allow_infinite,
+					      MW_OPT_ALLOW_INFINITE, &present);
+		c->version = load_bool(bag, "version", c->version, MW_OPT_VERSION, &present);
+		c->double_precision = load_bool(bag, "doublePrecision", c->double_precision,
+						MW_OPT_DOUBLE_PRECISION, &present);
+		if ((v = jl_member(bag, "enum_values", JL_ARR))) {
+			size_t o = jl_path_push_key(ld, "enum_values");
+
+			mw_strv_free(c->enum_values, c->n_enum_values);
+			c->enum_values = jl_strv(ld, v, &c->n_enum_values, true);
+			present |= MW_OPT_ENUM_VALUES;
+			jl_path_pop(ld, o);
+		}
+	}
+	c->opt_present |= present;
+	c->opt_in_custom = custom ? c->opt_in_custom | present : c->opt_in_custom & ~present;
+	jl_path_pop(ld, old);
 }
 
 static void
-load_platform_options(struct loader *ld, mw_column *c, json_t *bag, bool custom, const char *path)
+load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 {
-	json_t *v;
+	const jnode *v;
+	long long n;
 
-	if (!bag)
+	if (!jl_check_object(ld, opts, "column options", option_keys))
 		return;
-	if (!json_is_object(bag)) {
-		load_error(ld, path, "%s", "expected an object");
-		return;
-	}
-	if ((v = json_object_get(bag, "allowInfinite"))) {
-		c->allow_infinite = json_is_true(v);
-		c->opt_present |= MW_OPT_ALLOW_INFINITE;
-		c->opt_in_custom |= custom ? MW_OPT_ALLOW_INFINITE : 0;
-	}
-	if ((v = json_object_get(bag, "version"))) {
-		c->version = json_is_true(v);
-		c->opt_present |= MW_OPT_VERSION;
-		c->opt_in_custom |= custom ? MW_OPT_VERSION : 0;
-	}
-	if ((v = json_object_get(bag, "doublePrecision"))) {
-		c->double_precision = json_is_true(v);
-		c->opt_present |= MW_OPT_DOUBLE_PRECISION;
-		c->opt_in_custom |= custom ? MW_OPT_DOUBLE_PRECISION : 0;
-	}
-	if ((v = json_object_get(bag, "enum_values"))) {
-		char *p = mw_strdupf("%s/enum_values", path);
-
-		mw_strv_free(c->enum_values, c->n_enum_values);
-		c->enum_values = load_strv(ld, v, &c->n_enum_values, p);
-		c->opt_present |= MW_OPT_ENUM_VALUES;
-		c->opt_in_custom |= custom ? MW_OPT_ENUM_VALUES : 0;
-		free(p);
-	}
-}
-
-static void
-load_column_options(struct loader *ld, mw_column *c, json_t *opts, const char *path)
-{
-	json_t *v;
-	char *p;
-
-	c->notnull = opt_bool(opts, "notnull", true);
-	c->opt_present |= json_object_get(opts, "notnull") ? MW_OPT_NOTNULL : 0;
-	if ((v = json_object_get(opts, "default"))) {
+	c->notnull = load_bool(opts, "notnull", true, MW_OPT_NOTNULL, &c->opt_present);
+	c->fixed = load_bool(opts, "fixed", false, MW_OPT_FIXED, &c->opt_present);
+	c->is_unsigned = load_bool(opts, "unsigned", false, MW_OPT_UNSIGNED, &c->opt_present);
+	c->autoincrement = load_bool(opts, "autoincrement", false, MW_OPT_AUTOINCREMENT,
+				     &c->opt_present);
+	if ((v = jl_member(opts, "default", JL_NUM | JL_STR | JL_NULL))) {
 		load_value(&c->deflt, v);
 		c->opt_present |= MW_OPT_DEFAULT;
 	}
-	if ((v = json_object_get(opts, "length"))) {
-		c->has_length = json_is_number(v);
-		c->length = (long long)json_number_value(v);
+	if ((v = jl_member(opts, "length", JL_NUM))) {
+		size_t old = jl_path_push_key(ld, "length");
+
 		c->opt_present |= MW_OPT_LENGTH;
+		c->has_length = load_count(ld, v, 1LL << 53, &c->length);
+		jl_path_pop(ld, old);
 	}
-	c->fixed = opt_bool(opts, "fixed", false);
-	c->is_unsigned = opt_bool(opts, "unsigned", false);
-	c->autoincrement = opt_bool(opts, "autoincrement", false);
-	c->opt_present |= json_object_get(opts, "fixed") ? MW_OPT_FIXED : 0;
-	c->opt_present |= json_object_get(opts, "unsigned") ? MW_OPT_UNSIGNED : 0;
-	c->opt_present |= json_object_get(opts, "autoincrement") ? MW_OPT_AUTOINCREMENT : 0;
-	c->precision = 10;
-	c->scale = 0;
-	if ((v = json_object_get(opts, "precision"))) {
-		c->precision = (int)json_number_value(v);
+	if ((v = jl_member(opts, "precision", JL_NUM))) {
+		size_t old = jl_path_push_key(ld, "precision");
+
 		c->opt_present |= MW_OPT_PRECISION;
+		if (load_count(ld, v, 1000, &n))
+			c->precision = (int)n;
+		jl_path_pop(ld, old);
 	}
-	if ((v = json_object_get(opts, "scale"))) {
-		c->scale = (int)json_number_value(v);
+	if ((v = jl_member(opts, "scale", JL_NUM))) {
+		size_t old = jl_path_push_key(ld, "scale");
+
 		c->opt_present |= MW_OPT_SCALE;
+		if (load_count(ld, v, 1000, &n))
+			c->scale = (int)n;
+		jl_path_pop(ld, old);
 	}
-	p = mw_strdupf("%s/CustomSchemaOptions", path);
-	load_platform_options(ld, c, json_object_get(opts, "CustomSchemaOptions"), true, p);
-	free(p);
-	p = mw_strdupf("%s/PlatformOptions", path);
-	load_platform_options(ld, c, json_object_get(opts, "PlatformOptions"), false, p);
-	free(p);
+	/* The older spelling first, so that PlatformOptions wins on a clash. */
+	if ((v = jl_member(opts, "CustomSchemaOptions", JL_OBJ)))
+		load_bag(ld, c, v, "CustomSchemaOptions", MW_BAG_CUSTOM);
+	if ((v = jl_member(opts, "PlatformOptions", JL_OBJ)))
+		load_bag(ld, c, v, "PlatformOptions", MW_BAG_PLATFORM);
 }
 
 static void
-load_column(struct loader *ld, mw_column *c, json_t *j, const char *path)
+load_column(struct jloader *ld, mw_column *c, const jnode *j)
 {
-	json_t *name = json_object_get(j, "name");
-	json_t *type = json_object_get(j, "type");
-	json_t *opts = json_object_get(j, "options");
-	json_t *comment = json_object_get(j, "comment");
-	char *p;
+	const jnode *v;
 
-	if (!json_is_string(name))
-		load_error(ld, path, "%s", "column needs a string \"name\"");
-	c->name = mw_xstrdup(json_is_string(name) ? json_string_value(name) : "");
-	c->comment = json_is_string(comment) ? mw_xstrdup(json_string_value(comment)) : NULL;
-	if (!json_is_string(type) || !mw_type_from_name(json_string_value(type), &c->type)) {
-		p = mw_strdupf("%s/type", path);
-		load_error(ld, p, "unknown or missing type \"%s\"",
-			   json_is_string(type) ? json_string_value(type) : "");
-		free(p);
-	}
-	p = mw_strdupf("%s/options", path);
-	if (!json_is_object(opts)) {
-		load_error(ld, p, "%s", "column needs an \"options\" object");
-		c->notnull = true;
-		c->precision = 10;
-	} else {
-		load_column_options(ld, c, opts, p);
-	}
-	free(p);
-}
-
-static void
-load_index(struct loader *ld, mw_index *ix, json_t *j, const char *path)
-{
-	json_t *name = json_object_get(j, "name");
-	json_t *opts = json_object_get(j, "options");
-	json_t *flags = json_object_get(j, "flags");
-	json_t *v;
-	char *p;
-	size_t i;
-
-	ix->name = mw_xstrdup(json_is_string(name) ? json_string_value(name) : "");
-	if (!json_is_string(name))
-		load_error(ld, path, "%s", "index needs a string \"name\"");
-	if ((v = json_object_get(j, "comment")) && json_is_string(v))
-		ix->comment = mw_xstrdup(json_string_value(v));
-	p = mw_strdupf("%s/columns", path);
-	ix->columns = load_strv(ld, json_object_get(j, "columns"), &ix->ncolumns, p);
-	free(p);
-	ix->unique = json_is_true(json_object_get(j, "unique"));
-	json_array_foreach(flags, i, v) {
-		if (json_is_string(v) && !strcmp(json_string_value(v), "fulltext"))
-			ix->flags |= MW_IDX_FULLTEXT;
-		if (json_is_string(v) && !strcmp(json_string_value(v), "spatial"))
-			ix->flags |= MW_IDX_SPATIAL;
-	}
-	if ((v = json_object_get(opts, "lengths")) && json_is_array(v)) {
-		ix->nlengths = json_array_size(v);
-		ix->lengths = mw_xcalloc(ix->nlengths + 1, sizeof(*ix->lengths));
-		for (i = 0; i < ix->nlengths; i++) {
-			json_t *n = json_array_get(v, i);
-
-			ix->lengths[i] = json_is_number(n) ? (long long)json_number_value(n) : -1;
-		}
-	}
-	if ((v = json_object_get(opts, "where")) && json_is_string(v))
-		ix->where = mw_xstrdup(json_string_value(v));
-}
-
-static void
-load_table(struct loader *ld, mw_table *t, json_t *j, const char *path)
-{
-	json_t *cols = json_object_get(j, "columns");
-	json_t *idx = json_object_get(j, "indexes");
-	json_t *v;
-	size_t i;
-	char *p;
-
-	if (!json_is_object(j)) {
-		load_error(ld, path, "%s", "expected a table object");
+	c->notnull = true;
+	c->precision = 10;
+	c->name = mw_xstrdup("");
+	if (!jl_check_object(ld, j, "a column", column_keys))
 		return;
+	if ((v = jl_member(j, "name", JL_STR))) {
+		free(c->name);
+		c->name = mw_xstrdup(v->str);
 	}
-	v = json_object_get(j, "name");
-	if (!json_is_string(v))
-		load_error(ld, path, "%s", "table needs a string \"name\"");
-	t->name = mw_xstrdup(json_is_string(v) ? json_string_value(v) : "");
-	if ((v = json_object_get(j, "comment")) && json_is_string(v))
-		t->comment = mw_xstrdup(json_string_value(v));
-	if (!json_is_array(cols)) {
-		load_error(ld, path, "%s", "table needs a \"columns\" array");
-	} else {
-		t->columns = mw_xcalloc(json_array_size(cols) + 1, sizeof(*t->columns));
-		json_array_foreach(cols, i, v) {
-			p = mw_strdupf("%s/columns/%zu", path, i);
-			load_column(ld, &t->columns[t->ncolumns++], v, p);
-			free(p);
+	if ((v = jl_member(j, "comment", JL_STR)))
+		c->comment = mw_xstrdup(v->str);
+	if ((v = jl_member(j, "type", JL_STR)) && !mw_type_from_name(v->str, &c->type)) {
+		size_t old = jl_path_push_key(ld, "type");
+		const char *pick = jl_suggest_type(v->str);
+
+		if (pick)
+			jl_error_at(ld, v->line, v->col, NULL,
+				    "unknown type \"%s\" (did you mean \"%s\"?)", v->str, pick);
+		else
+			jl_error_at(ld, v->line, v->col, "types: bigint, binary, blob, boolean, "
+				    "datetimetz, decimal, float, integer, mwenum, mwtimestamp, "
+				    "mwtinyint, smallint, string, text",
+				    "unknown type \"%s\"", v->str);
+		jl_path_pop(ld, old);
+	}
+	if ((v = jl_member(j, "options", JL_OBJ))) {
+		size_t old = jl_path_push_key(ld, "options");
+
+		load_column_options(ld, c, v);
+		jl_path_pop(ld, old);
+	}
+}
+
+/*
+ * Indexes
+ */
+
+static void
+load_lengths(struct jloader *ld, mw_index *ix, const jnode *arr)
+{
+	size_t old = jl_path_push_key(ld, "lengths");
+
+	if (arr->n == 0)
+		jl_error_at(ld, arr->line, arr->col, "leave \"lengths\" out instead",
+			    "\"lengths\" must not be empty");
+	ix->nlengths = arr->n;
+	ix->lengths = mw_xcalloc(arr->n + 1, sizeof(*ix->lengths));
+	for (size_t i = 0; i < arr->n; i++) {
+		size_t o = jl_path_push_index(ld, i);
+		long long n = -1;
+
+		if (jl_expect(ld, arr->kids[i], JL_NUM | JL_NULL) && arr->kids[i]->kind == J_NUMBER)
+			load_count(ld, arr->kids[i], 1LL << 31, &n);
+		ix->lengths[i] = n;
+		jl_path_pop(ld, o);
+	}
+	jl_path_pop(ld, old);
+}
+
+static void
+load_index_flags(struct jloader *ld, mw_index *ix, const jnode *flags)
+{
+	size_t old = jl_path_push_key(ld, "flags"), n;
+	char **v = jl_strv(ld, flags, &n, true);
+	static const char *const names[] = { "fulltext", "spatial" };
+
+	ix->has_flags_key = true;
+	for (size_t i = 0; i < n; i++) {
+		size_t o = jl_path_push_index(ld, i);
+		const jnode *item = flags->kids[i];
+
+		if (!strcmp(v[i], "fulltext")) {
+			ix->flags |= MW_IDX_FULLTEXT;
+		} else if (!strcmp(v[i], "spatial")) {
+			ix->flags |= MW_IDX_SPATIAL;
+		} else if (item->kind == J_STRING) {
+			const char *pick = jl_suggest(v[i], names, 2);
+
+			if (pick)
+				jl_error_at(ld, item->line, item->col, NULL, "unknown index flag "
+					    "\"%s\" (did you mean \"%s\"?)", v[i], pick);
+			else
+				jl_error_at(ld, item->line, item->col, "flags: fulltext, spatial",
+					    "unknown index flag \"%s\"", v[i]);
+		}
+		jl_path_pop(ld, o);
+	}
+	mw_strv_free(v, n);
+	jl_path_pop(ld, old);
+}
+
+static void
+load_index(struct jloader *ld, mw_index *ix, const jnode *j)
+{
+	const jnode *v, *w;
+
+	ix->name = mw_xstrdup("");
+	if (!jl_check_object(ld, j, "an index", index_keys))
+		return;
+	if ((v = jl_member(j, "name", JL_STR))) {
+		free(ix->name);
+		ix->name = mw_xstrdup(v->str);
+	}
+	if ((v = jl_member(j, "comment", JL_STR)))
+		ix->comment = mw_xstrdup(v->str);
+	if ((v = jl_member(j, "columns", JL_ARR))) {
+		size_t old = jl_path_push_key(ld, "columns");
+
+		if (v->n == 0)
+			jl_error_at(ld, v->line, v->col, NULL, "an index needs at least one column");
+		ix->columns = jl_strv(ld, v, &ix->ncolumns, true);
+		jl_path_pop(ld, old);
+	}
+	ix->unique = (v = jl_member(j, "unique", JL_BOOL)) && v->kind == J_TRUE;
+	if ((v = jl_member(j, "flags", JL_ARR)))
+		load_index_flags(ld, ix, v);
+	if ((v = jl_member(j, "options", JL_OBJ))) {
+		size_t old = jl_path_push_key(ld, "options");
+
+		ix->has_options_key = true;
+		if (jl_check_object(ld, v, "index options", index_option_keys)) {
+			if ((w = jl_member(v, "lengths", JL_ARR)))
+				load_lengths(ld, ix, w);
+			if ((w = jl_member(v, "where", JL_STR)))
+				ix->where = mw_xstrdup(w->str);
+		}
+		jl_path_pop(ld, old);
+	}
+}
+
+/*
+ * Tables
+ */
+
+static void
+check_unique_names(struct jloader *ld, const jnode *arr, const char *key, const char *what)
+{
+	const jnode **names;
+	size_t old;
+
+	if (!arr)
+		return;
+	old = key ? jl_path_push_key(ld, key) : ld->path.len;
+	names = mw_xcalloc(arr->n + 1, sizeof(*names));
+	for (size_t i = 0; i < arr->n; i++)
+		names[i] = jl_member(arr->kids[i], "name", JL_STR);
+	for (size_t i = 0; i < arr->n; i++) {
+		for (size_t j = 0; names[i] && j < i; j++) {
+			if (names[j] && !strcmp(names[i]->str, names[j]->str)) {
+				size_t o = jl_path_push_index(ld, i), o2 = jl_path_push_key(ld, "name");
+
+				jl_error_at(ld, names[i]->line, names[i]->col,
+					    "rename or remove one of them",
+					    "duplicate %s name \"%s\" (first defined at %d:%d)", what,
+					    names[i]->str, names[j]->line, names[j]->col);
+				jl_path_pop(ld, o2);
+				jl_path_pop(ld, o);
+				break;
+			}
 		}
 	}
-	t->indexes = mw_xcalloc(json_array_size(idx) + 1, sizeof(*t->indexes));
-	json_array_foreach(idx, i, v) {
-		p = mw_strdupf("%s/indexes/%zu", path, i);
-		load_index(ld, &t->indexes[t->nindexes++], v, p);
-		free(p);
+	free(names);
+	jl_path_pop(ld, old);
+}
+
+/* who: the index name, or NULL for the primary key */
+static void
+unknown_column(struct jloader *ld, const mw_table *t, const jnode *item, const char *index)
+{
+	char *who = index ? mw_strdupf("index \"%s\"", index) : mw_xstrdup("the primary key");
+	const char **names = mw_xcalloc(t->ncolumns + 1, sizeof(*names));
+	const char *pick;
+
+	for (size_t i = 0; i < t->ncolumns; i++)
+		names[i] = t->columns[i].name;
+	pick = jl_suggest(item->str, names, t->ncolumns);
+	if (pick)
+		jl_error_at(ld, item->line, item->col, NULL, "%s names unknown column \"%s\" "
+			    "(did you mean \"%s\"?)", who, item->str, pick);
+	else
+		jl_error_at(ld, item->line, item->col, NULL, "%s names unknown column \"%s\" "
+			    "(table \"%s\" has no such column)", who, item->str, t->name);
+	free(names);
+	free(who);
+}
+
+/* Every name in a column list must be a column of the table. */
+static void
+check_column_refs(struct jloader *ld, const mw_table *t, const jnode *list, const char *index)
+{
+	for (size_t i = 0; list && i < list->n; i++) {
+		const jnode *item = list->kids[i];
+		size_t old;
+
+		if (item->kind != J_STRING || mw_table_column(t, item->str))
+			continue;
+		old = jl_path_push_index(ld, i);
+		unknown_column(ld, t, item, index);
+		jl_path_pop(ld, old);
 	}
-	if ((v = json_object_get(j, "pk"))) {
-		p = mw_strdupf("%s/pk", path);
+}
+
+static void
+check_table_refs(struct jloader *ld, const mw_table *t, const jnode *j)
+{
+	const jnode *idx = jl_member(j, "indexes", JL_ARR), *pk = jl_member(j, "pk", JL_ARR);
+
+	check_unique_names(ld, jl_member(j, "columns", JL_ARR), "columns", "column");
+	check_unique_names(ld, idx, "indexes", "index");
+	for (size_t i = 0; idx && i < idx->n; i++) {
+		size_t old = jl_path_push_key(ld, "indexes"), o2 = jl_path_push_index(ld, i);
+		size_t o3 = jl_path_push_key(ld, "columns");
+		check_column_refs(ld, t, jl_member(idx->kids[i], "columns", JL_ARR),
+				  i < t->nindexes ? t->indexes[i].name : "");
+		jl_path_pop(ld, o3);
+		jl_path_pop(ld, o2);
+		jl_path_pop(ld, old);
+	}
+	if (pk) {
+		size_t old = jl_path_push_key(ld, "pk");
+
+		check_column_refs(ld, t, pk, NULL);
+		jl_path_pop(ld, old);
+	}
+}
+
+static void
+load_table_arrays(struct jloader *ld, mw_table *t, const jnode *j)
+{
+	const jnode *v;
+	size_t old;
+
+	if ((v = jl_member(j, "columns", JL_ARR))) {
+		old = jl_path_push_key(ld, "columns");
+		if (v->n == 0)
+			jl_error_at(ld, v->line, v->col, NULL, "a table needs at least one column");
+		t->columns = mw_xcalloc(v->n + 1, sizeof(*t->columns));
+		for (size_t i = 0; i < v->n; i++) {
+			size_t o = jl_path_push_index(ld, i);
+
+			load_column(ld, &t->columns[t->ncolumns++], v->kids[i]);
+			jl_path_pop(ld, o);
+		}
+		jl_path_pop(ld, old);
+	}
+	if ((v = jl_member(j, "indexes", JL_ARR))) {
+		old = jl_path_push_key(ld, "indexes");
+		t->indexes = mw_xcalloc(v->n + 1, sizeof(*t->indexes));
+		for (size_t i = 0; i < v->n; i++) {
+			size_t o = jl_path_push_index(ld, i);
+
+			load_index(ld, &t->indexes[t->nindexes++], v->kids[i]);
+			jl_path_pop(ld, o);
+		}
+		jl_path_pop(ld, old);
+	}
+}
+
+static void
+load_table(struct jloader *ld, mw_table *t, const jnode *j)
+{
+	const jnode *v;
+	size_t old;
+
+	t->name = mw_xstrdup("");
+	if (!jl_check_object(ld, j, "a table", table_keys))
+		return;
+	if ((v = jl_member(j, "name", JL_STR))) {
+		free(t->name);
+		t->name = mw_xstrdup(v->str);
+	}
+	if ((v = jl_member(j, "comment", JL_STR)))
+		t->comment = mw_xstrdup(v->str);
+	load_table_arrays(ld, t, j);
+	if ((v = jl_member(j, "pk", JL_ARR))) {
+		old = jl_path_push_key(ld, "pk");
 		t->has_pk_key = true;
-		t->pk = load_strv(ld, v, &t->npk, p);
-		free(p);
+		t->pk = jl_strv(ld, v, &t->npk, true);
+		jl_path_pop(ld, old);
 	}
-	if ((v = json_object_get(j, "table_options"))) {
-		p = mw_strdupf("%s/table_options", path);
+	if ((v = jl_member(j, "table_options", JL_ARR))) {
+		old = jl_path_push_key(ld, "table_options");
 		t->has_table_options = true;
-		t->table_options = load_strv(ld, v, &t->ntable_options, p);
-		free(p);
+		t->table_options = jl_strv(ld, v, &t->ntable_options, false);
+		jl_path_pop(ld, old);
 	}
+	check_table_refs(ld, t, j);
 }
 
 /* {} means "no table" in a change file. */
 static mw_table *
-load_snapshot(struct loader *ld, json_t *j, const char *path)
+load_snapshot(struct jloader *ld, const jnode *j, const char *key)
 {
+	size_t old;
 	mw_table *t;
 
-	if (!j) {
-		load_error(ld, "", "change needs \"%s\"", path + 1);
+	if (!j || j->n == 0)
 		return NULL;
-	}
-	if (json_is_object(j) && json_object_size(j) == 0)
-		return NULL;
+	old = jl_path_push_key(ld, key);
 	t = mw_xcalloc(1, sizeof(*t));
-	load_table(ld, t, j, path);
+	load_table(ld, t, j);
+	jl_path_pop(ld, old);
 	return t;
 }
 
 static void
-load_root(struct loader *ld, mw_doc *doc, json_t *root)
+load_change(struct jloader *ld, mw_doc *doc, const jnode *root)
 {
-	size_t i;
-	json_t *v;
-	char path[32];
+	const jnode *v;
 
-	if (json_is_array(root)) {
+	doc->kind = MW_DOC_CHANGE;
+	jl_check_object(ld, root, "a schema change", change_keys);
+	if ((v = jl_member(root, "comment", JL_STR)))
+		doc->change.comment = mw_xstrdup(v->str);
+	doc->change.before = load_snapshot(ld, jl_member(root, "before", JL_OBJ), "before");
+	doc->change.after = load_snapshot(ld, jl_member(root, "after", JL_OBJ), "after");
+	if (jl_member(root, "before", JL_OBJ) && jl_member(root, "after", JL_OBJ) &&
+	    !doc->change.before && !doc->change.after)
+		jl_error_at(ld, root->line, root->col, NULL,
+			    "a schema change needs a table in \"before\" or \"after\"");
+}
+
+static void
+load_root(struct jloader *ld, mw_doc *doc, const jnode *root)
+{
+	if (root->kind == J_ARRAY) {
 		doc->kind = MW_DOC_SCHEMA;
-		doc->schema.tables = mw_xcalloc(json_array_size(root) + 1, sizeof(mw_table));
-		json_array_foreach(root, i, v) {
-			snprintf(path, sizeof(path), "/%zu", i);
-			load_table(ld, &doc->schema.tables[doc->schema.ntables++], v, path);
+		doc->schema.tables = mw_xcalloc(root->n + 1, sizeof(mw_table));
+		for (size_t i = 0; i < root->n; i++) {
+			size_t old = jl_path_push_index(ld, i);
+
+			load_table(ld, &doc->schema.tables[doc->schema.ntables++], root->kids[i]);
+			jl_path_pop(ld, old);
 		}
-	} else if (json_is_object(root) &&
-		   (json_object_get(root, "before") || json_object_get(root, "after"))) {
-		doc->kind = MW_DOC_CHANGE;
-		if ((v = json_object_get(root, "comment")) && json_is_string(v))
-			doc->change.comment = mw_xstrdup(json_string_value(v));
-		doc->change.before = load_snapshot(ld, json_object_get(root, "before"), "/before");
-		doc->change.after = load_snapshot(ld, json_object_get(root, "after"), "/after");
-	} else if (json_is_object(root)) {
+		check_unique_names(ld, root, NULL, "table");
+	} else if (root->kind == J_OBJECT &&
+		   (jtree_get(root, "before") || jtree_get(root, "after"))) {
+		load_change(ld, doc, root);
+	} else if (root->kind == J_OBJECT) {
 		doc->kind = MW_DOC_TABLE;
 		doc->schema.tables = mw_xcalloc(1, sizeof(mw_table));
 		doc->schema.ntables = 1;
-		load_table(ld, &doc->schema.tables[0], root, "");
+		load_table(ld, &doc->schema.tables[0], root);
 	} else {
-		load_error(ld, "", "%s", "expected an array of tables, a table or a change object");
+		mw_buf found = MW_BUF_INIT;
+
+		jl_describe_value(&found, root);
+		jl_error_at(ld, root->line, root->col, NULL, "expected an array of tables, a table "
+			    "object or a schema change object, found %s", mw_buf_cstr(&found));
+		mw_buf_release(&found);
 	}
 }
 
@@ -350,25 +614,32 @@ int
 mw_doc_load_buffer(mw_doc **out, const char *data, size_t len, const char *label,
 		   mw_diags *diags)
 {
-	struct loader ld = { .label = label, .diags = diags };
-	json_error_t jerr;
-	json_t *root;
+	struct jloader ld = { .label = label, .diags = diags };
+	struct jarena *arena = jarena_new();
+	size_t first_diag = diags->n;
+	jnode *root;
 	mw_doc *doc;
 
 	*out = NULL;
-	root = json_loadb(data, len, JSON_ALLOW_NUL, &jerr);
+	root = jtree_parse(arena, data, len, label, diags);
 	if (!root) {
-		mw_diags_add(diags, MW_SEV_ERROR, NULL, label, jerr.line, jerr.column, NULL, NULL,
-			     "%s", jerr.text);
+		jarena_free(arena);
 		return -1;
 	}
 	doc = mw_xcalloc(1, sizeof(*doc));
 	doc->label = mw_xstrdup(label);
 	doc->text = mw_xstrndup(data, len);
 	doc->len = len;
+	doc->layout = mw_xcalloc(1, sizeof(*doc->layout));
+	doc->layout->arena = arena;
+	doc->layout->root = root;
 	load_root(&ld, doc, root);
-	json_decref(root);
+	mw_buf_release(&ld.path);
 	if (ld.errors) {
+		/* in file order, whatever order the checks ran in */
+		mw_diags mine = { diags->items + first_diag, diags->n - first_diag, 0 };
+
+		mw_diags_sort(&mine);
 		mw_doc_free(doc);
 		return -1;
 	}
@@ -402,6 +673,9 @@ mw_doc_free(mw_doc *doc)
 		return;
 	mw_schema_clear(&doc->schema);
 	mw_change_clear(&doc->change);
+	if (doc->layout)
+		jarena_free(doc->layout->arena);
+	free(doc->layout);
 	free(doc->label);
 	free(doc->text);
 	free(doc);

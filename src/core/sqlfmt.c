@@ -40,33 +40,6 @@ cur(const fmt *f)
 	return &f->tok[f->i];
 }
 
-static bool
-tok_is(const fmt *f, const mw_sqlfmt_token *t, const char *text)
-{
-	size_t n = strlen(text);
-
-	return t->len == n && memcmp(f->sql + t->start, text, n) == 0;
-}
-
-/* strtoupper($value) === word, for the CASE/BEGIN/... checks. */
-static bool
-tok_upper_is(const fmt *f, const mw_sqlfmt_token *t, const char *word)
-{
-	size_t n = strlen(word);
-
-	if (t->len != n)
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)f->sql[t->start + k];
-
-		if (c >= 'a' && c <= 'z')
-			c -= 32;
-		if (c != (unsigned char)word[k])
-			return false;
-	}
-	return true;
-}
-
 static const mw_sqlfmt_token *
 prev_nonws(const fmt *f)
 {
@@ -83,17 +56,29 @@ rtrim_chars(mw_buf *b, bool tabs_too)
 	mw_buf_truncate(b, n);
 }
 
+/* mw_buf_addc() without the call: this is the printer's innermost loop. */
+static inline void
+put(mw_buf *b, char c)
+{
+	if (b->len + 1 >= b->cap)
+		mw_buf_grow(b, 1);
+	b->data[b->len++] = c;
+}
+
 static void
 add_tabs(mw_buf *b, long n)
 {
-	for (; n > 0; n--)
-		mw_buf_addc(b, '\t');
+	if (n <= 0)
+		return;
+	mw_buf_grow(b, (size_t)n);
+	memset(b->data + b->len, '\t', (size_t)n);
+	b->len += (size_t)n;
 }
 
 static void
 add_newline_indent(fmt *f)
 {
-	mw_buf_addc(&f->out, '\n');
+	put(&f->out, '\n');
 	add_tabs(&f->out, f->level);
 }
 
@@ -158,18 +143,18 @@ static void
 add_token_text(fmt *f, const mw_sqlfmt_token *t)
 {
 	const char *s = f->sql + t->start;
-	bool extra_ws = memchr(s, ' ', t->len) || memchr(s, '\n', t->len)
-			|| memchr(s, '\t', t->len);
+	bool keyword = t->type == MW_TOK_TOPLEVEL || t->type == MW_TOK_NEWLINE;
 
-	if (!extra_ws || (t->type != MW_TOK_TOPLEVEL && t->type != MW_TOK_NEWLINE)) {
+	if (!keyword || !(memchr(s, ' ', t->len) || memchr(s, '\n', t->len)
+			  || memchr(s, '\t', t->len))) {
 		mw_buf_add(&f->out, s, t->len);
 		return;
 	}
 	for (size_t k = 0; k < t->len; k++) {
 		if (!mw_sqlfmt_is_space(s[k])) {
-			mw_buf_addc(&f->out, s[k]);
+			put(&f->out, s[k]);
 		} else if (k == 0 || !mw_sqlfmt_is_space(s[k - 1])) {
-			mw_buf_addc(&f->out, ' ');
+			put(&f->out, ' ');
 		}
 	}
 }
@@ -182,7 +167,7 @@ add_block_comment(fmt *f, const mw_sqlfmt_token *t)
 	rtrim_chars(&f->out, true);
 	add_newline_indent(f);
 	for (size_t k = 0; k < t->len; k++) {
-		mw_buf_addc(&f->out, s[k]);
+		put(&f->out, s[k]);
 		if (s[k] == '\n')
 			add_tabs(&f->out, f->level);
 	}
@@ -204,8 +189,8 @@ begin_token(fmt *f)
 	}
 	if (f->newline) {
 		rtrim_chars(&f->out, false);
-		if (prev && tok_is(f, prev, ";"))
-			mw_buf_addc(&f->out, '\n');
+		if (prev && prev->ch == ';')
+			put(&f->out, '\n');
 		add_newline_indent(f);
 		f->newline = false;
 		f->added_newline = true;
@@ -226,9 +211,9 @@ paren_is_inline(const fmt *f, size_t *length)
 	for (size_t j = 1; j <= 250 && f->i + j < f->ntok; j++) {
 		const mw_sqlfmt_token *t = &f->tok[f->i + j];
 
-		if (tok_is(f, t, ")"))
+		if (t->ch == ')')
 			return true;
-		if (tok_is(f, t, ";") || tok_is(f, t, "("))
+		if (t->ch == ';' || t->ch == '(')
 			return false;
 		if (t->type == MW_TOK_TOPLEVEL || t->type == MW_TOK_NEWLINE
 		    || t->type == MW_TOK_COMMENT || t->type == MW_TOK_BLOCK_COMMENT)
@@ -271,7 +256,7 @@ close_paren(fmt *f)
 	dedent(f);
 	if (f->level < 0) {
 		f->level = 0;
-		mw_buf_addc(&f->out, ')');
+		put(&f->out, ')');
 		return false;
 	}
 	break_line(f);
@@ -296,21 +281,21 @@ block_keyword(fmt *f, const mw_sqlfmt_token *t)
 {
 	const mw_sqlfmt_token *prev = prev_nonws(f);
 
-	if (tok_upper_is(f, t, "CASE")) {
+	if (t->word == MW_TW_CASE) {
 		f->add_block = true;
-	} else if (tok_upper_is(f, t, "BEGIN")) {
+	} else if (t->word == MW_TW_BEGIN) {
 		f->newline = f->add_block = true;
-	} else if (tok_upper_is(f, t, "LOOP")) {
-		if (prev && !tok_upper_is(f, prev, "END"))
+	} else if (t->word == MW_TW_LOOP) {
+		if (prev && prev->word != MW_TW_END)
 			f->newline = f->add_block = true;
-	} else if (tok_upper_is(f, t, "WHEN") || tok_upper_is(f, t, "ELSE")
-		   || tok_upper_is(f, t, "END")) {
+	} else if (t->word == MW_TW_WHEN || t->word == MW_TW_ELSE
+		   || t->word == MW_TW_END) {
 		dedent(f);
-		if (prev && !tok_upper_is(f, prev, "CASE"))
+		if (prev && prev->word != MW_TW_CASE)
 			break_line(f);
-		if (tok_upper_is(f, t, "ELSE"))
+		if (t->word == MW_TW_ELSE)
 			f->newline = f->add_block = true;
-	} else if (tok_upper_is(f, t, "THEN")) {
+	} else if (t->word == MW_TW_THEN) {
 		f->newline = f->add_block = true;
 	} else {
 		return false;
@@ -326,9 +311,9 @@ other_token(fmt *f, const mw_sqlfmt_token *t, bool upper_ok)
 
 	if (upper_ok && block_keyword(f, t))
 		return;
-	if (f->clause_limit && !tok_is(f, t, ",") && t->type != MW_TOK_NUMBER) {
+	if (f->clause_limit && t->ch != ',' && t->type != MW_TOK_NUMBER) {
 		f->clause_limit = false;
-	} else if (tok_is(f, t, ",") && !f->inline_parens) {
+	} else if (t->ch == ',' && !f->inline_parens) {
 		if (f->clause_limit)
 			f->newline = f->clause_limit = false;
 		else
@@ -361,7 +346,7 @@ dispatch(fmt *f, const mw_sqlfmt_token *t)
 {
 	const mw_sqlfmt_token *prev = prev_nonws(f);
 	/* $tokenValueUpper is false after a '.' */
-	bool upper_ok = !(prev && tok_is(f, prev, "."));
+	bool upper_ok = !(prev && prev->ch == '.');
 
 	if (t->type == MW_TOK_COMMENT || t->type == MW_TOK_BLOCK_COMMENT) {
 		if (t->type == MW_TOK_BLOCK_COMMENT)
@@ -372,7 +357,7 @@ dispatch(fmt *f, const mw_sqlfmt_token *t)
 		return false;
 	}
 	if (f->inline_parens) {
-		if (tok_is(f, t, ")")) {
+		if (t->ch == ')') {
 			rtrim_chars(&f->out, false);
 			if (f->inline_indented) {
 				dedent(f);
@@ -383,19 +368,19 @@ dispatch(fmt *f, const mw_sqlfmt_token *t)
 			mw_buf_add(&f->out, ") ", 2);
 			return false;
 		}
-		if (tok_is(f, t, ",") && f->inline_count >= 30) {
+		if (t->ch == ',' && f->inline_count >= 30) {
 			f->inline_count = 0;
 			f->newline = true;
 		}
 		f->inline_count += t->len;
 	}
-	if (tok_is(f, t, "("))
+	if (t->ch == '(')
 		open_paren(f);
-	else if (tok_is(f, t, ")"))
+	else if (t->ch == ')')
 		return close_paren(f);
 	else if (t->type == MW_TOK_TOPLEVEL)
-		toplevel_keyword(f, upper_ok && tok_upper_is(f, t, "LIMIT"));
-	else if (tok_is(f, t, ";")) {
+		toplevel_keyword(f, upper_ok && t->word == MW_TW_LIMIT);
+	else if (t->ch == ';') {
 		if (stack_top(f) == IND_SPECIAL)
 			dedent(f);
 		f->newline = true;
@@ -412,13 +397,13 @@ format_token(fmt *f)
 	begin_token(f);
 	if (!dispatch(f, t))
 		return;
-	if (tok_is(f, t, ".") || tok_is(f, t, ",") || tok_is(f, t, ";"))
+	if (t->ch == '.' || t->ch == ',' || t->ch == ';')
 		rtrim_chars(&f->out, false);
 	add_token_text(f, t);
-	mw_buf_addc(&f->out, ' ');
-	if (tok_is(f, t, "(") || tok_is(f, t, "."))
+	put(&f->out, ' ');
+	if (t->ch == '(' || t->ch == '.')
 		rtrim_chars(&f->out, false);
-	if (tok_is(f, t, "-"))
+	if (t->ch == '-')
 		minus_sign(f);
 }
 
@@ -445,20 +430,26 @@ strip_whitespace(mw_sqlfmt_token *toks, size_t n, bool *ws_before)
 static void
 finish(mw_buf *out, const mw_buf *text)
 {
-	static const char trim_set[] = " \t\n\r\v";
-	const char *s = mw_buf_cstr(text);
+	const char *s = text->data;
 	size_t a = 0, b = text->len;
 
-	while (a < b && (s[a] == '\0' || strchr(trim_set, s[a])))
+	/* PHP's trim() set: " \t\n\r\0\x0B" (no form feed) */
+	while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' || s[a] == '\r'
+			 || s[a] == '\0' || s[a] == '\v'))
 		a++;
-	while (b > a && (s[b - 1] == '\0' || strchr(trim_set, s[b - 1])))
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n'
+			 || s[b - 1] == '\r' || s[b - 1] == '\0' || s[b - 1] == '\v'))
 		b--;
+	mw_buf_grow(out, 2 * (b - a));
 	for (size_t k = a; k < b; k++) {
-		if (s[k] == '\t')
-			mw_buf_add(out, "  ", 2);
-		else
-			mw_buf_addc(out, s[k]);
+		if (s[k] == '\t') {
+			out->data[out->len++] = ' ';
+			out->data[out->len++] = ' ';
+		} else {
+			out->data[out->len++] = s[k];
+		}
 	}
+	out->data[out->len] = '\0';
 }
 
 void

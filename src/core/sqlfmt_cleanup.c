@@ -275,20 +275,13 @@ mw_sqlfmt_cleanup(mw_buf *out, const char *text_in, size_t len, mw_dbms dbms)
 bool
 mw_sql_is_reserved(mw_dbms dbms, const char *word)
 {
-	const mw_sqlfmt_wordlist *list;
+	static const unsigned bit[MW_DBMS__COUNT] = {
+		[MW_DBMS_MYSQL] = MW_SQLFMT_KW_MYSQL,
+		[MW_DBMS_POSTGRES] = MW_SQLFMT_KW_POSTGRES,
+		[MW_DBMS_SQLITE] = MW_SQLFMT_KW_SQLITE,
+	};
 
-	switch (dbms) {
-	case MW_DBMS_MYSQL:
-		list = &mw_sqlfmt_kw_mysql;
-		break;
-	case MW_DBMS_POSTGRES:
-		list = &mw_sqlfmt_kw_postgres;
-		break;
-	case MW_DBMS_SQLITE:
-		list = &mw_sqlfmt_kw_sqlite;
-		break;
-	default:
+	if (!word || (unsigned)dbms >= MW_DBMS__COUNT)
 		return false;
-	}
-	return word && mw_sqlfmt_wordlist_has(list, word, strlen(word));
+	return (mw_sqlfmt_word_lists(word, strlen(word)) & bit[dbms]) != 0;
 }

@@ -52,10 +52,17 @@ is_word_char(unsigned char c)
 	return is_kw_char(c) || (c >= 'a' && c <= 'z');
 }
 
+static const bool boundary_chars[256] = {
+	[','] = true, [';'] = true, [':'] = true, [')'] = true, ['('] = true,
+	['.'] = true, ['='] = true, ['<'] = true, ['>'] = true, ['+'] = true,
+	['-'] = true, ['*'] = true, ['/'] = true, ['!'] = true, ['^'] = true,
+	['%'] = true, ['|'] = true, ['&'] = true, ['#'] = true,
+};
+
 static inline bool
 is_boundary_char(unsigned char c)
 {
-	return c && strchr(",;:)(.=<>+-*/!^%|&#", c) != NULL;
+	return boundary_chars[c];
 }
 
 /* PCRE `$` (no D flag, no m flag): end of subject or before a final "\n". */
@@ -72,29 +79,29 @@ keyword_end_ok(const lexer *lx, size_t p)
 	return at_end(lx, p) || mw_sqlfmt_is_space(lx->s[p]) || is_boundary_char(lx->s[p]);
 }
 
-bool
-mw_sqlfmt_wordlist_has(const mw_sqlfmt_wordlist *list, const char *s, size_t n)
+unsigned
+mw_sqlfmt_word_lists(const char *s, size_t n)
 {
-	char key[MW_SQLFMT_MAX_WORD + 1];
-	size_t lo = 0, hi = list->count;
+	unsigned h = 0, slot, idx;
 
 	if (n == 0 || n > MW_SQLFMT_MAX_WORD)
-		return false;
+		return 0;
+	/* the hash of tools/gen-sqlfmt-words.sh */
 	for (size_t i = 0; i < n; i++)
-		key[i] = (char)up((unsigned char)s[i]);
-	key[n] = '\0';
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(key, list->words[mid]);
+		h = (h * 31 + up((unsigned char)s[i])) & 0xFFFFF;
+	for (slot = h % MW_SQLFMT_SLOTS; (idx = mw_sqlfmt_word_slots[slot]);
+	     slot = (slot + 1) % MW_SQLFMT_SLOTS) {
+		const mw_sqlfmt_word *w = &mw_sqlfmt_words[idx - 1];
+		size_t i;
 
-		if (c == 0)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		if (w->len != n)
+			continue;
+		for (i = 0; i < n && up((unsigned char)s[i]) == (unsigned char)w->word[i]; i++)
+			;
+		if (i == n)
+			return w->lists;
 	}
-	return false;
+	return 0;
 }
 
 static size_t
@@ -132,42 +139,67 @@ match_multiword(const lexer *lx, size_t p, const char *kw)
 }
 
 /*
- * Top-level or newline keyword at p: the longest entry that the input starts
- * with, then the look-ahead. A multi-word entry that matches is always longer
- * than any single word, and a single word shorter than the keyword-character
- * run fails the look-ahead, so an exact lookup of the run is equivalent.
+ * Longest multi-word entry of `multi` at p; 0 when none matches. Only called
+ * when the first word is followed by whitespace.
  */
 static size_t
-match_keyword_list(const lexer *lx, size_t p, const mw_sqlfmt_wordlist *list,
-		   const mw_sqlfmt_wordlist *multi)
+match_multi(const lexer *lx, size_t p, const mw_sqlfmt_wordlist *multi)
 {
-	size_t best = 0, run = kw_run(lx, p);
+	size_t best = 0;
 
-	if (run == 0 || (p > 0 && lx->s[p - 1] == '.'))
-		return 0;
-	if (p + run < lx->len && mw_sqlfmt_is_space(lx->s[p + run])) {
-		for (size_t i = 0; i < multi->count; i++) {
-			size_t n = match_multiword(lx, p, multi->words[i]);
+	for (size_t i = 0; i < multi->count; i++) {
+		size_t n = match_multiword(lx, p, multi->words[i]);
 
-			if (n > best)
-				best = n;
-		}
+		if (n > best)
+			best = n;
 	}
-	if (!best && mw_sqlfmt_wordlist_has(list, lx->s + p, run))
-		best = run;
-	return best && keyword_end_ok(lx, p + best) ? best : 0;
+	return best;
 }
 
-/* Reserved word, or a function name directly followed by \s*( . */
+/*
+ * Rules 9-11 at p: top-level keyword, newline keyword, reserved word or
+ * function name. Each list is an atomic alternation ordered longest first:
+ * the longest entry the input starts with is taken, then the look-ahead
+ * decides, with no retry of a shorter entry. A multi-word entry that matches
+ * is longer than any single word; a single word shorter than the run of
+ * keyword characters fails the look-ahead (the next byte is a keyword
+ * character), so an exact lookup of the run is equivalent.
+ */
 static size_t
-match_reserved(const lexer *lx, size_t p)
+match_keyword(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
 {
-	size_t run = kw_run(lx, p), q;
+	size_t run = kw_run(lx, p), q, n;
+	unsigned lists;
+	bool spaced, end_ok;
 
-	if ((p == 0 || lx->s[p - 1] != '.') && mw_sqlfmt_wordlist_has(&mw_sqlfmt_reserved, lx->s + p, run)
-	    && keyword_end_ok(lx, p + run))
-		return run;
-	if (!mw_sqlfmt_wordlist_has(&mw_sqlfmt_functions, lx->s + p, run))
+	if (run == 0)
+		return 0;
+	lists = mw_sqlfmt_word_lists(lx->s + p, run);
+	end_ok = keyword_end_ok(lx, p + run);
+	spaced = p + run < lx->len && mw_sqlfmt_is_space(lx->s[p + run]);
+	if (p == 0 || lx->s[p - 1] != '.') {
+		*type = MW_TOK_TOPLEVEL;
+		if (spaced && (lists & MW_SQLFMT_MULTI_TOPLEVEL)
+		    && (n = match_multi(lx, p, &mw_sqlfmt_toplevel_multi))) {
+			if (keyword_end_ok(lx, p + n))
+				return n;
+		} else if ((lists & MW_SQLFMT_TOPLEVEL) && end_ok) {
+			return run;
+		}
+		*type = MW_TOK_NEWLINE;
+		if (spaced && (lists & MW_SQLFMT_MULTI_NEWLINE)
+		    && (n = match_multi(lx, p, &mw_sqlfmt_newline_multi))) {
+			if (keyword_end_ok(lx, p + n))
+				return n;
+		} else if ((lists & MW_SQLFMT_NEWLINE) && end_ok) {
+			return run;
+		}
+		*type = MW_TOK_RESERVED;
+		if ((lists & MW_SQLFMT_RESERVED) && end_ok)
+			return run;
+	}
+	*type = MW_TOK_RESERVED;
+	if (!(lists & MW_SQLFMT_FUNCTION))
 		return 0;
 	for (q = p + run; q < lx->len && mw_sqlfmt_is_space(lx->s[q]); q++)
 		;
@@ -301,43 +333,69 @@ match_comment(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
 	return 0;
 }
 
-/* One token at p (p < len); the rules in the Tokenizer's order. */
+static size_t
+match_whitespace(const lexer *lx, size_t p)
+{
+	size_t q = p;
+
+	while (q < lx->len && mw_sqlfmt_is_space(lx->s[q]))
+		q++;
+	return q - p;
+}
+
+/*
+ * One token at p (p < len): the Tokenizer's rules in order, skipping those
+ * that cannot match the first byte.
+ */
 static size_t
 next_token(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
 {
-	const char *s = lx->s;
+	unsigned char c = (unsigned char)lx->s[p];
 	size_t n;
 
-	if (mw_sqlfmt_is_space(s[p])) {
-		for (n = 1; p + n < lx->len && mw_sqlfmt_is_space(s[p + n]); n++)
-			;
-		*type = MW_TOK_WHITESPACE;
-		return n;
-	}
-	if ((n = match_comment(lx, p, type)))
-		return n;
-	if ((n = match_backtick_or_quote(lx, p, type)))
+	*type = MW_TOK_WHITESPACE;
+	if (mw_sqlfmt_is_space(c))
+		return match_whitespace(lx, p);
+	if ((n = match_comment(lx, p, type)) || (n = match_backtick_or_quote(lx, p, type)))
 		return n;
 	*type = MW_TOK_VARIABLE;
-	if ((n = match_variable(lx, p)))
+	if ((c == '@' || c == ':') && (n = match_variable(lx, p)))
 		return n;
 	*type = MW_TOK_NUMBER;
-	if ((n = match_number(lx, p)))
+	if (is_digit(c) && (n = match_number(lx, p)))
 		return n;
 	*type = MW_TOK_BOUNDARY;
-	if (is_boundary_char(s[p]))
-		return (s[p] == ':' && p + 1 < lx->len && s[p + 1] == ':') ? 2 : 1;
-	*type = MW_TOK_TOPLEVEL;
-	if ((n = match_keyword_list(lx, p, &mw_sqlfmt_toplevel, &mw_sqlfmt_toplevel_multi)))
-		return n;
-	*type = MW_TOK_NEWLINE;
-	if ((n = match_keyword_list(lx, p, &mw_sqlfmt_newline, &mw_sqlfmt_newline_multi)))
-		return n;
-	*type = MW_TOK_RESERVED;
-	if ((n = match_reserved(lx, p)))
+	if (is_boundary_char(c))
+		return (c == ':' && p + 1 < lx->len && lx->s[p + 1] == ':') ? 2 : 1;
+	if (is_kw_char(c) && (n = match_keyword(lx, p, type)))
 		return n;
 	*type = MW_TOK_WORD;
 	return match_word(lx, p);
+}
+
+/* The values the formatter compares after strtoupper(). */
+static unsigned char
+token_word(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		[MW_TW_CASE] = "CASE", [MW_TW_BEGIN] = "BEGIN", [MW_TW_LOOP] = "LOOP",
+		[MW_TW_WHEN] = "WHEN", [MW_TW_THEN] = "THEN", [MW_TW_ELSE] = "ELSE",
+		[MW_TW_END] = "END", [MW_TW_LIMIT] = "LIMIT",
+	};
+
+	if (len < 3 || len > 5)
+		return MW_TW_NONE;
+	for (unsigned w = MW_TW_CASE; w <= MW_TW_LIMIT; w++) {
+		size_t i;
+
+		if (strlen(words[w]) != len)
+			continue;
+		for (i = 0; i < len && up((unsigned char)s[i]) == (unsigned char)words[w][i]; i++)
+			;
+		if (i == len)
+			return (unsigned char)w;
+	}
+	return MW_TW_NONE;
 }
 
 size_t
@@ -358,6 +416,8 @@ mw_sqlfmt_tokenize(mw_sqlfmt_token **out_tokens, const char *sql, size_t len)
 		toks[count].start = p;
 		toks[count].len = n;
 		toks[count].type = type;
+		toks[count].ch = n == 1 ? sql[p] : 0;
+		toks[count].word = token_word(sql + p, n);
 		count++;
 		p += n;
 	}

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The engine front: dispatch to the back ends, the script splitter, and the
+ * shape / row records with the normalisation every back end shares.
+ */
+#include <config.h>
+
+#include "engine_priv.h"
+#include "mwschema/model.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+static const struct engine_ops *
+ops_for(mw_dbms dbms)
+{
+	switch (dbms) {
+	case MW_DBMS_MYSQL:
+		return &mw_engine_mariadb_ops;
+	case MW_DBMS_POSTGRES:
+		return &mw_engine_pg_ops;
+	default:
+		return &mw_engine_sqlite_ops;
+	}
+}
+
+bool
+mw_engine_available(mw_dbms dbms)
+{
+	return ops_for(dbms)->unavailable == NULL;
+}
+
+int
+mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
+{
+	const struct engine_ops *ops = ops_for(dbms);
+	mw_engine *e;
+
+	*out = NULL;
+	if (ops->unavailable) {
+		mw_buf_addf(err, "%s", ops->unavailable);
+		return -1;
+	}
+	e = mw_xcalloc(1, sizeof(*e));
+	e->ops = ops;
+	e->dbms = dbms;
+	if (ops->open(e, dsn, err) < 0) {
+		free(e);
+		return -1;
+	}
+	if (mw_engine_fresh(e, err) < 0) {
+		mw_engine_close(e);
+		return -1;
+	}
+	*out = e;
+	return 0;
+}
+
+void
+mw_engine_close(mw_engine *e)
+{
+	mw_buf ignored = MW_BUF_INIT;
+
+	if (!e)
+		return;
+	/* Scratch namespaces are ours: leave nothing behind on a shared server. */
+	if (e->ns && e->conn)
+		e->ops->drop(e, e->ns, &ignored);
+	mw_buf_release(&ignored);
+	e->ops->close(e);
+	free(e->ns);
+	free(e);
+}
+
+mw_dbms
+mw_engine_dbms(const mw_engine *e)
+{
+	return e->dbms;
+}
+
+int
+mw_engine_fresh(mw_engine *e, mw_buf *err)
+{
+	char *name = mw_strdupf("mwverify_%ld_%u", (long)getpid(), ++e->serial);
+
+	if (e->ns && e->ops->drop(e, e->ns, err) < 0) {
+		free(name);
+		return -1;
+	}
+	free(e->ns);
+	e->ns = NULL;
+	if (e->ops->fresh(e, name, err) < 0) {
+		free(name);
+		return -1;
+	}
+	e->ns = name;
+	return 0;
+}
+
+int
+mw_engine_exec(mw_engine *e, const char *script, mw_buf *err)
+{
+	char **stmts;
+	size_t n;
+	int rc = 0;
+
+	mw_sql_split(&stmts, &n, script);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		mw_buf msg = MW_BUF_INIT;
+
+		if (e->ops->exec_one(e, stmts[i], &msg) < 0) {
+			mw_buf_addf(err, "statement %zu: %s: %s", i + 1, stmts[i],
+				    mw_buf_cstr(&msg));
+			rc = -1;
+		}
+		mw_buf_release(&msg);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(stmts[i]);
+	free(stmts);
+	return rc;
+}
+
+int
+mw_engine_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
+{
+	memset(out, 0, sizeof(*out));
+	return e->ops->query(out, e, sql, err);
+}
+
+int
+mw_engine_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = e->ops->read_shape(out, e, table, err);
+	if (rc != 0) {
+		mw_shape_clear(out);
+		return rc;
+	}
+	if (!out->name)
+		out->name = mw_xstrdup(table);
+	mw_shape_sort_indexes(out);
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+mw_engine_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (e->ops->list_tables(out, n, e, err) < 0)
+		return -1;
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), cmp_str);
+	return 0;
+}
+
+void
+mw_engine_quote_ident(mw_buf *out, const mw_engine *e, const char *name)
+{
+	char q = e->ops->quote;
+
+	mw_buf_addc(out, q);
+	for (const char *p = name; *p; p++) {
+		if (*p == q)
+			mw_buf_addc(out, q);
+		mw_buf_addc(out, *p);
+	}
+	mw_buf_addc(out, q);
+}
+
+/*
+ * Script splitting
+ */
+
+/* Index just past the quoted token or comment starting at s[i], or i if none. */
+static size_t
+skip_quoted(const char *s, size_t i)
+{
+	char q = s[i];
+
+	if (q == '\'' || q == '"' || q == '`') {
+		for (i++; s[i]; i++) {
+			if (s[i] == '\\' && q == '\'' && s[i + 1])
+				i++;
+			else if (s[i] == q && s[i + 1] == q)
+				i++;
+			else if (s[i] == q)
+				return i + 1;
+		}
+		return i;
+	}
+	if (q == '-' && s[i + 1] == '-') {
+		while (s[i] && s[i] != '\n')
+			i++;
+		return i;
+	}
+	if (q == '/' && s[i + 1] == '*') {
+		const char *end = strstr(s + i + 2, "*/");
+
+		return end ? (size_t)(end - s) + 2 : strlen(s);
+	}
+	return i;
+}
+
+/* The statement text from its first token on, or NULL when it is only comments. */
+static char *
+trim_statement(const char *s, size_t len)
+{
+	size_t i = 0, j;
+
+	while (i < len) {
+		if (isspace((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		j = skip_quoted(s, i);
+		if (j == i || s[i] == '\'' || s[i] == '"' || s[i] == '`')
+			break;
+		i = j > len ? len : j;
+	}
+	while (len > i && isspace((unsigned char)s[len - 1]))
+		len--;
+	return i < len ? mw_xstrndup(s + i, len - i) : NULL;
+}
+
+static void
+push_statement(char ***out, size_t *n, const char *s, size_t len)
+{
+	char *stmt = trim_statement(s, len);
+
+	if (!stmt)
+		return;
+	*out = mw_xrealloc(*out, (*n + 1) * sizeof(**out));
+	(*out)[(*n)++] = stmt;
+}
+
+void
+mw_sql_split(char ***out, size_t *n, const char *script)
+{
+	size_t start = 0, i = 0;
+
+	*out = NULL;
+	*n = 0;
+	while (script[i]) {
+		size_t j = skip_quoted(script, i);
+
+		if (j != i) {
+			i = j;
+			continue;
+		}
+		if (script[i] == ';') {
+			push_statement(out, n, script + start, i - start);
+			start = i + 1;
+		}
+		i++;
+	}
+	push_statement(out, n, script + start, i - start);
+}
+
+/*
+ * Shapes
+ */
+
+static void
+index_clear(mw_shape_index *ix)
+{
+	free(ix->name);
+	mw_strv_free(ix->columns, ix->ncolumns);
+	free(ix->kind);
+	free(ix->where);
+}
+
+void
+mw_shape_clear(mw_shape *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		free(s->columns[i].name);
+		free(s->columns[i].type);
+		free(s->columns[i].deflt);
+	}
+	free(s->columns);
+	mw_strv_free(s->pk, s->npk);
+	for (size_t i = 0; i < s->nindexes; i++)
+		index_clear(&s->indexes[i]);
+	free(s->indexes);
+	free(s->name);
+	memset(s, 0, sizeof(*s));
+}
+
+mw_shape_column *
+mw_shape_add_column(mw_shape *s, const char *name)
+{
+	mw_shape_column *c;
+
+	s->columns = mw_xrealloc(s->columns, (s->ncolumns + 1) * sizeof(*s->columns));
+	c = &s->columns[s->ncolumns++];
+	memset(c, 0, sizeof(*c));
+	c->name = mw_xstrdup(name);
+	return c;
+}
+
+mw_shape_index *
+mw_shape_index_get(mw_shape *s, const char *name)
+{
+	mw_shape_index *ix;
+
+	for (size_t i = 0; i < s->nindexes; i++)
+		if (!strcmp(s->indexes[i].name, name))
+			return &s->indexes[i];
+	s->indexes = mw_xrealloc(s->indexes, (s->nindexes + 1) * sizeof(*s->indexes));
+	ix = &s->indexes[s->nindexes++];
+	memset(ix, 0, sizeof(*ix));
+	ix->name = mw_xstrdup(name);
+	return ix;
+}
+
+void
+mw_shape_index_add_column(mw_shape_index *ix, const char *col)
+{
+	ix->columns = mw_xrealloc(ix->columns, (ix->ncolumns + 1) * sizeof(*ix->columns));
+	ix->columns[ix->ncolumns++] = mw_xstrdup(col);
+}
+
+void
+mw_shape_add_pk(mw_shape *s, const char *col)
+{
+	s->pk = mw_xrealloc(s->pk, (s->npk + 1) * sizeof(*s->pk));
+	s->pk[s->npk++] = mw_xstrdup(col);
+}
+
+static int
+cmp_index(const void *a, const void *b)
+{
+	return strcmp(((const mw_shape_index *)a)->name, ((const mw_shape_index *)b)->name);
+}
+
+void
+mw_shape_sort_indexes(mw_shape *s)
+{
+	if (s->nindexes > 1)
+		qsort(s->indexes, s->nindexes, sizeof(*s->indexes), cmp_index);
+}
+
+const mw_shape_column *
+mw_shape_column_find(const mw_shape *s, const char *name)
+{
+	for (size_t i = 0; i < s->ncolumns; i++)
+		if (!strcasecmp(s->columns[i].name, name))
+			return &s->columns[i];
+	return NULL;
+}
+
+void
+mw_shape_column_describe(mw_buf *out, const mw_shape_column *c)
+{
+	mw_buf_addf(out, "%s %s", c->name, c->type);
+	if (c->autoincrement)
+		mw_buf_adds(out, " autoincrement");
+	if (c->deflt)
+		mw_buf_addf(out, " default '%s'", c->deflt);
+	mw_buf_adds(out, c->notnull ? " not null" : " null");
+}
+
+void
+mw_shape_index_describe(mw_buf *out, const mw_shape_index *ix)
+{
+	mw_buf_addf(out, "%s%s%sindex %s (", ix->unique ? "unique " : "",
+		    ix->kind ? ix->kind : "", ix->kind ? " " : "", ix->name);
+	for (size_t i = 0; i < ix->ncolumns; i++)
+		mw_buf_addf(out, "%s%s", i ? ", " : "", ix->columns[i]);
+	mw_buf_adds(out, ")");
+	if (ix->where)
+		mw_buf_addf(out, " where %s", ix->where);
+}
+
+/*
+ * Normalisation
+ */
+
+char *
+mw_norm_type(const char *type)
+{
+	mw_buf b = MW_BUF_INIT;
+	bool space = false;
+
+	/* lower case, one space between words, none around ( ) and , */
+	for (const char *p = type ? type : ""; *p; p++) {
+		if (isspace((unsigned char)*p)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space && !strchr("(),", *p) && !strchr("(,", b.data[b.len - 1]))
+			mw_buf_addc(&b, ' ');
+		space = false;
+		mw_buf_addc(&b, (char)tolower((unsigned char)*p));
+	}
+	return mw_buf_detach(&b);
+}
+
+/* Position of a top-level "::" cast (outside quotes), or NULL. */
+static const char *
+find_cast(const char *s)
+{
+	for (size_t i = 0; s[i];) {
+		size_t j = skip_quoted(s, i);
+
+		if (j != i && s[i] != '-' && s[i] != '/') {
+			i = j;
+			continue;
+		}
+		if (s[i] == ':' && s[i + 1] == ':')
+			return s + i;
+		i++;
+	}
+	return NULL;
+}
+
+static char *
+strip_parens(char *s)
+{
+	size_t len = strlen(s);
+
+	while (len >= 2 && s[0] == '(' && s[len - 1] == ')') {
+		memmove(s, s + 1, len - 2);
+		len -= 2;
+		s[len] = '\0';
+	}
+	return s;
+}
+
+static char *
+unquote(const char *s, size_t len)
+{
+	mw_buf b = MW_BUF_INIT;
+
+	for (size_t i = 1; i + 1 < len; i++) {
+		if ((s[i] == '\'' && s[i + 1] == '\'') || (s[i] == '\\' && i + 2 < len))
+			i++;
+		mw_buf_addc(&b, s[i]);
+	}
+	/* an empty default ('') is a value, not "no default" */
+	return b.data ? mw_buf_detach(&b) : mw_xstrdup("");
+}
+
+char *
+mw_norm_default(const char *literal)
+{
+	char *s, *res;
+	const char *cast;
+	size_t len;
+
+	if (!literal)
+		return NULL;
+	s = strip_parens(mw_xstrdup(literal));
+	/* PostgreSQL spells a typed literal 'x'::type, possibly several times */
+	while ((cast = find_cast(s))) {
+		s[cast - s] = '\0';
+		strip_parens(s);
+	}
+	len = strlen(s);
+	if (len == 0 || !strcasecmp(s, "null")) {
+		free(s);
+		return NULL;
+	}
+	if (len >= 2 && s[0] == '\'' && s[len - 1] == '\'')
+		res = unquote(s, len);
+	else
+		res = mw_xstrdup(s);
+	free(s);
+	return res;
+}
+
+/*
+ * Rows
+ */
+
+void
+mw_rows_set_names(mw_rows *r, size_t ncols, char *const *names)
+{
+	r->ncols = ncols;
+	r->names = mw_xcalloc(ncols ? ncols : 1, sizeof(*r->names));
+	for (size_t i = 0; i < ncols; i++)
+		r->names[i] = mw_xstrdup(names[i]);
+}
+
+void
+mw_rows_add(mw_rows *r, char *const *cells, const size_t *lens)
+{
+	size_t base = r->nrows * r->ncols;
+
+	r->cells = mw_xrealloc(r->cells, (base + r->ncols + 1) * sizeof(*r->cells));
+	r->lens = mw_xrealloc(r->lens, (base + r->ncols + 1) * sizeof(*r->lens));
+	for (size_t i = 0; i < r->ncols; i++) {
+		size_t len = cells[i] ? (lens && lens[i] != (size_t)-1 ? lens[i]
+								     : strlen(cells[i]))
+				      : 0;
+
+		r->cells[base + i] = cells[i] ? mw_xstrndup(cells[i], len) : NULL;
+		r->lens[base + i] = len;
+	}
+	r->nrows++;
+}
+
+void
+mw_rows_clear(mw_rows *r)
+{
+	if (!r)
+		return;
+	mw_strv_free(r->names, r->ncols);
+	for (size_t i = 0; i < r->nrows * r->ncols; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	free(r->lens);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The MariaDB / MySQL engine through libmariadb: a scratch database per
+ * namespace, strict sql_mode, and every warning treated as an error.
+ */
+#include <config.h>
+
+#include "engine_priv.h"
+
+#ifdef HAVE_MARIADB
+
+#include <mysql.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct dsn {
+	char *host, *user, *password, *socket;
+	unsigned port;
+};
+
+static MYSQL *
+my(mw_engine *e)
+{
+	return e->conn;
+}
+
+static void
+dsn_set(struct dsn *d, const char *key, size_t klen, const char *val)
+{
+	char **slot = NULL;
+
+	if (klen == 4 && !strncmp(key, "host", 4))
+		slot = &d->host;
+	else if (klen == 4 && !strncmp(key, "user", 4))
+		slot = &d->user;
+	else if ((klen == 8 && !strncmp(key, "password", 8)) || (klen == 6 && !strncmp(key, "passwd", 6)))
+		slot = &d->password;
+	else if ((klen == 11 && !strncmp(key, "unix_socket", 11)) || (klen == 6 && !strncmp(key, "socket", 6)))
+		slot = &d->socket;
+	else if (klen == 4 && !strncmp(key, "port", 4))
+		d->port = (unsigned)strtoul(val, NULL, 10);
+	if (slot) {
+		free(*slot);
+		*slot = mw_xstrdup(val);
+	}
+}
+
+static void
+dsn_from_env(struct dsn *d)
+{
+	static const char *const vars[][2] = {
+		{ "host", "MYSQL_HOST" }, { "port", "MYSQL_TCP_PORT" },
+		{ "unix_socket", "MYSQL_UNIX_PORT" }, { "user", "MYSQL_USER" },
+		{ "password", "MYSQL_PWD" },
+	};
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(*vars); i++) {
+		const char *v = getenv(vars[i][1]);
+
+		if (v && *v)
+			dsn_set(d, vars[i][0], strlen(vars[i][0]), v);
+	}
+}
+
+/* mysql://user:password@host:port (path and query ignored). */
+static void
+dsn_parse_uri(struct dsn *d, const char *s)
+{
+	const char *at = strchr(s, '@'), *host = at ? at + 1 : s, *end, *colon;
+
+	if (at) {
+		colon = memchr(s, ':', (size_t)(at - s));
+		free(d->user);
+		d->user = mw_xstrndup(s, (size_t)((colon ? colon : at) - s));
+		if (colon) {
+			free(d->password);
+			d->password = mw_xstrndup(colon + 1, (size_t)(at - colon - 1));
+		}
+	}
+	end = host + strcspn(host, "/?");
+	colon = memchr(host, ':', (size_t)(end - host));
+	if ((colon ? colon : end) > host) {
+		free(d->host);
+		d->host = mw_xstrndup(host, (size_t)((colon ? colon : end) - host));
+	}
+	if (colon)
+		d->port = (unsigned)strtoul(colon + 1, NULL, 10);
+}
+
+static void
+dsn_parse(struct dsn *d, const char *s)
+{
+	if (!strncmp(s, "mysql://", 8) || !strncmp(s, "mariadb://", 10)) {
+		dsn_parse_uri(d, strstr(s, "://") + 3);
+		return;
+	}
+	while (*s) {
+		size_t wlen = strcspn(s, " \t"), klen = strcspn(s, "=");
+
+		if (klen < wlen) {
+			char *val = mw_xstrndup(s + klen + 1, wlen - klen - 1);
+
+			dsn_set(d, s, klen, val);
+			free(val);
+		}
+		s += wlen;
+		s += strspn(s, " \t");
+	}
+}
+
+static void
+dsn_free(struct dsn *d)
+{
+	free(d->host);
+	free(d->user);
+	free(d->password);
+	free(d->socket);
+}
+
+static int
+mariadb_open(mw_engine *e, const char *dsn, mw_buf *err)
+{
+	struct dsn d = { 0 };
+	MYSQL *m = mysql_init(NULL);
+	int rc = 0;
+
+	if (!m) {
+		mw_buf_adds(err, "MariaDB: out of memory");
+		return -1;
+	}
+	dsn_from_env(&d);
+	if (dsn)
+		dsn_parse(&d, dsn);
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "binary");
+	if (!mysql_real_connect(m, d.host, d.user, d.password, NULL, d.port, d.socket, 0)) {
+		mw_buf_addf(err, "MariaDB: cannot connect (%s): %s",
+			    d.socket ? d.socket : d.host ? d.host : "default socket", mysql_error(m));
+		mysql_close(m);
+		rc = -1;
+	} else if (mysql_query(m, "SET SESSION sql_mode = 'TRADITIONAL,ONLY_FULL_GROUP_BY'")) {
+		mw_buf_addf(err, "MariaDB: cannot set sql_mode: %s", mysql_error(m));
+		mysql_close(m);
+		rc = -1;
+	} else {
+		e->conn = m;
+	}
+	dsn_free(&d);
+	return rc;
+}
+
+static void
+mariadb_close(mw_engine *e)
+{
+	if (e->conn)
+		mysql_close(my(e));
+	e->conn = NULL;
+}
+
+static int
+mariadb_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err);
+
+/* The warnings of the last statement as "Level Code: Message; ...". */
+static void
+add_warnings(mw_buf *out, mw_engine *e)
+{
+	mw_rows w = { 0 };
+	mw_buf ignored = MW_BUF_INIT;
+
+	if (mariadb_query(&w, e, "SHOW WARNINGS", &ignored) == 0) {
+		for (size_t r = 0; r < w.nrows && w.ncols >= 3; r++)
+			mw_buf_addf(out, "%s%s %s: %s", r ? "; " : "", w.cells[r * w.ncols],
+				    w.cells[r * w.ncols + 1], w.cells[r * w.ncols + 2]);
+	}
+	mw_rows_clear(&w);
+	mw_buf_release(&ignored);
+}
+
+static int
+mariadb_exec_one(mw_engine *e, const char *stmt, mw_buf *err)
+{
+	MYSQL_RES *res;
+
+	if (mysql_real_query(my(e), stmt, strlen(stmt))) {
+		mw_buf_addf(err, "%s", mysql_error(my(e)));
+		return -1;
+	}
+	res = mysql_store_result(my(e));
+	mysql_free_result(res);
+	if (mysql_warning_count(my(e)) > 0) {
+		/* strict-mode policy: a warning is a failure */
+		mw_buf_adds(err, "warning: ");
+		add_warnings(err, e);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+mariadb_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
+{
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	MYSQL_FIELD *fields;
+	char **names;
+	size_t ncols;
+
+	if (mysql_real_query(my(e), sql, strlen(sql)) || !(res = mysql_store_result(my(e)))) {
+		mw_buf_addf(err, "%s: %s", sql, mysql_errno(my(e)) ? mysql_error(my(e))
+								 : "no result set");
+		return -1;
+	}
+	ncols = mysql_num_fields(res);
+	fields = mysql_fetch_fields(res);
+	names = mw_xcalloc(ncols + 1, sizeof(*names));
+	for (size_t i = 0; i < ncols; i++)
+		names[i] = fields[i].name;
+	mw_rows_set_names(out, ncols, names);
+	free(names);
+	while ((row = mysql_fetch_row(res))) {
+		unsigned long *l = mysql_fetch_lengths(res);
+		size_t *lens = mw_xcalloc(ncols + 1, sizeof(*lens));
+
+		for (size_t i = 0; i < ncols; i++)
+			lens[i] = l[i];
+		mw_rows_add(out, row, lens);
+		free(lens);
+	}
+	mysql_free_result(res);
+	return 0;
+}
+
+static int
+run(mw_engine *e, mw_buf *err, const char *fmt, const char *name)
+{
+	char *sql = mw_strdupf(fmt, name, name);
+	int rc = mariadb_exec_one(e, sql, err);
+
+	free(sql);
+	return rc;
+}
+
+static int
+mariadb_fresh(mw_engine *e, const char *name, mw_buf *err)
+{
+	if (run(e, err, "CREATE DATABASE `%s`", name) < 0)
+		return -1;
+	return mysql_select_db(my(e), name) ? (mw_buf_adds(err, mysql_error(my(e))), -1) : 0;
+}
+
+static int
+mariadb_drop(mw_engine *e, const char *name, mw_buf *err)
+{
+	return run(e, err, "DROP DATABASE IF EXISTS `%s`", name);
+}
+
+/* `sql` with one '%s' replaced by the escaped, quoted `param`. */
+static char *
+with_param(mw_engine *e, const char *sql, const char *param)
+{
+	size_t len = strlen(param);
+	char *esc = mw_xmalloc(2 * len + 3), *res;
+
+	esc[0] = '\'';
+	len = mysql_real_escape_string(my(e), esc + 1, param, (unsigned long)len);
+	esc[len + 1] = '\'';
+	esc[len + 2] = '\0';
+	res = mw_strdupf(sql, esc);
+	free(esc);
+	return res;
+}
+
+static int
+query_param(mw_rows *out, mw_engine *e, const char *sql, const char *param, mw_buf *err)
+{
+	char *q = with_param(e, sql, param);
+	int rc = mariadb_query(out, e, q, err);
+
+	free(q);
+	return rc;
+}
+
+static int
+read_columns(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	mw_rows r = { 0 };
+
+	if (query_param(&r, e, "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA "
+			"FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+			"AND TABLE_NAME = %s ORDER BY ORDINAL_POSITION", table, err) < 0) {
+		mw_rows_clear(&r);
+		return -1;
+	}
+	for (size_t i = 0; i < r.nrows; i++) {
+		char **c = r.cells + i * r.ncols;
+		mw_shape_column *col = mw_shape_add_column(out, c[0]);
+
+		col->type = mw_norm_type(c[1]);
+		col->notnull = !strcmp(c[2], "NO");
+		col->deflt = mw_norm_default(c[3]);
+		col->autoincrement = c[4] && strcasestr(c[4], "auto_increment");
+	}
+	mw_rows_clear(&r);
+	return 0;
+}
+
+static int
+read_indexes(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	mw_rows r = { 0 };
+
+	if (query_param(&r, e, "SELECT INDEX_NAME, COLUMN_NAME, NON_UNIQUE, SUB_PART, INDEX_TYPE "
+			"FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
+			"AND TABLE_NAME = %s ORDER BY INDEX_NAME, SEQ_IN_INDEX", table, err) < 0) {
+		mw_rows_clear(&r);
+		return -1;
+	}
+	for (size_t i = 0; i < r.nrows; i++) {
+		char **c = r.cells + i * r.ncols;
+		mw_shape_index *ix;
+		char *col;
+
+		if (!strcmp(c[0], "PRIMARY")) {
+			mw_shape_add_pk(out, c[1]);
+			continue;
+		}
+		ix = mw_shape_index_get(out, c[0]);
+		ix->unique = !strcmp(c[2], "0");
+		if (!ix->kind && c[4] && strcmp(c[4], "BTREE"))
+			ix->kind = mw_norm_type(c[4]);
+		col = c[3] ? mw_strdupf("%s(%s)", c[1], c[3]) : mw_xstrdup(c[1]);
+		mw_shape_index_add_column(ix, col);
+		free(col);
+	}
+	mw_rows_clear(&r);
+	return 0;
+}
+
+static int
+mariadb_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	mw_rows r = { 0 };
+	int rc;
+
+	rc = query_param(&r, e, "SELECT 1 FROM information_schema.TABLES WHERE "
+			 "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s", table, err);
+	if (rc == 0 && r.nrows == 0)
+		rc = MW_ENGINE_NO_TABLE;
+	mw_rows_clear(&r);
+	if (rc != 0)
+		return rc;
+	if (read_columns(out, e, table, err) < 0)
+		return -1;
+	return read_indexes(out, e, table, err);
+}
+
+static int
+mariadb_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	mw_rows r = { 0 };
+
+	if (mariadb_query(&r, e, "SELECT TABLE_NAME FROM information_schema.TABLES "
+			  "WHERE TABLE_SCHEMA = DATABASE()", err) < 0) {
+		mw_rows_clear(&r);
+		return -1;
+	}
+	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
+	for (size_t i = 0; i < r.nrows; i++)
+		(*out)[i] = mw_xstrdup(r.cells[i]);
+	*n = r.nrows;
+	mw_rows_clear(&r);
+	return 0;
+}
+
+const struct engine_ops mw_engine_mariadb_ops = {
+	.unavailable = NULL,
+	.open = mariadb_open,
+	.close = mariadb_close,
+	.fresh = mariadb_fresh,
+	.drop = mariadb_drop,
+	.exec_one = mariadb_exec_one,
+	.query = mariadb_query,
+	.read_shape = mariadb_read_shape,
+	.list_tables = mariadb_list_tables,
+	.quote = '`',
+};
+
+#else /* !HAVE_MARIADB */
+
+const struct engine_ops mw_engine_mariadb_ops = {
+	.unavailable = "MariaDB: not available in this build (configure found no libmariadb; "
+		       "install libmariadb-dev and run configure again)",
+	.quote = '`',
+};
+
+#endif

@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The PostgreSQL engine through libpq: a scratch schema per namespace, put
+ * alone on the search_path so that unqualified names land in it.
+ */
+#include <config.h>
+
+#include "engine_priv.h"
+
+#ifdef HAVE_LIBPQ
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+static PGconn *
+pg(mw_engine *e)
+{
+	return e->conn;
+}
+
+static void
+ignore_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static int
+pg_open(mw_engine *e, const char *dsn, mw_buf *err)
+{
+	PGconn *c = PQconnectdb(dsn ? dsn : "");
+
+	if (!c || PQstatus(c) != CONNECTION_OK) {
+		mw_buf_addf(err, "PostgreSQL: cannot connect: %s",
+			    c ? PQerrorMessage(c) : "out of memory");
+		while (err->len && (err->data[err->len - 1] == '\n'))
+			mw_buf_truncate(err, err->len - 1);
+		PQfinish(c);
+		return -1;
+	}
+	/* "CREATE TABLE will create implicit sequence" and friends are noise */
+	PQsetNoticeProcessor(c, ignore_notice, NULL);
+	e->conn = c;
+	return 0;
+}
+
+static void
+pg_close(mw_engine *e)
+{
+	PQfinish(pg(e));
+	e->conn = NULL;
+}
+
+/* Checks a result; on failure appends the server's message and clears it. */
+static int
+check(PGresult *res, mw_engine *e, mw_buf *err)
+{
+	ExecStatusType st = PQresultStatus(res);
+	const char *msg;
+	size_t len;
+
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY)
+		return 0;
+	msg = res ? PQresultErrorMessage(res) : PQerrorMessage(pg(e));
+	len = strlen(msg);
+	while (len && msg[len - 1] == '\n')
+		len--;
+	mw_buf_add(err, msg, len);
+	PQclear(res);
+	return -1;
+}
+
+static int
+pg_exec_one(mw_engine *e, const char *stmt, mw_buf *err)
+{
+	PGresult *res = PQexec(pg(e), stmt);
+
+	if (check(res, e, err) < 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+static void
+collect(mw_rows *out, PGresult *res)
+{
+	size_t ncols = (size_t)PQnfields(res), nrows = (size_t)PQntuples(res);
+	char **cells = mw_xcalloc(ncols + 1, sizeof(*cells));
+	size_t *lens = mw_xcalloc(ncols + 1, sizeof(*lens));
+
+	for (size_t i = 0; i < ncols; i++)
+		cells[i] = PQfname(res, (int)i);
+	mw_rows_set_names(out, ncols, cells);
+	for (size_t r = 0; r < nrows; r++) {
+		for (size_t i = 0; i < ncols; i++) {
+			bool null = PQgetisnull(res, (int)r, (int)i);
+
+			cells[i] = null ? NULL : PQgetvalue(res, (int)r, (int)i);
+			lens[i] = (size_t)PQgetlength(res, (int)r, (int)i);
+		}
+		mw_rows_add(out, cells, lens);
+	}
+	free(cells);
+	free(lens);
+	PQclear(res);
+}
+
+static int
+pg_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
+{
+	PGresult *res = PQexec(pg(e), sql);
+
+	if (check(res, e, err) < 0)
+		return -1;
+	collect(out, res);
+	return 0;
+}
+
+static int
+query_param(mw_rows *out, mw_engine *e, const char *sql, const char *param, mw_buf *err)
+{
+	PGresult *res = PQexecParams(pg(e), sql, 1, NULL, &param, NULL, NULL, 0);
+
+	memset(out, 0, sizeof(*out));
+	if (check(res, e, err) < 0)
+		return -1;
+	collect(out, res);
+	return 0;
+}
+
+static int
+run(mw_engine *e, mw_buf *err, const char *fmt, const char *name)
+{
+	char *sql = mw_strdupf(fmt, name, name);
+	int rc = pg_exec_one(e, sql, err);
+
+	free(sql);
+	return rc;
+}
+
+static int
+pg_fresh(mw_engine *e, const char *name, mw_buf *err)
+{
+	return run(e, err, "CREATE SCHEMA \"%s\"; SET search_path TO \"%s\"", name);
+}
+
+static int
+pg_drop(mw_engine *e, const char *name, mw_buf *err)
+{
+	return run(e, err, "DROP SCHEMA IF EXISTS \"%s\" CASCADE", name);
+}
+
+/* The catalog's spelling of a type: data_type plus length or precision. */
+static char *
+column_type(char *const *c)
+{
+	char *raw, *res;
+
+	if (!strcmp(c[1], "USER-DEFINED"))
+		raw = mw_xstrdup(c[2]);
+	else if (c[3])
+		raw = mw_strdupf("%s(%s)", c[1], c[3]);
+	else if (!strcmp(c[1], "numeric") && c[4])
+		raw = mw_strdupf("%s(%s,%s)", c[1], c[4], c[5] ? c[5] : "0");
+	else
+		raw = mw_xstrdup(c[1]);
+	res = mw_norm_type(raw);
+	free(raw);
+	return res;
+}
+
+static int
+read_columns(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	mw_rows r;
+
+	if (query_param(&r, e, "SELECT column_name, data_type, udt_name, character_maximum_length, "
+			"numeric_precision, numeric_scale, is_nullable, column_default "
+			"FROM information_schema.columns WHERE table_schema = current_schema() "
+			"AND table_name = $1 ORDER BY ordinal_position", table, err) < 0)
+		return -1;
+	for (size_t i = 0; i < r.nrows; i++) {
+		char **c = r.cells + i * r.ncols;
+		mw_shape_column *col = mw_shape_add_column(out, c[0]);
+
+		col->type = column_type(c);
+		col->notnull = !strcmp(c[6], "NO");
+		/* SERIAL: the sequence's name follows the column's first name */
+		col->autoincrement = c[7] && !strncmp(c[7], "nextval(", 8);
+		col->deflt = col->autoincrement ? NULL : mw_norm_default(c[7]);
+	}
+	mw_rows_clear(&r);
+	return 0;
+}
+
+static int
+read_indexes(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	mw_rows r;
+
+	if (query_param(&r, e, "SELECT i.relname, ix.indisunique, ix.indisprimary, "
+			"pg_get_indexdef(ix.indexrelid, k.ord::int, true), "
+			"pg_get_expr(ix.indpred, ix.indrelid, true) "
+			"FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid "
+			"JOIN pg_class i ON i.oid = ix.indexrelid "
+			"JOIN pg_namespace n ON n.oid = t.relnamespace "
+			"CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+			"WHERE n.nspname = current_schema() AND t.relname = $1 "
+			"ORDER BY i.relname, k.ord", table, err) < 0)
+		return -1;
+	for (size_t i = 0; i < r.nrows; i++) {
+		char **c = r.cells + i * r.ncols;
+		mw_shape_index *ix;
+
+		if (!strcmp(c[2], "t")) {
+			mw_shape_add_pk(out, c[3]);
+			continue;
+		}
+		ix = mw_shape_index_get(out, c[0]);
+		ix->unique = !strcmp(c[1], "t");
+		if (c[4] && !ix->where)
+			ix->where = mw_xstrdup(c[4]);
+		mw_shape_index_add_column(ix, c[3]);
+	}
+	mw_rows_clear(&r);
+	return 0;
+}
+
+static int
+pg_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
+{
+	mw_rows r;
+	char *name;
+	int rc;
+
+	/* An unquoted name was folded to lower case; a quoted one kept its case. */
+	if (query_param(&r, e, "SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+			"ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+			"AND c.relkind IN ('r', 'p') AND c.relname::text IN ($1::text, lower($1::text)) "
+			"ORDER BY c.relname::text = $1::text DESC LIMIT 1", table, err) < 0)
+		return -1;
+	if (r.nrows == 0) {
+		mw_rows_clear(&r);
+		return MW_ENGINE_NO_TABLE;
+	}
+	name = mw_xstrdup(r.cells[0]);
+	mw_rows_clear(&r);
+	/* the catalog's spelling, which statements must quote as it is */
+	out->name = name;
+	rc = read_columns(out, e, name, err);
+	if (rc == 0)
+		rc = read_indexes(out, e, name, err);
+	return rc;
+}
+
+static int
+pg_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	mw_rows r = { 0 };
+
+	if (pg_query(&r, e, "SELECT table_name FROM information_schema.tables WHERE "
+		     "table_schema = current_schema() AND table_type = 'BASE TABLE'", err) < 0)
+		return -1;
+	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
+	for (size_t i = 0; i < r.nrows; i++)
+		(*out)[i] = mw_xstrdup(r.cells[i]);
+	*n = r.nrows;
+	mw_rows_clear(&r);
+	return 0;
+}
+
+const struct engine_ops mw_engine_pg_ops = {
+	.unavailable = NULL,
+	.open = pg_open,
+	.close = pg_close,
+	.fresh = pg_fresh,
+	.drop = pg_drop,
+	.exec_one = pg_exec_one,
+	.query = pg_query,
+	.read_shape = pg_read_shape,
+	.list_tables = pg_list_tables,
+	.quote = '"',
+};
+
+#else /* !HAVE_LIBPQ */
+
+const struct engine_ops mw_engine_pg_ops = {
+	.unavailable = "PostgreSQL: not available in this build (configure found no libpq; "
+		       "install libpq-dev and run configure again)",
+	.quote = '"',
+};
+
+#endif

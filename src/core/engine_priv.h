@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Private to src/core/engine*.c: the per-engine operations behind
+ * mwschema/engine.h, and helpers the back ends share.
+ */
+#ifndef MWSCHEMA_ENGINE_PRIV_H
+#define MWSCHEMA_ENGINE_PRIV_H
+
+#include "mwschema/engine.h"
+
+struct engine_ops {
+	const char *unavailable;	/* non-NULL: why this build cannot connect */
+	int (*open)(mw_engine *e, const char *dsn, mw_buf *err);
+	void (*close)(mw_engine *e);
+	/* drop the current namespace (if any) and create + enter a new one */
+	int (*fresh)(mw_engine *e, const char *name, mw_buf *err);
+	int (*drop)(mw_engine *e, const char *name, mw_buf *err);
+	int (*exec_one)(mw_engine *e, const char *stmt, mw_buf *err);
+	int (*query)(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err);
+	int (*read_shape)(mw_shape *out, mw_engine *e, const char *table, mw_buf *err);
+	int (*list_tables)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+	char quote;			/* identifier quote character */
+};
+
+struct mw_engine {
+	const struct engine_ops *ops;
+	mw_dbms dbms;
+	void *conn;		/* sqlite3 *, MYSQL *, PGconn * */
+	char *ns;		/* current scratch namespace, NULL before the first */
+	char *dsn;		/* SQLite: a file to open as the first namespace */
+	unsigned serial;	/* namespaces made so far */
+};
+
+extern const struct engine_ops mw_engine_sqlite_ops;
+extern const struct engine_ops mw_engine_mariadb_ops;
+extern const struct engine_ops mw_engine_pg_ops;
+
+/* Growing arrays of the shape records. */
+mw_shape_column *mw_shape_add_column(mw_shape *s, const char *name);
+mw_shape_index *mw_shape_index_get(mw_shape *s, const char *name);	/* find or add */
+void mw_shape_index_add_column(mw_shape_index *ix, const char *col);
+void mw_shape_add_pk(mw_shape *s, const char *col);
+void mw_shape_sort_indexes(mw_shape *s);
+
+/* Normalisers: each returns a new string (or NULL for "no default"). */
+char *mw_norm_type(const char *type);
+char *mw_norm_default(const char *literal);
+
+/* Appends one row of `ncols` cells (NULL = SQL NULL; len (size_t)-1 = strlen). */
+void mw_rows_add(mw_rows *r, char *const *cells, const size_t *lens);
+void mw_rows_set_names(mw_rows *r, size_t ncols, char *const *names);
+
+#endif /* MWSCHEMA_ENGINE_PRIV_H */

@@ -1,0 +1,834 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A strict JSON parser (RFC 8259, as PHP's json_decode accepts it) that
+ * records the position of every value. jansson cannot tell where a value
+ * was, and the loader must point at the exact line and column of a problem,
+ * while the writer must be able to copy untouched values byte for byte.
+ *
+ * The first syntax error stops the parse: after it, positions of anything
+ * else would only mislead.
+ */
+#include <config.h>
+
+#include "json_tree.h"
+#include "mwschema/buf.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * Arena: nodes and strings of one document, freed together.
+ */
+
+struct jchunk {
+	struct jchunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct jarena {
+	struct jchunk *head;
+};
+
+struct jarena *
+jarena_new(void)
+{
+	return mw_xcalloc(1, sizeof(struct jarena));
+}
+
+void
+jarena_free(struct jarena *a)
+{
+	struct jchunk *c, *next;
+
+	if (!a)
+		return;
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void *
+jarena_alloc(struct jarena *a, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	struct jchunk *c = a->head;
+	void *p;
+
+	size = (size + align - 1) / align * align;
+	if (!c || c->size - c->used < size) {
+		size_t cap = size > 64 * 1024 ? size : 64 * 1024;
+
+		c = mw_xmalloc(sizeof(*c) + cap);
+		c->size = cap;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+jarena_strndup(struct jarena *a, const char *s, size_t n)
+{
+	char *p = jarena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/*
+ * Parser
+ */
+
+struct jparser {
+	const char *s;
+	size_t len, pos;
+	int line;
+	size_t line_start;
+	int depth;
+	struct jarena *arena;
+	const char *label;
+	mw_diags *diags;
+	bool failed;
+	/* children of the containers being parsed, shared by all levels */
+	jnode **stack;
+	jkey *kstack;
+	size_t sp, cap;
+	mw_buf sbuf;	/* decoded string scratch */
+};
+
+static int
+col_at(const struct jparser *p, size_t pos)
+{
+	return (int)(pos - p->line_start) + 1;
+}
+
+static void MW_PRINTF(4, 5)
+syntax_error(struct jparser *p, size_t pos, const char *hint, const char *fmt, ...)
+{
+	mw_buf msg = MW_BUF_INIT;
+	va_list ap;
+	int line = p->line;
+	size_t ls = p->line_start;
+
+	if (p->failed)
+		return;
+	p->failed = true;
+	/* pos may lie on an earlier line (an unclosed bracket) */
+	if (pos < p->line_start) {
+		line = 1;
+		ls = 0;
+		for (size_t i = 0; i < pos; i++)
+			if (p->s[i] == '\n') {
+				line++;
+				ls = i + 1;
+			}
+	}
+	va_start(ap, fmt);
+	mw_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	mw_diags_add(p->diags, MW_SEV_ERROR, NULL, p->label, line, (int)(pos - ls) + 1, NULL,
+		     hint, "%s", mw_buf_cstr(&msg));
+	mw_buf_release(&msg);
+}
+
+/* What sits at pos, for "found ..." in messages. */
+static const char *
+describe_at(const struct jparser *p, size_t pos, char *tmp, size_t tmpsize)
+{
+	unsigned char c;
+
+	if (pos >= p->len)
+		return "end of file";
+	c = (unsigned char)p->s[pos];
+	if (c == 0)
+		return "a NUL byte";
+	if (c == '\'')
+		return "\"'\"";
+	if (c >= 0x21 && c < 0x7f)
+		snprintf(tmp, tmpsize, "'%c'", c);
+	else if (c == '\n' || c == '\r' || c == '\t' || c == ' ')
+		snprintf(tmp, tmpsize, "whitespace");
+	else
+		snprintf(tmp, tmpsize, "byte 0x%02x", c);
+	return tmp;
+}
+
+static void
+skip_ws(struct jparser *p)
+{
+	while (p->pos < p->len) {
+		char c = p->s[p->pos];
+
+		if (c == '\n') {
+			p->line++;
+			p->line_start = p->pos + 1;
+		} else if (c != ' ' && c != '\t' && c != '\r') {
+			return;
+		}
+		p->pos++;
+	}
+}
+
+static jnode *
+new_node(struct jparser *p, jkind kind, size_t start)
+{
+	jnode *n = jarena_alloc(p->arena, sizeof(*n));
+
+	n->kind = kind;
+	n->from_text = true;
+	n->line = p->line;
+	n->col = col_at(p, start);
+	n->start = start;
+	return n;
+}
+
+static void
+push_child(struct jparser *p, jnode *n, const jkey *k)
+{
+	if (p->sp == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->stack = mw_xrealloc(p->stack, p->cap * sizeof(*p->stack));
+		p->kstack = mw_xrealloc(p->kstack, p->cap * sizeof(*p->kstack));
+	}
+	p->stack[p->sp] = n;
+	if (k)
+		p->kstack[p->sp] = *k;
+	p->sp++;
+}
+
+/* Moves the children pushed since `base` into the container. */
+static void
+pop_children(struct jparser *p, jnode *n, size_t base)
+{
+	n->n = p->sp - base;
+	n->kids = jarena_alloc(p->arena, (n->n ? n->n : 1) * sizeof(*n->kids));
+	if (n->n)
+		memcpy(n->kids, p->stack + base, n->n * sizeof(*n->kids));
+	if (n->kind == J_OBJECT && n->n) {
+		n->keys = jarena_alloc(p->arena, (n->n ? n->n : 1) * sizeof(*n->keys));
+		memcpy(n->keys, p->kstack + base, n->n * sizeof(*n->keys));
+	}
+	p->sp = base;
+}
+
+static jnode *parse_value(struct jparser *p);
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static long
+read_hex4(struct jparser *p, size_t at)
+{
+	long v = 0;
+
+	if (at + 4 > p->len)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		int h = hexval(p->s[at + i]);
+
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+static void
+add_utf8(mw_buf *b, unsigned long cp)
+{
+	if (cp < 0x80) {
+		mw_buf_addc(b, (char)cp);
+	} else if (cp < 0x800) {
+		mw_buf_addc(b, (char)(0xc0 | (cp >> 6)));
+		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
+	} else if (cp < 0x10000) {
+		mw_buf_addc(b, (char)(0xe0 | (cp >> 12)));
+		mw_buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
+	} else {
+		mw_buf_addc(b, (char)(0xf0 | (cp >> 18)));
+		mw_buf_addc(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
+		mw_buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
+		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
+	}
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t
+utf8_seq_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/* \uXXXX (with a surrogate pair); p->pos is on the 'u'. 0 or -1. */
+static int
+parse_unicode_escape(struct jparser *p, size_t esc)
+{
+	long cp = read_hex4(p, p->pos + 1), lo;
+
+	if (cp < 0) {
+		syntax_error(p, esc, "write \\u followed by four hex digits",
+			     "invalid \\u escape in string");
+		return -1;
+	}
+	p->pos += 5;
+	if (cp >= 0xdc00 && cp <= 0xdfff)
+		goto lone;
+	if (cp >= 0xd800 && cp <= 0xdbff) {
+		if (p->pos + 1 >= p->len || p->s[p->pos] != '\\' || p->s[p->pos + 1] != 'u' ||
+		    (lo = read_hex4(p, p->pos + 2)) < 0xdc00 || lo > 0xdfff)
+			goto lone;
+		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+		p->pos += 6;
+	}
+	if (cp == 0) {
+		syntax_error(p, esc, NULL, "\\u0000 (NUL) in a string is not supported");
+		return -1;
+	}
+	add_utf8(&p->sbuf, (unsigned long)cp);
+	return 0;
+lone:
+	syntax_error(p, esc, NULL, "unpaired UTF-16 surrogate in \\u escape");
+	return -1;
+}
+
+static int
+parse_escape(struct jparser *p)
+{
+	size_t esc = p->pos;
+	char c;
+
+	p->pos++;
+	if (p->pos >= p->len) {
+		syntax_error(p, p->pos, NULL, "unexpected end of file inside a string");
+		return -1;
+	}
+	c = p->s[p->pos];
+	switch (c) {
+	case '"': case '\\': case '/':
+		mw_buf_addc(&p->sbuf, c);
+		break;
+	case 'b': mw_buf_addc(&p->sbuf, '\b'); break;
+	case 'f': mw_buf_addc(&p->sbuf, '\f'); break;
+	case 'n': mw_buf_addc(&p->sbuf, '\n'); break;
+	case 'r': mw_buf_addc(&p->sbuf, '\r'); break;
+	case 't': mw_buf_addc(&p->sbuf, '\t'); break;
+	case 'u':
+		return parse_unicode_escape(p, esc);
+	default:
+		syntax_error(p, esc, "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+			     "invalid escape '\\%c' in string", c >= 0x20 && c < 0x7f ? c : '?');
+		return -1;
+	}
+	p->pos++;
+	return 0;
+}
+
+/* Parses a string at p->pos (on the quote); returns the decoded text. */
+static const char *
+parse_string_text(struct jparser *p)
+{
+	size_t open = p->pos;
+
+	mw_buf_reset(&p->sbuf);
+	p->pos++;
+	for (;;) {
+		size_t run = p->pos;
+		unsigned char c;
+
+		while (p->pos < p->len && (c = (unsigned char)p->s[p->pos]) >= 0x20 &&
+		       c < 0x80 && c != '"' && c != '\\')
+			p->pos++;
+		/* fast path: no escape and nothing to check, copy straight */
+		if (run == open + 1 && p->pos < p->len && p->s[p->pos] == '"') {
+			p->pos++;
+			return jarena_strndup(p->arena, p->s + run, p->pos - 1 - run);
+		}
+		mw_buf_add(&p->sbuf, p->s + run, p->pos - run);
+		if (p->pos >= p->len) {
+			syntax_error(p, open, "close the string with '\"'",
+				     "unexpected end of file inside the string that starts here");
+			return NULL;
+		}
+		c = (unsigned char)p->s[p->pos];
+		if (c == '"') {
+			p->pos++;
+			return jarena_strndup(p->arena, p->sbuf.data ? p->sbuf.data : "",
+					      p->sbuf.len);
+		}
+		if (c == '\\') {
+			if (parse_escape(p) < 0)
+				return NULL;
+		} else if (c >= 0x80) {
+			size_t n = utf8_seq_len((const unsigned char *)p->s + p->pos,
+						p->len - p->pos);
+
+			if (!n) {
+				syntax_error(p, p->pos, "save the file as UTF-8",
+					     "invalid UTF-8 byte 0x%02x in string", c);
+				return NULL;
+			}
+			mw_buf_add(&p->sbuf, p->s + p->pos, n);
+			p->pos += n;
+		} else if (c == '\n') {
+			syntax_error(p, open, "close the string on the same line, or write \\n",
+				     "unterminated string (line break inside a string)");
+			return NULL;
+		} else {
+			syntax_error(p, p->pos, c == '\t' ? "write the tab as \\t" : NULL,
+				     "control character 0x%02x in string must be escaped", c);
+			return NULL;
+		}
+	}
+}
+
+static jnode *
+parse_string(struct jparser *p)
+{
+	jnode *n = new_node(p, J_STRING, p->pos);
+
+	n->str = parse_string_text(p);
+	n->end = p->pos;
+	return n->str ? n : NULL;
+}
+
+static bool
+is_digit(const struct jparser *p, size_t at)
+{
+	return at < p->len && p->s[at] >= '0' && p->s[at] <= '9';
+}
+
+static size_t
+skip_digits(const struct jparser *p, size_t at)
+{
+	while (is_digit(p, at))
+		at++;
+	return at;
+}
+
+static jnode *
+parse_number(struct jparser *p)
+{
+	size_t start = p->pos, at = start;
+	jnode *n;
+
+	if (p->s[at] == '-')
+		at++;
+	if (!is_digit(p, at))
+		goto bad;
+	if (p->s[at] == '0' && is_digit(p, at + 1))
+		goto bad;
+	at = skip_digits(p, at);
+	if (at < p->len && p->s[at] == '.') {
+		if (!is_digit(p, at + 1))
+			goto bad;
+		at = skip_digits(p, at + 1);
+	}
+	if (at < p->len && (p->s[at] == 'e' || p->s[at] == 'E')) {
+		at++;
+		if (at < p->len && (p->s[at] == '+' || p->s[at] == '-'))
+			at++;
+		if (!is_digit(p, at))
+			goto bad;
+		at = skip_digits(p, at);
+	}
+	n = new_node(p, J_NUMBER, start);
+	n->str = jarena_strndup(p->arena, p->s + start, at - start);
+	n->end = p->pos = at;
+	return n;
+bad:
+	syntax_error(p, start, "numbers look like 12, -3, 0.5 or 1e6 (no leading zeros)",
+		     "invalid number");
+	return NULL;
+}
+
+static size_t
+word_end(const struct jparser *p, size_t at)
+{
+	while (at < p->len && ((p->s[at] >= 'a' && p->s[at] <= 'z') ||
+			       (p->s[at] >= 'A' && p->s[at] <= 'Z') ||
+			       (p->s[at] >= '0' && p->s[at] <= '9') || p->s[at] == '_'))
+		at++;
+	return at;
+}
+
+static jnode *
+parse_word(struct jparser *p)
+{
+	static const struct { const char *word; jkind kind; } lits[] = {
+		{ "true", J_TRUE }, { "false", J_FALSE }, { "null", J_NULL },
+	};
+	size_t start = p->pos, end = word_end(p, start), len = end - start;
+	jnode *n;
+
+	for (size_t i = 0; i < 3; i++) {
+		if (len == strlen(lits[i].word) && !memcmp(p->s + start, lits[i].word, len)) {
+			n = new_node(p, lits[i].kind, start);
+			n->end = p->pos = end;
+			return n;
+		}
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (len == strlen(lits[i].word) && !strncasecmp(p->s + start, lits[i].word, len)) {
+			syntax_error(p, start, "JSON literals are lowercase: true, false, null",
+				     "invalid literal \"%.*s\"", (int)len, p->s + start);
+			return NULL;
+		}
+	syntax_error(p, start, "strings need double quotes",
+		     "unexpected word \"%.*s\", expected a value", (int)(len > 40 ? 40 : len),
+		     p->s + start);
+	return NULL;
+}
+
+static jnode *
+parse_unexpected(struct jparser *p, const char *what)
+{
+	char tmp[32];
+	unsigned char c = p->pos < p->len ? (unsigned char)p->s[p->pos] : 0;
+	const char *hint = NULL;
+
+	if (p->pos >= p->len) {
+		syntax_error(p, p->pos, NULL, "unexpected end of file, expected %s", what);
+		return NULL;
+	}
+	if (c == '\'')
+		hint = "JSON strings use double quotes";
+	else if (c == '/')
+		hint = "JSON has no comments";
+	else if (c < 0x20 || c >= 0x7f)
+		hint = "is this a UTF-8 JSON text file?";
+	syntax_error(p, p->pos, hint, "unexpected %s, expected %s",
+		     describe_at(p, p->pos, tmp, sizeof(tmp)), what);
+	return NULL;
+}
+
+static bool
+enter(struct jparser *p)
+{
+	if (++p->depth > MW_JSON_MAX_DEPTH) {
+		syntax_error(p, p->pos, NULL, "nesting too deep (more than %d levels of arrays "
+			     "and objects)", MW_JSON_MAX_DEPTH);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * After a member or element: ',' or the closing bracket. Returns 1 for
+ * "more", 0 for "closed", -1 on error.
+ */
+static int
+after_item(struct jparser *p, jnode *open, char close, const char *what)
+{
+	char tmp[32];
+	size_t comma;
+
+	skip_ws(p);
+	if (p->pos < p->len && p->s[p->pos] == close) {
+		p->pos++;
+		return 0;
+	}
+	if (p->pos >= p->len || p->s[p->pos] != ',') {
+		if (p->pos >= p->len)
+			syntax_error(p, open->start, NULL, "unexpected end of file: this '%c' is "
+				     "never closed", close == ']' ? '[' : '{');
+		else
+			syntax_error(p, p->pos, p->s[p->pos] == '"' ? "add a comma" : NULL,
+				     "expected ',' or '%c' after %s, found %s", close, what,
+				     describe_at(p, p->pos, tmp, sizeof(tmp)));
+		return -1;
+	}
+	comma = p->pos++;
+	skip_ws(p);
+	if (p->pos < p->len && p->s[p->pos] == close) {
+		syntax_error(p, comma, "remove the comma after the last item",
+			     "trailing comma before '%c'", close);
+		return -1;
+	}
+	return 1;
+}
+
+static jnode *
+parse_array(struct jparser *p)
+{
+	jnode *n = new_node(p, J_ARRAY, p->pos);
+	size_t base = p->sp;
+	int more;
+
+	if (!enter(p))
+		return NULL;
+	p->pos++;
+	skip_ws(p);
+	if (p->pos < p->len && p->s[p->pos] == ']') {
+		p->pos++;
+		more = 0;
+	} else {
+		do {
+			jnode *item = parse_value(p);
+
+			if (!item)
+				return NULL;
+			push_child(p, item, NULL);
+		} while ((more = after_item(p, n, ']', "an array element")) > 0);
+	}
+	if (more < 0)
+		return NULL;
+	p->depth--;
+	pop_children(p, n, base);
+	n->end = p->pos;
+	return n;
+}
+
+static bool
+parse_key(struct jparser *p, jkey *k)
+{
+	skip_ws(p);
+	if (p->pos >= p->len || p->s[p->pos] != '"') {
+		size_t end = word_end(p, p->pos);
+
+		if (end > p->pos) {
+			syntax_error(p, p->pos, "object keys need double quotes",
+				     "expected a string key, found \"%.*s\"",
+				     (int)(end - p->pos > 40 ? 40 : end - p->pos), p->s + p->pos);
+			return false;
+		}
+		parse_unexpected(p, "a string key");
+		return false;
+	}
+	k->start = p->pos;
+	k->line = p->line;
+	k->col = col_at(p, p->pos);
+	k->name = parse_string_text(p);
+	if (!k->name)
+		return false;
+	k->end = p->pos;
+	skip_ws(p);
+	if (p->pos >= p->len || p->s[p->pos] != ':') {
+		parse_unexpected(p, "':' after the key");
+		return false;
+	}
+	p->pos++;
+	return true;
+}
+
+static jnode *
+parse_object(struct jparser *p)
+{
+	jnode *n = new_node(p, J_OBJECT, p->pos);
+	size_t base = p->sp;
+	int more;
+
+	if (!enter(p))
+		return NULL;
+	p->pos++;
+	skip_ws(p);
+	if (p->pos < p->len && p->s[p->pos] == '}') {
+		p->pos++;
+		more = 0;
+	} else {
+		do {
+			jkey k;
+			jnode *v;
+
+			if (!parse_key(p, &k) || !(v = parse_value(p)))
+				return NULL;
+			push_child(p, v, &k);
+		} while ((more = after_item(p, n, '}', "an object member")) > 0);
+	}
+	if (more < 0)
+		return NULL;
+	p->depth--;
+	pop_children(p, n, base);
+	n->end = p->pos;
+	return n;
+}
+
+static jnode *
+parse_value(struct jparser *p)
+{
+	char c;
+
+	skip_ws(p);
+	if (p->pos >= p->len)
+		return parse_unexpected(p, "a value");
+	c = p->s[p->pos];
+	if (c == '{')
+		return parse_object(p);
+	if (c == '[')
+		return parse_array(p);
+	if (c == '"')
+		return parse_string(p);
+	if (c == '-' || (c >= '0' && c <= '9'))
+		return parse_number(p);
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return parse_word(p);
+	return parse_unexpected(p, "a value");
+}
+
+/* Problems with the file as a whole, before any token is read. */
+static bool
+check_whole_input(struct jparser *p)
+{
+	size_t i = 0;
+
+	if (p->len > MW_JSON_MAX_SIZE) {
+		syntax_error(p, 0, NULL, "file too large (%zu bytes; the limit is %u MiB)",
+			     p->len, MW_JSON_MAX_SIZE / (1024u * 1024u));
+		return false;
+	}
+	if (p->len >= 3 && !memcmp(p->s, "\xef\xbb\xbf", 3)) {
+		syntax_error(p, 0, "save the file as UTF-8 without a BOM",
+			     "byte order mark at the start of the file");
+		return false;
+	}
+	while (i < p->len && (p->s[i] == ' ' || p->s[i] == '\t' || p->s[i] == '\n' ||
+			      p->s[i] == '\r'))
+		i++;
+	if (i == p->len) {
+		syntax_error(p, 0, "a schema file holds a JSON array of table objects",
+			     "empty file");
+		return false;
+	}
+	return true;
+}
+
+jnode *
+jtree_parse(struct jarena *arena, const char *text, size_t len, const char *label,
+	    mw_diags *diags)
+{
+	struct jparser p = { .s = text, .len = len, .line = 1, .arena = arena,
+			     .label = label, .diags = diags };
+	jnode *root = NULL;
+
+	if (check_whole_input(&p)) {
+		root = parse_value(&p);
+		if (root) {
+			skip_ws(&p);
+			if (p.pos < p.len) {
+				char tmp[32];
+
+				syntax_error(&p, p.pos, "a file holds exactly one JSON value",
+					     "unexpected %s after the end of the JSON value",
+					     describe_at(&p, p.pos, tmp, sizeof(tmp)));
+				root = NULL;
+			}
+		}
+	}
+	free(p.stack);
+	free(p.kstack);
+	mw_buf_release(&p.sbuf);
+	return root;
+}
+
+/*
+ * Queries
+ */
+
+long
+jtree_key_pos(const jnode *obj, const char *key)
+{
+	if (!obj || obj->kind != J_OBJECT)
+		return -1;
+	for (size_t i = obj->n; i-- > 0;)
+		if (!strcmp(obj->keys[i].name, key))
+			return (long)i;
+	return -1;
+}
+
+jnode *
+jtree_get(const jnode *obj, const char *key)
+{
+	long i = jtree_key_pos(obj, key);
+
+	return i < 0 ? NULL : obj->kids[i];
+}
+
+static bool
+numbers_equal(const char *a, const char *b)
+{
+	return !strcmp(a, b) || strtod(a, NULL) == strtod(b, NULL);
+}
+
+bool
+jtree_equal(const jnode *a, const jnode *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	switch (a->kind) {
+	case J_NUMBER:
+		return numbers_equal(a->str, b->str);
+	case J_STRING:
+		return !strcmp(a->str, b->str);
+	case J_OBJECT:
+		for (size_t i = 0; i < a->n; i++)
+			if (strcmp(a->keys[i].name, b->keys[i].name) ||
+			    !jtree_equal(a->kids[i], b->kids[i]))
+				return false;
+		return true;
+	case J_ARRAY:
+		for (size_t i = 0; i < a->n; i++)
+			if (!jtree_equal(a->kids[i], b->kids[i]))
+				return false;
+		return true;
+	default:
+		return true;
+	}
+}
+
+const char *
+jtree_kind_name(jkind k)
+{
+	static const char *const names[] = {
+		[J_NULL] = "null", [J_FALSE] = "a boolean", [J_TRUE] = "a boolean",
+		[J_NUMBER] = "a number", [J_STRING] = "a string", [J_ARRAY] = "an array",
+		[J_OBJECT] = "an object",
+	};
+
+	return names[k];
+}

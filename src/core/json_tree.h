@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Private to the JSON module: a JSON syntax tree that remembers where every
+ * value sits in the source text (byte span, line, column).
+ *
+ * The loader validates this tree and builds the model from it; the writer
+ * keeps it as the "loaded snapshot" and copies the original bytes of every
+ * value the model did not change. Nodes live in an arena freed at once.
+ */
+#ifndef MWSCHEMA_JSON_TREE_H
+#define MWSCHEMA_JSON_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mwschema/diag.h"
+
+/* Inputs above this size are refused before parsing. */
+#define MW_JSON_MAX_SIZE (16u * 1024u * 1024u)
+/* Deeper nesting is refused; abstract schemas need 7 levels. */
+#define MW_JSON_MAX_DEPTH 64
+
+typedef enum jkind {
+	J_NULL,
+	J_FALSE,
+	J_TRUE,
+	J_NUMBER,
+	J_STRING,
+	J_ARRAY,
+	J_OBJECT,
+} jkind;
+
+struct jnode;
+
+typedef struct jkey {
+	const char *name;	/* decoded, NUL-terminated */
+	size_t start, end;	/* span of the key's string literal */
+	int line, col;
+} jkey;
+
+typedef struct jnode {
+	jkind kind;
+	bool from_text;		/* false for nodes built by the writer */
+	int line, col;		/* 1-based position of the first byte */
+	size_t start, end;	/* [start, end) in the source text */
+	const char *str;	/* STRING: decoded text; NUMBER: the literal */
+	size_t n;		/* ARRAY / OBJECT: number of children */
+	struct jnode **kids;	/* items, or member values */
+	jkey *keys;		/* OBJECT: member keys, parallel to kids */
+} jnode;
+
+struct jarena;
+
+struct jarena *jarena_new(void);
+void jarena_free(struct jarena *a);
+void *jarena_alloc(struct jarena *a, size_t size);
+char *jarena_strndup(struct jarena *a, const char *s, size_t n);
+
+/*
+ * Parses `text` (len bytes) into a tree allocated in `arena`. On a syntax
+ * error returns NULL after adding one diagnostic to `diags`.
+ */
+jnode *jtree_parse(struct jarena *arena, const char *text, size_t len, const char *label,
+		   mw_diags *diags);
+
+/* Member lookup; NULL when absent (the last one wins on duplicates). */
+jnode *jtree_get(const jnode *obj, const char *key);
+long jtree_key_pos(const jnode *obj, const char *key);
+/* Deep equality of JSON values; numbers compare by value. */
+bool jtree_equal(const jnode *a, const jnode *b);
+/* "a string", "the number 5", ... for messages. */
+const char *jtree_kind_name(jkind k);
+
+#endif /* MWSCHEMA_JSON_TREE_H */

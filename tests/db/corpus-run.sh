@@ -1,0 +1,90 @@
+# Sourced by verify-corpus.sh and rollback-corpus.sh: verifies every change
+# of $MW_CORPUS on SQLite and, when their servers can run, on MariaDB and
+# PostgreSQL, then compares the failures with a list of known ones.
+#
+#   corpus_run KNOWN_FILE [verify options...]
+#
+# KNOWN_FILE lines: corpus-relative path, engine (sqlite|mysql|postgres),
+# reason, tab-separated; '#' starts a comment. A failure not in the list, or
+# a listed case that passes, fails the test.
+
+dir=$(cd "$(dirname "$0")" && pwd)
+. "$dir/servers.sh"
+. "$dir/corpus-changes.sh"
+
+corpus_run()
+{
+	known=$1; shift
+	start=$(date +%s)
+	if [ ! -d "$MW_CORPUS" ] || ! ls "$MW_CORPUS"/*/MANIFEST.tsv >/dev/null 2>&1; then
+		echo "SKIP: corpus not found at '$MW_CORPUS' (set MW_CORPUS)"
+		exit 77
+	fi
+	db_servers_init || exit 99
+	db_install_servers
+	types=sqlite
+	skipped=
+	if db_start_mariadb; then types="$types,mysql"; else skipped="$skipped mysql"; echo "MariaDB: SKIP ($DB_SKIP_REASON)"; fi
+	if db_start_postgres; then types="$types,postgres"; else skipped="$skipped postgres"; echo "PostgreSQL: SKIP ($DB_SKIP_REASON)"; fi
+	echo "servers ready after $(( $(date +%s) - start )) s; engines: $types"
+
+	corpus_changes >"$DB_TMP/changes"
+	set -- "$@" --tsv --type="$types" --prefix=tp_
+	while read -r f; do
+		set -- "$@" "--json=$MW_CORPUS/$f"
+	done <"$DB_TMP/changes"
+	"$MWSCHEMA" verify "$@" >"$DB_TMP/results.tsv" 2>"$DB_TMP/stderr"
+	rc=$?
+	if [ $rc -gt 1 ]; then
+		echo "mwschema verify failed to run (exit $rc):"
+		cat "$DB_TMP/stderr"
+		return 1
+	fi
+	awk -F'\t' -v corpus="$MW_CORPUS/" -v ran="$types" -v nchanges="$(wc -l <"$DB_TMP/changes")" '
+		BEGIN { split(ran, r, ","); for (i in r) run[r[i]] = 1
+			title["sqlite"] = "SQLite"; title["mysql"] = "MariaDB"; title["postgres"] = "PostgreSQL" }
+		FNR == NR {
+			if ($0 ~ /^#/ || NF < 3) next
+			known[$1 SUBSEP $2] = $3; next
+		}
+		{
+			path = $1; if (index(path, corpus) == 1) path = substr(path, length(corpus) + 1)
+			e = $2; total[e]++; seen[path SUBSEP e] = 1
+			if ($3 == "pass") {
+				pass[e]++
+				if ((path SUBSEP e) in known) {
+					printf "STALE: %s on %s passes now: remove it from the known failures\n", path, e
+					bad++
+				}
+			} else if ((path SUBSEP e) in known) {
+				kf[e]++
+			} else {
+				printf "FAIL: %s on %s: %s: %s\n", path, e, $4, $5
+				bad++
+			}
+		}
+		END {
+			for (k in known) {
+				split(k, p, SUBSEP)
+				if ((p[2] in run) && !(k in seen)) {
+					printf "STALE: %s on %s is not in the corpus any more\n", p[1], p[2]
+					bad++
+				}
+			}
+			for (i = 1; i in r; i++) {
+				e = r[i]
+				printf "%s: %d/%d changes passed, %d known failure%s (listed with reasons)\n",
+					title[e], pass[e], total[e], kf[e], kf[e] == 1 ? "" : "s"
+				if (total[e] != nchanges) { printf "%s: %d results for %d changes\n", title[e], total[e], nchanges; bad++ }
+			}
+			exit bad > 0
+		}' "$known" "$DB_TMP/results.tsv"
+	status=$?
+	echo "elapsed: $(( $(date +%s) - start )) s"
+	[ $status -ne 0 ] && return 1
+	if [ -n "$skipped" ]; then
+		echo "SKIP: no server for:$skipped (SQLite passed)"
+		return 77
+	fi
+	return 0
+}
