@@ -16,6 +16,12 @@ echo
 bench/bench_gen "$corpus"
 status=$?
 [ "$status" = 77 ] && echo "(in-process benchmarks skipped: no corpus at $corpus)"
+if [ "$status" != 77 ]; then
+	echo
+	echo "Per input, generation only (inputs loaded beforehand), median of 21 runs:"
+	bench/bench_corpus "$corpus" | sed 's/^/  /'
+	echo
+fi
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

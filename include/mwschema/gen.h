@@ -65,6 +65,21 @@ void mw_gen_finish(mw_buf *out, const char *raw, size_t len, mw_dbms dbms, bool 
 int mw_gen_rollback(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
 		    const char *source_label, unsigned flags);
 
+/*
+ * The rollback of a whole schema file: DROP TABLE of every table, last
+ * table first, with a rollback header and a warning that all rows go.
+ */
+int mw_gen_schema_rollback(mw_buf *out, const mw_schema *schema, mw_dbms dbms,
+			   const char *source_label, unsigned flags);
+
+/*
+ * The generated file's name for a JSON input (spec §1): "X-generated.sql"
+ * for a schema "X.json" whose name starts with "tables", else "X.sql"
+ * (change files: "patch-Y.json" -> "patch-Y.sql"); with `rollback`,
+ * "X-rollback.sql". No directory part. Caller frees.
+ */
+char *mw_gen_output_name(const char *json_path, bool is_schema, bool rollback);
+
 /* Default for mw_gen_apply_ready's table_options (MediaWiki's installer default). */
 #define MW_GEN_DEFAULT_TABLE_OPTIONS "ENGINE=InnoDB, DEFAULT CHARSET=binary"
 
