@@ -37,6 +37,11 @@ else
 	[ -f "$copy/sql/tables.json" ] || fail "copy has no sql/tables.json"
 	[ -e "$copy/demo.am" ] && fail "build glue demo.am was copied"
 	[ -e "$copy/regenerate.sh" ] && fail "build glue regenerate.sh was copied"
+	# The demo is consistent: generated files, tables.json and updater entries.
+	"$MWSCHEMA" check "$copy" >"$tmp/check.out" 2>&1
+	status=$?
+	grep -q "not implemented" "$tmp/check.out" ||
+		[ "$status" = 0 ] || fail "mwschema check on the demo exited $status: $(cat "$tmp/check.out")"
 fi
 
 # 2. Every change is registered for every DBMS, and has its SQL files.
@@ -52,7 +57,8 @@ done
 #    generator exists (it printed "not implemented") there is nothing to compare.
 cp -R "$demo_src/sql" "$tmp/sql"
 chmod -R u+w "$tmp/sql"
-for json in sql/tables.json sql/abstractSchemaChanges/*.json; do
+demo_json=$(cd "$demo_src" && echo sql/tables.json sql/abstractSchemaChanges/*.json)
+for json in $demo_json; do
 	(cd "$tmp" && "$MWSCHEMA" generate --json="$json" --type=all --sql=sql --source="$json") \
 		>"$tmp/gen.out" 2>&1
 	status=$?
