@@ -4,6 +4,10 @@
  *
  *   bench_gen [CORPUS-DIR]      (default: $MW_CORPUS)
  *
+ * BENCH_ONLY=TEXT runs only the benchmarks whose name contains TEXT, and
+ * BENCH_RUNS=N fixes the number of runs (for callgrind, e.g.
+ * BENCH_ONLY="growth 10x" BENCH_RUNS=1 valgrind --tool=callgrind bench/bench_gen).
+ *
  * Every corpus case for its DBMS; core's tables.json for the three DBMS;
  * one change file; the per-keystroke preview on core's largest table; and
  * schemas of 1x, 10x and 100x core's size to show how the cost grows.
@@ -387,7 +391,15 @@ measure(const char *name, int (*setup)(void **, void *), int (*run)(void *), voi
 	int min_runs, double max_seconds)
 {
 	bench_spec spec = { name, setup, run, NULL, arg, min_runs, 10000, max_seconds };
+	const char *only = getenv("BENCH_ONLY");
 	bench_result r;
+
+	/* BENCH_ONLY=TEXT: only the benchmarks whose name contains TEXT (profiling). */
+	if (only && !strstr(name, only))
+		return;
+	if (getenv("BENCH_RUNS"))
+		spec.min_runs = spec.max_runs = atoi(getenv("BENCH_RUNS")) > 0 ?
+			atoi(getenv("BENCH_RUNS")) : 1;
 
 	bench_measure(&r, &spec);
 	bench_print_result(name, &r);
