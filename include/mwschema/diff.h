@@ -2,8 +2,8 @@
 /*
  * Differences between two snapshots of one table, as a platform sees them
  * (Doctrine DBAL's comparator, spec §6.4): the input of the ALTER
- * generators, of lint's rename/destructive rules and of the updater-entry
- * suggestion.
+ * generators, of lint's rename/destructive rules and of the UI's previews.
+ * (The updater verb is chosen platform-independently in updater.h.)
  *
  * A diff borrows `before` and `after`: they must outlive it. Either may be
  * NULL ("{}" in a change file): the diff is then one TABLE_CREATE or
@@ -133,17 +133,5 @@ const char *mw_diff_kind_name(mw_diff_kind kind);
  * does not see, is still listed).
  */
 int mw_table_diff_summary(mw_table_diff *out, const mw_table *before, const mw_table *after);
-
-/*
- * MediaWiki updater entry for a change (spec §10): fills *verb ("addField",
- * "dropField", "modifyField", "addIndex", "dropIndex", "renameIndex",
- * "modifyPrimaryKey", "addTable", "dropTable", or "modifyTable" when the
- * change mixes several kinds) and *what (field or index name; for
- * renameIndex the NEW name, the old one in *old_what; NULL for tables,
- * primary keys and modifyTable). Use it on a summary diff. Returns 0, or
- * -1 when the diff is empty.
- */
-int mw_table_diff_updater_verb(const mw_table_diff *d, const char **verb, const char **what,
-			       const char **old_what);
 
 #endif /* MWSCHEMA_DIFF_H */

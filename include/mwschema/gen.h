@@ -108,6 +108,8 @@ void mw_gen_quote_ident(mw_buf *out, const char *name, mw_dbms dbms);
 /* "'a','b'" and "<NAME>_ENUM" of an mwenum column. */
 void mw_gen_enum_values(mw_buf *out, const mw_column *c);
 void mw_gen_enum_type_name(mw_buf *out, const char *column_name);
+/* An SQL string literal: `s` in single quotes, quotes doubled (every platform). */
+void mw_gen_quote_literal(mw_buf *out, const char *s);
 /* PHP's is_numeric(). */
 bool mw_gen_php_is_numeric(const char *s);
 

@@ -46,6 +46,17 @@ int mw_doc_load_buffer(mw_doc **out, const char *data, size_t len, const char *l
 void mw_doc_free(mw_doc *doc);
 
 /*
+ * MW_LOAD_SHAPE_ONLY skips the cross-reference checks (duplicate table,
+ * column and index names; index or primary-key columns that do not exist)
+ * and keeps only what MediaWiki's JSON schemas check, for tools such as lint
+ * that report those problems with rules of their own.
+ */
+enum { MW_LOAD_SHAPE_ONLY = 1u << 0 };
+int mw_doc_load_file_flags(mw_doc **out, const char *path, unsigned flags, mw_diags *diags);
+int mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char *label,
+			     unsigned flags, mw_diags *diags);
+
+/*
  * Serialises the document as it is now. Parts of the model that equal what
  * was loaded keep their original bytes; edited parts are written in
  * MediaWiki's style (tabs, short objects on one line).

@@ -200,7 +200,8 @@ gather(struct inputs *in, const struct lint_opts *o, mw_lint *lint, mw_diags *ou
 	}
 	in->docs = mw_xcalloc(in->nfiles + 1, sizeof(*in->docs));
 	for (size_t i = 0; i < in->nfiles; i++) {
-		if (is_sql(in->files[i]) || mw_doc_load_file(&in->docs[i], in->files[i], out) < 0)
+		if (is_sql(in->files[i]) || mw_doc_load_file_flags(&in->docs[i], in->files[i], MW_LOAD_SHAPE_ONLY,
+							   out) < 0)
 			continue;
 		if (in->docs[i]->kind != MW_DOC_CHANGE)
 			mw_lint_add_tables(lint, &in->docs[i]->schema);

@@ -202,6 +202,15 @@ engine_for(struct verify_cli *c, mw_dbms d)
 	return c->engine[d];
 }
 
+/* A TSV field: engine messages may span lines or hold tabs. */
+static void
+print_field(const char *s)
+{
+	for (; *s; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+	putchar('\n');
+}
+
 static void
 print_result(struct verify_cli *c, const char *file, const mw_verify_result *r)
 {
@@ -212,8 +221,9 @@ print_result(struct verify_cli *c, const char *file, const mw_verify_result *r)
 		if (bad < 0 && r->status[s] == MW_VERIFY_FAIL)
 			bad = s;
 	if (c->tsv) {
-		printf("%s\t%s\t%s\t%s\t%s\n", file, mw_dbms_name(r->dbms), r->passed ? "pass" : "fail",
-		       bad < 0 ? "-" : mw_verify_step_title(bad), bad < 0 ? "-" : r->detail[bad]);
+		printf("%s\t%s\t%s\t%s\t", file, mw_dbms_name(r->dbms), r->passed ? "pass" : "fail",
+		       bad < 0 ? "-" : mw_verify_step_title(bad));
+		print_field(bad < 0 ? "-" : r->detail[bad]);
 		return;
 	}
 	if (c->quiet && r->passed)
@@ -279,9 +289,15 @@ verify_schema(struct verify_cli *c, const char *file, const mw_schema *schema)
 			continue;
 		}
 		nfail = mw_verify_schema(&report, e, schema, &c->opts, c->db_file != NULL);
-		if (c->tsv)
-			printf("%s\t%s\t%s\tschema\t%zu tables, %d failed\n", file, mw_dbms_name(d),
-			       nfail ? "fail" : "pass", schema->ntables, nfail);
+		if (c->tsv) {
+			const char *first = strstr(mw_buf_cstr(&report), "FAIL ");
+
+			printf("%s\t%s\t%s\tschema\t", file, mw_dbms_name(d), nfail ? "fail" : "pass");
+			if (first)
+				printf("%.*s\n", (int)strcspn(first, "\n"), first);
+			else
+				printf("%zu tables\n", schema->ntables);
+		}
 		else if (!c->quiet || nfail)
 			printf("%s  %s: %s (%zu tables)\n", mw_buf_cstr(&report), mw_dbms_title(d),
 			       nfail ? "FAIL" : "PASS", schema->ntables);

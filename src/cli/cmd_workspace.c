@@ -245,6 +245,15 @@ parse_commit(mw_commit_opts *o, char **msg_file_text, int argc, char **argv)
 	if (o->bug && !mw_commit_bug_valid(o->bug))
 		return cli_usage_error("commit", "'%s' is not a Phabricator task id (T123456)",
 				       o->bug);
+	if (o->message) {
+		mw_buf tmp = MW_BUF_INIT, err = MW_BUF_INIT;
+
+		rc = mw_commit_message(&tmp, o->message, NULL, NULL, NULL, &err) < 0 ?
+		     cli_usage_error("commit", "%s", mw_buf_cstr(&err)) : 0;
+		mw_buf_release(&tmp);
+		mw_buf_release(&err);
+		return rc;
+	}
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "mwschema/fs.h"
 #include "mwschema/git.h"
 #include "mwschema/lint.h"
+#include "mwschema/rc.h"
 #include "mwschema/workspace.h"
 
 #include <ctype.h>
@@ -223,7 +224,12 @@ static size_t
 lint_errors(struct job *j, mw_diags *diags)
 {
 	mw_lint *lint = mw_lint_new();
+	mw_rc *rc = mw_rc_new();
 	size_t errors = 0;
+
+	/* The same rule settings as `mwschema lint` in this checkout. */
+	if (mw_rc_load_default(rc, j->ws->root, diags) == 0)
+		mw_lint_configure(lint, rc, diags);
 
 	for (size_t i = 0; i < j->ws->ndocs; i++)
 		if (j->ws->docs[i].doc && j->ws->docs[i].doc->kind != MW_DOC_CHANGE)
@@ -235,6 +241,7 @@ lint_errors(struct job *j, mw_diags *diags)
 			mw_lint_doc(lint, d->doc, diags);
 	}
 	mw_lint_free(lint);
+	mw_rc_free(rc);
 	for (size_t i = 0; i < diags->n; i++)
 		if (diags->items[i].severity == MW_SEV_ERROR &&
 		    diags->items[i].file && set_has(&j->docs, diags->items[i].file))
@@ -278,6 +285,24 @@ sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remai
 	return 0;
 }
 
+/* Gerrit shows bodies as written: wrap at 72 columns (words are never split). */
+static char *
+wrap(char *text)
+{
+	size_t col = 0, last_space = 0;
+
+	for (size_t i = 0; text[i]; i++, col++) {
+		if (text[i] == ' ')
+			last_space = i;
+		if (col >= MW_COMMIT_SUBJECT_MAX && last_space) {
+			text[last_space] = '\n';
+			col = i - last_space;
+			last_space = 0;
+		}
+	}
+	return text;
+}
+
 static char *
 default_subject(struct job *j, char **body)
 {
@@ -291,8 +316,8 @@ default_subject(struct job *j, char **body)
 			continue;
 		s = mw_commit_subject(&e);
 		mw_updater_entry_clear(&e);
-		*body = mw_strdupf("Abstract schema change %s, with the SQL generated for each "
-				   "platform and the updater entries.", d->rel);
+		*body = wrap(mw_strdupf("Abstract schema change %s, with the SQL generated "
+					"for each platform and the updater entries.", d->rel));
 		return s;
 	}
 	*body = mw_xstrdup("Abstract schema files and the SQL generated from them.");
@@ -389,6 +414,13 @@ mw_commit_run(mw_commit_result *res, const mw_commit_opts *opts, mw_diags *diags
 	}
 	rc = make_commit(&j, res, err);
 	res->branch = mw_xstrdup(opts->branch);
+	if (rc == 0 && !opts->branch) {
+		mw_git_head h;
+
+		if (mw_git_head_read(&h, j.git, err) == 0)
+			res->branch = mw_xstrdup(h.branch);
+		mw_git_head_clear(&h);
+	}
 out:
 	set_free(&j.docs);
 	set_free(&j.files);

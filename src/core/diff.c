@@ -547,7 +547,7 @@ mw_diff_kind_name(mw_diff_kind kind)
 }
 
 /*
- * Summary over the platforms and the updater verb
+ * Summary over the platforms
  */
 
 static const mw_column *
@@ -604,47 +604,5 @@ mw_table_diff_summary(mw_table_diff *out, const mw_table *before, const mw_table
 		}
 		mw_table_diff_clear(&d);
 	}
-	return 0;
-}
-
-int
-mw_table_diff_updater_verb(const mw_table_diff *d, const char **verb, const char **what,
-			   const char **old_what)
-{
-	static const char *const verbs[MW_DIFF__COUNT] = {
-		[MW_DIFF_TABLE_CREATE] = "addTable",
-		[MW_DIFF_TABLE_DROP] = "dropTable",
-		[MW_DIFF_COLUMN_ADD] = "addField",
-		[MW_DIFF_COLUMN_DROP] = "dropField",
-		[MW_DIFF_COLUMN_MODIFY] = "modifyField",
-		[MW_DIFF_COLUMN_RENAME] = "modifyTable",
-		[MW_DIFF_INDEX_ADD] = "addIndex",
-		[MW_DIFF_INDEX_DROP] = "dropIndex",
-		[MW_DIFF_INDEX_MODIFY] = "modifyTable",
-		[MW_DIFF_INDEX_RENAME] = "renameIndex",
-		[MW_DIFF_PK_ADD] = "modifyPrimaryKey",
-		[MW_DIFF_PK_DROP] = "modifyTable",
-		[MW_DIFF_PK_MODIFY] = "modifyPrimaryKey",
-	};
-	const mw_diff_item *it;
-
-	*verb = *what = *old_what = NULL;
-	if (!d->nitems)
-		return -1;
-	it = &d->items[0];
-	*verb = verbs[it->kind];
-	for (size_t i = 1; i < d->nitems; i++) {
-		if (d->items[i].kind != it->kind || it->kind != MW_DIFF_COLUMN_MODIFY ||
-		    strcmp(d->items[i].name, it->name)) {
-			*verb = "modifyTable";
-			return 0;
-		}
-	}
-	if (it->kind == MW_DIFF_COLUMN_ADD || it->kind == MW_DIFF_COLUMN_DROP ||
-	    it->kind == MW_DIFF_COLUMN_MODIFY || it->kind == MW_DIFF_INDEX_ADD ||
-	    it->kind == MW_DIFF_INDEX_DROP || it->kind == MW_DIFF_INDEX_RENAME)
-		*what = it->name;
-	if (it->kind == MW_DIFF_INDEX_RENAME)
-		*old_what = it->old_name;
 	return 0;
 }

@@ -126,8 +126,8 @@ compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms 
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms],
 		     first_diff_line(h, have.len, mw_buf_cstr(want), want->len), 0, NULL,
 		     "run 'mwschema sync' to regenerate it (hand edits belong in the JSON)",
-		     "%s differs from what %s generates for %s (stale or edited by hand)",
-		     doc->sql[dbms], doc->rel, mw_dbms_title(dbms));
+		     "differs from what %s generates for %s (stale or edited by hand)",
+		     doc->rel, mw_dbms_title(dbms));
 	want_write(d, doc, dbms, want);
 out:
 	mw_buf_release(&have);
@@ -141,8 +141,7 @@ report_missing(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *wa
 {
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms], 0, 0, NULL,
 		     "run 'mwschema sync' to write it",
-		     "%s is missing: %s generates SQL for %s", doc->sql[dbms], doc->rel,
-		     mw_dbms_title(dbms));
+		     "missing: %s generates SQL for %s", doc->rel, mw_dbms_title(dbms));
 	want_write(d, doc, dbms, want);
 }
 
@@ -169,7 +168,13 @@ check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned fl
 			have |= 1u << i;
 	}
 	for (int i = 0; i < MW_DBMS__COUNT; i++) {
-		if (doc->state[i] == MW_WS_SQL_GENERATED && rc[i] == MW_GEN_NOCHANGE)
+		if (doc->state[i] == MW_WS_SQL_FOREIGN && rc[i] == 0)
+			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, doc->sql[i], 1, 0,
+				     NULL, "rename one of them, or give the JSON's generated file "
+				     "another name", "hand-written (no generated header, or another "
+				     "source) where %s's SQL for %s belongs: not touched", doc->rel,
+				     mw_dbms_title((mw_dbms)i));
+		else if (doc->state[i] == MW_WS_SQL_GENERATED && rc[i] == MW_GEN_NOCHANGE)
 			mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[i], 0, 0,
 				     NULL, "delete the file (and its updater entry)",
 				     "%s generates no SQL for %s, but %s exists", doc->rel,
@@ -196,8 +201,7 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 		if (s->source && !s->paired && !mw_workspace_doc(ws, s->source))
 			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, s->rel, 2, 0, NULL,
 				     "restore the JSON, or delete the generated file",
-				     "%s was generated from %s, which does not exist", s->rel,
-				     s->source);
+				     "generated from %s, which does not exist", s->source);
 	}
 }
 

@@ -127,12 +127,12 @@ check_writable(const struct pending *f, mw_diags *diags)
 	if (stat(f->abs, &st) == 0 && (!(st.st_mode & 0222) || access(f->abs, W_OK) < 0)) {
 		mw_diags_add(diags, MW_SEV_ERROR, NULL, f->file, 0, 0, NULL,
 			     "make it writable (chmod u+w) and run again",
-			     "%s is read-only (mode %04o): nothing was changed", f->file,
+			     "read-only (mode %04o): nothing was changed",
 			     (unsigned)(st.st_mode & 07777));
 		rc = -1;
 	} else if (mw_is_dir(dir) && access(dir, W_OK) < 0) {
 		mw_diags_add(diags, MW_SEV_ERROR, NULL, f->file, 0, 0, NULL, NULL,
-			     "the directory of %s is not writable: nothing was changed", f->file);
+			     "its directory is not writable: nothing was changed");
 		rc = -1;
 	}
 	free(dir);

@@ -6,11 +6,12 @@
  * Change files carry no date, so "newest" comes from the changes themselves:
  * a change follows another when its `before` is the other's `after`. The
  * heads of those chains are the newest states. The schema table is in sync
- * when it equals a head. It is behind when it equals the `before` of some
- * change (that change, or one after it, was not copied back), or when there
- * is exactly one head and it says something else. Several unrelated heads
- * and a table equal to none of them is a history this cannot order: it is
- * not reported rather than guessed. Comments are documentation and ignored.
+ * when it equals a head, and behind when it equals the `before` of a change
+ * (the author wrote the change and did not copy its `after` back: the usual
+ * mistake). A table equal to neither is ahead of every change present, which
+ * is normal once old patches were removed from a repository: not reported.
+ * A table created by a change must appear in some schema file.
+ * Comments are documentation and ignored.
  */
 #include <config.h>
 
@@ -85,25 +86,17 @@ free_steps(struct step *v, size_t n)
 	free(v);
 }
 
-/* The change the schema table should have caught up with, or NULL when in sync or unknown. */
+/* The change the schema table missed, or NULL when it is in sync or ahead. */
 static const struct step *
 newest_missed(const struct step *v, size_t n, const mw_table *table)
 {
-	const struct step *head = NULL;
-	size_t heads = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].followed)
-			continue;
-		if (mw_table_equal(v[i].after, table))
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].followed && mw_table_equal(v[i].after, table))
 			return NULL;
-		head = &v[i];
-		heads++;
-	}
 	for (size_t i = 0; i < n; i++)
 		if (v[i].before && mw_table_equal(v[i].before, table))
 			return &v[i];
-	return heads == 1 ? head : NULL;
+	return NULL;
 }
 
 static void
@@ -125,9 +118,43 @@ report(const mw_ws_doc *schema, size_t index, const mw_table *table, const struc
 	mw_updater_entry_clear(&e);
 }
 
+static bool
+dropped_later(const mw_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->ndocs; i++) {
+		const mw_doc *doc = ws->docs[i].doc;
+
+		if (doc && doc->kind == MW_DOC_CHANGE && doc->change.before &&
+		    !strcmp(doc->change.before->name, name) &&
+		    (!doc->change.after || strcmp(doc->change.after->name, name)))
+			return true;
+	}
+	return false;
+}
+
+/* New tables ("before": {}) that no schema file lists. */
+static void
+check_created(const mw_workspace *ws, mw_diags *diags)
+{
+	for (size_t i = 0; i < ws->ndocs; i++) {
+		const mw_doc *doc = ws->docs[i].doc;
+		const char *name;
+
+		if (!doc || doc->kind != MW_DOC_CHANGE || doc->change.before || !doc->change.after)
+			continue;
+		name = doc->change.after->name;
+		if (mw_workspace_table(ws, name, NULL) || dropped_later(ws, name))
+			continue;
+		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_TABLES, ws->docs[i].rel, 0, 0, "/after",
+			     "add the table to the schema file (tables.json)",
+			     "table '%s' created by %s is in no schema file", name, ws->docs[i].rel);
+	}
+}
+
 void
 mw_drift__check_tables(const mw_workspace *ws, mw_diags *diags)
 {
+	check_created(ws, diags);
 	for (size_t i = 0; i < ws->ndocs; i++) {
 		const mw_doc *doc = ws->docs[i].doc;
 

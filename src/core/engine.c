@@ -100,6 +100,24 @@ mw_engine_fresh(mw_engine *e, mw_buf *err)
 	return 0;
 }
 
+/* The statement on one line, for messages: whitespace runs become one space. */
+static void
+add_one_line(mw_buf *out, const char *s)
+{
+	bool space = false;
+
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = true;
+			continue;
+		}
+		if (space)
+			mw_buf_addc(out, ' ');
+		space = false;
+		mw_buf_addc(out, *s);
+	}
+}
+
 int
 mw_engine_exec(mw_engine *e, const char *script, mw_buf *err)
 {
@@ -112,8 +130,9 @@ mw_engine_exec(mw_engine *e, const char *script, mw_buf *err)
 		mw_buf msg = MW_BUF_INIT;
 
 		if (e->ops->exec_one(e, stmts[i], &msg) < 0) {
-			mw_buf_addf(err, "statement %zu: %s: %s", i + 1, stmts[i],
-				    mw_buf_cstr(&msg));
+			mw_buf_addf(err, "statement %zu: ", i + 1);
+			add_one_line(err, stmts[i]);
+			mw_buf_addf(err, ": %s", mw_buf_cstr(&msg));
 			rc = -1;
 		}
 		mw_buf_release(&msg);

@@ -269,8 +269,8 @@ mw_gen_enum_type_name(mw_buf *out, const char *column_name)
 	add_enum_type_name(out, column_name);
 }
 
-static void
-add_quoted_literal(mw_buf *out, const char *s)
+void
+mw_gen_quote_literal(mw_buf *out, const char *s)
 {
 	mw_buf_addc(out, '\'');
 	for (; *s; s++) {
@@ -382,7 +382,7 @@ mw_gen_default_decl(mw_buf *out, const mw_column *c, mw_dbms dbms)
 	else if (c->type == MW_T_BOOLEAN)
 		add_boolean_default(out, &c->deflt, dbms);
 	else
-		add_quoted_literal(out, c->deflt.text);
+		mw_gen_quote_literal(out, c->deflt.text);
 }
 
 void

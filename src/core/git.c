@@ -47,8 +47,13 @@ mw_git_open(mw_git **out, const char *dir, mw_buf *err)
 		e = git_error_last();
 		/* libgit2 1.5 reports foreign ownership as GIT_ENOTFOUND: tell them apart. */
 		if (e && (strstr(e->message, "safe.directory") || strstr(e->message, "owned"))) {
-			mw_buf_addf(err, "%s: %s. If you trust it, run: git config --global "
-				    "--add safe.directory <path>", dir, e->message);
+			char *abs = realpath(dir, NULL);
+
+			mw_buf_addf(err, "%s: the repository is owned by another user, so git "
+				    "refuses it (libgit2: %s). If you trust it, run: git config "
+				    "--global --add safe.directory <the repository's top directory>",
+				    abs ? abs : dir, e->message);
+			free(abs);
 			rc = MW_GIT_EOWNER;
 		} else if (rc == GIT_ENOTFOUND) {
 			mw_buf_addf(err, "%s: not inside a git repository (git init, or clone "

@@ -38,7 +38,8 @@ static const jl_keyspec column_keys[] = {
 
 static const jl_keyspec option_keys[] = {
 	{ "autoincrement", JL_BOOL, false },
-	{ "default", JL_NUM | JL_STR | JL_NULL, false },
+	/* booleans too: the validator refuses them but the generator prints them (spec 4.1) */
+	{ "default", JL_NUM | JL_STR | JL_NULL | JL_BOOL, false },
 	{ "fixed", JL_BOOL, false },
 	{ "length", JL_NUM, false },
 	{ "notnull", JL_BOOL, false },
@@ -153,6 +154,10 @@ load_count(struct jloader *ld, const jnode *v, long long max, long long *out)
 		jl_error_at(ld, v->line, v->col, NULL, "%s is negative; expected 0 or more", v->str);
 		return false;
 	}
+	if (d != floor(d)) {
+		jl_error_at(ld, v->line, v->col, NULL, "%s is not a whole number", v->str);
+		return false;
+	}
 	if (d > (double)max) {
 		jl_error_at(ld, v->line, v->col, NULL, "%s is out of range (0 to %lld)", v->str,
 			    max);
@@ -218,7 +223,7 @@ load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 	c->is_unsigned = load_bool(opts, "unsigned", false, MW_OPT_UNSIGNED, &c->opt_present);
 	c->autoincrement = load_bool(opts, "autoincrement", false, MW_OPT_AUTOINCREMENT,
 				     &c->opt_present);
-	if ((v = jl_member(opts, "default", JL_NUM | JL_STR | JL_NULL))) {
+	if ((v = jl_member(opts, "default", JL_NUM | JL_STR | JL_NULL | JL_BOOL))) {
 		load_value(&c->deflt, v);
 		c->opt_present |= MW_OPT_DEFAULT;
 	}
@@ -543,7 +548,8 @@ load_table(struct jloader *ld, mw_table *t, const jnode *j)
 		t->table_options = jl_strv(ld, v, &t->ntable_options, false);
 		jl_path_pop(ld, old);
 	}
-	check_table_refs(ld, t, j);
+	if (!(ld->flags & MW_LOAD_SHAPE_ONLY))
+		check_table_refs(ld, t, j);
 }
 
 /* {} means "no table" in a change file. */
@@ -591,7 +597,8 @@ load_root(struct jloader *ld, mw_doc *doc, const jnode *root)
 			load_table(ld, &doc->schema.tables[doc->schema.ntables++], root->kids[i]);
 			jl_path_pop(ld, old);
 		}
-		check_unique_names(ld, root, NULL, "table");
+		if (!(ld->flags & MW_LOAD_SHAPE_ONLY))
+			check_unique_names(ld, root, NULL, "table");
 	} else if (root->kind == J_OBJECT &&
 		   (jtree_get(root, "before") || jtree_get(root, "after"))) {
 		load_change(ld, doc, root);
@@ -614,7 +621,14 @@ int
 mw_doc_load_buffer(mw_doc **out, const char *data, size_t len, const char *label,
 		   mw_diags *diags)
 {
-	struct jloader ld = { .label = label, .diags = diags };
+	return mw_doc_load_buffer_flags(out, data, len, label, 0, diags);
+}
+
+int
+mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char *label,
+			 unsigned flags, mw_diags *diags)
+{
+	struct jloader ld = { .label = label, .diags = diags, .flags = flags };
 	struct jarena *arena = jarena_new();
 	size_t first_diag = diags->n;
 	jnode *root;
@@ -650,6 +664,12 @@ mw_doc_load_buffer(mw_doc **out, const char *data, size_t len, const char *label
 int
 mw_doc_load_file(mw_doc **out, const char *path, mw_diags *diags)
 {
+	return mw_doc_load_file_flags(out, path, 0, diags);
+}
+
+int
+mw_doc_load_file_flags(mw_doc **out, const char *path, unsigned flags, mw_diags *diags)
+{
 	mw_buf data = MW_BUF_INIT, err = MW_BUF_INIT;
 	int rc;
 
@@ -661,7 +681,7 @@ mw_doc_load_file(mw_doc **out, const char *path, mw_diags *diags)
 		mw_buf_release(&data);
 		return -1;
 	}
-	rc = mw_doc_load_buffer(out, mw_buf_cstr(&data), data.len, path, diags);
+	rc = mw_doc_load_buffer_flags(out, mw_buf_cstr(&data), data.len, path, flags, diags);
 	mw_buf_release(&data);
 	return rc;
 }

@@ -20,6 +20,7 @@ struct jloader {
 	const char *label;
 	mw_diags *diags;
 	int errors;
+	unsigned flags;	/* MW_LOAD_* */
 	mw_buf path;	/* JSON pointer of the value being checked */
 };
 

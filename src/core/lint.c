@@ -415,7 +415,7 @@ mw_lint_file(mw_lint *lint, const char *path, mw_diags *out)
 		mw_buf_release(&data);
 		return 0;
 	}
-	if (mw_doc_load_file(&doc, path, out) < 0)
+	if (mw_doc_load_file_flags(&doc, path, MW_LOAD_SHAPE_ONLY, out) < 0)
 		return -1;
 	mw_lint_doc(lint, doc, out);
 	mw_doc_free(doc);

@@ -77,6 +77,11 @@
 	  "An index or primary key that names a missing column cannot be created: the generated " \
 	  "SQL fails on every DBMS. This usually follows a rename or drop of the column. Update " \
 	  "the index's \"columns\" (or the \"pk\") to the current column names, or drop the index.") \
+	R(NAME_UNIQUE, "name-unique", ERROR, SCHEMA, check_name_unique, \
+	  "Table and column names must be unique.", \
+	  "Two tables with one name in a schema file, or two columns with one name in a table, " \
+	  "cannot both exist in a database: the generated CREATE TABLE fails, and which one the " \
+	  "tools and the installer mean is ambiguous. Rename or remove one of them.") \
 	R(INDEX_NAME_UNIQUE, "index-name-unique", ERROR, SCHEMA, check_index_name_unique, \
 	  "Index names must be unique across the whole schema.", \
 	  "MySQL scopes index names to their table, but PostgreSQL and SQLite keep one namespace " \

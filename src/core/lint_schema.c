@@ -279,6 +279,33 @@ struct name_search {
 	bool is_table;
 };
 
+/* The later of two same-named items is the one reported: the first is the original. */
+void
+check_name_unique(struct lint_ctx *ctx)
+{
+	const mw_table *t = ctx->table;
+
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		char *path;
+
+		if (mw_table_column(t, t->columns[i].name) == &t->columns[i])
+			continue;
+		path = column_path(ctx, &t->columns[i], "/name");
+		lint_report(ctx, path, "rename or remove one of the columns",
+			    "column name '%s' is used twice in table '%s'", t->columns[i].name,
+			    t->name);
+		free(path);
+	}
+	if (ctx->schema && mw_schema_table(ctx->schema, t->name) != t &&
+	    t >= ctx->schema->tables && t < ctx->schema->tables + ctx->schema->ntables) {
+		char *path = mw_strdupf("%s/name", ctx->tpath);
+
+		lint_report(ctx, path, "rename or remove one of the tables",
+			    "table name '%s' is used twice in this file", t->name);
+		free(path);
+	}
+}
+
 static void
 find_index_name(const mw_table *other, void *arg)
 {

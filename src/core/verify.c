@@ -485,6 +485,9 @@ step_survive(struct run *run)
 	else if (!same_table(run))
 		set_step(run, MW_VSTEP_SURVIVE, MW_VERIFY_SKIP,
 			 "the table is replaced by a new one under another name");
+	else if (!run->ch->after || strcasecmp(run->ch->before->name, run->ch->after->name))
+		set_step(run, MW_VSTEP_SURVIVE, MW_VERIFY_SKIP,
+			 "the patch drops the table: the rollback cannot bring its rows back");
 	else
 		compare_rows(run);
 }

@@ -12,24 +12,13 @@
 #include <config.h>
 
 #include "verify_priv.h"
+#include "mwschema/gen.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #define MAX_ROWS 3
-
-static void
-add_quoted(mw_buf *out, const char *s)
-{
-	mw_buf_addc(out, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			mw_buf_addc(out, '\'');
-		mw_buf_addc(out, *s);
-	}
-	mw_buf_addc(out, '\'');
-}
 
 static void
 add_decimal(mw_buf *out, const mw_column *c, size_t row)
@@ -52,7 +41,7 @@ add_time(mw_buf *out, const mw_column *c, mw_dbms dbms, size_t row)
 		snprintf(v, sizeof(v), "2001010100000%zu", row + 1);
 	else
 		snprintf(v, sizeof(v), "2001-01-01 00:00:0%zu", row + 1);
-	add_quoted(out, v);
+	mw_gen_quote_literal(out, v);
 }
 
 void
@@ -83,13 +72,13 @@ mw_verify_sample_value(mw_buf *out, const mw_column *c, mw_dbms dbms, size_t row
 		break;
 	case MW_T_MWENUM:
 		if (c->n_enum_values) {
-			add_quoted(out, c->enum_values[row % c->n_enum_values]);
+			mw_gen_quote_literal(out, c->enum_values[row % c->n_enum_values]);
 			break;
 		}
 		/* fall through */
 	default:
 		snprintf(digits, sizeof(digits), "%zu", row + 1);
-		add_quoted(out, digits);
+		mw_gen_quote_literal(out, digits);
 		break;
 	}
 }

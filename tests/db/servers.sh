@@ -17,6 +17,8 @@ PG_DATA=
 
 db_stop_servers()
 {
+	# a second signal must not cut the clean-up short
+	trap '' INT TERM HUP
 	if [ -n "$MARIADB_PID_FILE" ] && [ -s "$MARIADB_PID_FILE" ]; then
 		pid=$(cat "$MARIADB_PID_FILE")
 		kill "$pid" 2>/dev/null
@@ -49,7 +51,10 @@ db_servers_init()
 	# The caller's connection settings must not leak into the tests.
 	unset PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS
 	unset MYSQL_HOST MYSQL_TCP_PORT MYSQL_UNIX_PORT MYSQL_PWD MYSQL_USER
-	DB_TMP=$(mktemp -d "${TMPDIR:-/tmp}/mwdb.XXXXXX") || return 1
+	# A throwaway server needs no durability: use memory when there is some.
+	base=${TMPDIR:-/tmp}
+	[ -z "$TMPDIR" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && base=/dev/shm
+	DB_TMP=$(mktemp -d "$base/mwdb.XXXXXX") || return 1
 	# The servers run as their own system users when we are root.
 	chmod 755 "$DB_TMP"
 	trap 'db_stop_servers' EXIT
@@ -88,20 +93,22 @@ db_start_mariadb()
 		return 1
 	fi
 	d=$DB_TMP/mariadb
-	mkdir -p "$d"
+	# a private tmpdir: parallel bootstraps must not share /tmp temp tables
+	mkdir -p "$d/tmp"
 	user=$(id -un)
-	[ "$(id -u)" = 0 ] && { chown mysql: "$d"; user_opt=--user=mysql; } || user_opt=
-	if ! mariadb-install-db --no-defaults $user_opt --datadir="$d/data" \
+	[ "$(id -u)" = 0 ] && { chown mysql: "$d" "$d/tmp"; user_opt=--user=mysql; } || user_opt=
+	if ! TMPDIR=$d/tmp mariadb-install-db --no-defaults $user_opt --datadir="$d/data" --tmpdir="$d/tmp" \
 		--auth-root-authentication-method=socket --skip-test-db >"$d/install.log" 2>&1; then
 		cat "$d/install.log" >&2
 		DB_SKIP_REASON="mariadb-install-db failed"
 		return 1
 	fi
 	MARIADB_PID_FILE=$d/mariadbd.pid
-	"$mariadbd" --no-defaults $user_opt --datadir="$d/data" --socket="$d/mysql.sock" \
+	"$mariadbd" --no-defaults $user_opt --datadir="$d/data" --tmpdir="$d/tmp" --socket="$d/mysql.sock" \
 		--skip-networking --bind-address=127.0.0.1 --pid-file="$MARIADB_PID_FILE" \
-		--innodb-buffer-pool-size=32M --innodb-log-file-size=8M \
-		--innodb-flush-log-at-trx-commit=0 --skip-log-bin \
+		--innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
+		--innodb-flush-log-at-trx-commit=0 --skip-log-bin --innodb-doublewrite=0 \
+		--innodb-file-per-table=0 --innodb-flush-method=nosync \
 		>"$d/server.log" 2>&1 &
 	i=0
 	until mariadb-admin --no-defaults -S "$d/mysql.sock" -u "$user" ping >/dev/null 2>&1; do

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit tests of the table diff: kinds and order, per-platform visibility,
- * column and index rename detection, primary keys, the summary and the
- * updater verb.
+ * column and index rename detection, primary keys and the summary.
  */
 #include <config.h>
 
@@ -139,34 +138,6 @@ START_TEST(test_tables)
 }
 END_TEST
 
-START_TEST(test_updater_verb)
-{
-	const char *verb, *what, *old;
-#define cols COL("a", "integer", "")
-
-	diff_of(TABLE("t", cols, "", ""), TABLE("t", cols "," COL("b", "integer", ""), "", ""),
-		MW_DBMS__COUNT);
-	ck_assert_int_eq(mw_table_diff_updater_verb(&d, &verb, &what, &old), 0);
-	ck_assert_str_eq(verb, "addField");
-	ck_assert_str_eq(what, "b");
-	diff_of(TABLE("t", cols, IDX("x", "\"a\"", "false"), ""), TABLE("t", cols, IDX("y", "\"a\"", "false"), ""),
-		MW_DBMS__COUNT);
-	mw_table_diff_updater_verb(&d, &verb, &what, &old);
-	ck_assert_str_eq(verb, "renameIndex");
-	ck_assert_str_eq(what, "y");
-	ck_assert_str_eq(old, "x");
-	diff_of(TABLE("t", cols, "", ""), TABLE("t", cols, "", "\"a\""), MW_DBMS__COUNT);
-	mw_table_diff_updater_verb(&d, &verb, &what, &old);
-	ck_assert_str_eq(verb, "modifyPrimaryKey");
-	diff_of("{}", TABLE("t", cols, "", ""), MW_DBMS__COUNT);
-	mw_table_diff_updater_verb(&d, &verb, &what, &old);
-	ck_assert_str_eq(verb, "addTable");
-	diff_of(TABLE("t", cols, "", ""), TABLE("t", cols, "", ""), MW_DBMS__COUNT);
-	ck_assert_int_eq(mw_table_diff_updater_verb(&d, &verb, &what, &old), -1);
-#undef cols
-}
-END_TEST
-
 static Suite *
 diff_suite(void)
 {
@@ -179,7 +150,6 @@ diff_suite(void)
 	tcase_add_test(tc, test_per_platform);
 	tcase_add_test(tc, test_indexes);
 	tcase_add_test(tc, test_tables);
-	tcase_add_test(tc, test_updater_verb);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Request dispatch, ':' commands and the generated help.
+ */
+#include <config.h>
+
+#include "tui/command.h"
+#include "tui/actions.h"
+#include "tui/display.h"
+#include "tui/prompt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Help: one row per request with its keys, grouped as in REQ_INFO.
+ */
+
+static void
+help_row(const char *group, enum request req, void *data)
+{
+	mw_buf *out = data;
+	mw_buf keys = MW_BUF_INIT;
+
+	if (group) {
+		mw_buf_addf(out, "\n%s\n", group);
+		return;
+	}
+	keys_describe(&keys, KEYMAP_GENERIC, req);
+	for (int km = KEYMAP_GENERIC + 1; km < KEYMAP_COUNT; km++) {
+		mw_buf more = MW_BUF_INIT;
+
+		keys_describe(&more, (enum keymap_id)km, req);
+		if (more.len)
+			mw_buf_addf(&keys, "%s%s (%s)", keys.len ? ", " : "", mw_buf_cstr(&more),
+				    keymap_name((enum keymap_id)km));
+		mw_buf_release(&more);
+	}
+	mw_buf_addf(out, "  %-18s %-16s %s\n", mw_buf_cstr(&keys), request_name(req),
+		    request_help(req));
+	mw_buf_release(&keys);
+}
+
+void
+help_text(mw_buf *out)
+{
+	mw_buf_adds(out, "mwschema keys (rebind with: bind <keymap> <key> <request>)\n");
+	request_foreach(help_row, out);
+	mw_buf_adds(out, "\nCommands (after ':')\n"
+		    "  :w  :q  :q!  :commit  :lint  :verify  :help\n"
+		    "  :set tab diff|mysql|postgres|sqlite|policy|files\n"
+		    "  :table NAME    :open PATCH.json    :save-display FILE\n"
+		    "  :REQUEST       any request name above, e.g. :add-column\n"
+		    "\nForms: Tab/Down next field, S-Tab/Up previous, Space cycles a choice,\n"
+		    "Enter accepts, Esc cancels.\n");
+}
+
+/*
+ * Requests
+ */
+
+static void
+filter_changed(struct app *a, const char *text)
+{
+	free(a->filter);
+	a->filter = mw_xstrdup(text);
+	a->views[PANE_TABLES].lineno = 0;
+	a->views[PANE_TABLES].offset = 0;
+	tables_sync_cursor(a);
+	display_render(a);
+}
+
+static void
+request_filter(struct app *a)
+{
+	char *old = a->filter ? mw_xstrdup(a->filter) : NULL;
+	char *line = prompt_read(a, "/", 0, filter_changed);
+
+	if (!line) {
+		/* Cancelled: back to the filter there was. */
+		filter_changed(a, old ? old : "");
+	} else {
+		a->focus = PANE_TABLES;
+		free(line);
+	}
+	free(old);
+}
+
+static void
+request_quit(struct app *a, bool force)
+{
+	if (!force && a->s->dirty &&
+	    !display_ask(a, "There are unsaved edits. Quit anyway? They stay in the recovery "
+			    "file. (y/n)")) {
+		app_info(a, "not quitting");
+		return;
+	}
+	a->quit = true;
+}
+
+static void
+request_undo(struct app *a, bool redo)
+{
+	if (redo ? session_redo(a->s) : session_undo(a->s)) {
+		tables_sync_cursor(a);
+		app_info(a, "%s; change %s", redo ? "redone" : "undone",
+			 session_has_change(a->s) ? a->s->change_name : "(none)");
+	} else
+		app_error(a, "nothing to %s", redo ? "redo" : "undo");
+}
+
+static void
+request_prompt(struct app *a)
+{
+	char *line = prompt_read(a, ":", 1, NULL);
+
+	mw_buf_reset(&a->status);
+	if (line)
+		app_command(a, line);
+	free(line);
+}
+
+static void
+show_help(struct app *a)
+{
+	mw_buf text = MW_BUF_INIT;
+
+	help_text(&text);
+	display_pager(a, "Help", mw_buf_cstr(&text));
+	mw_buf_release(&text);
+}
+
+/* Requests that act on the change, whatever the focus. */
+static bool
+global_edit_request(struct app *a, enum request req)
+{
+	switch (req) {
+	case REQ_ADD_COLUMN: action_add_column(a); break;
+	case REQ_EDIT: action_edit(a); break;
+	case REQ_DROP: action_drop(a); break;
+	case REQ_RENAME: action_rename(a); break;
+	case REQ_ADD_INDEX: action_add_index(a); break;
+	case REQ_SET_PK: action_set_pk(a); break;
+	case REQ_NEW_TABLE: action_new_table(a); break;
+	case REQ_CHANGE_NAME: action_change_name(a); break;
+	case REQ_UNDO: request_undo(a, false); break;
+	case REQ_REDO: request_undo(a, true); break;
+	case REQ_WRITE: action_write(a); break;
+	case REQ_COMMIT: action_commit(a); break;
+	case REQ_LINT: action_lint(a); break;
+	case REQ_VERIFY: action_verify(a); break;
+	default: return false;
+	}
+	return true;
+}
+
+void
+app_request(struct app *a, enum request req)
+{
+	struct view *v = &a->views[a->focus];
+
+	if (v->ops->request)
+		req = v->ops->request(v, req);
+	if (req == REQ_NONE || view_move(v, req) || global_edit_request(a, req))
+		return;
+	if (req >= REQ_TAB_DIFF && req <= REQ_TAB_FILES) {
+		a->tab = (enum preview_tab)(req - REQ_TAB_DIFF);
+		a->views[PANE_PREVIEW].lineno = a->views[PANE_PREVIEW].offset = 0;
+		return;
+	}
+	switch (req) {
+	case REQ_NEXT_PANE:
+	case REQ_PREV_PANE:
+		a->focus = (a->focus + (req == REQ_NEXT_PANE ? 1 : PANE_COUNT - 1)) % PANE_COUNT;
+		break;
+	case REQ_ENTER:
+		if (a->focus == PANE_TABLES)
+			a->focus = PANE_EDITOR;
+		break;
+	case REQ_FILTER: request_filter(a); break;
+	case REQ_PROMPT: request_prompt(a); break;
+	case REQ_HELP: show_help(a); break;
+	case REQ_REFRESH: display_force_redraw(); break;
+	case REQ_QUIT: request_quit(a, false); break;
+	case REQ_QUIT_FORCE: request_quit(a, true); break;
+	default: break;
+	}
+}
+
+/*
+ * ':' commands
+ */
+
+static const char *const tab_names[TAB_COUNT] = {
+	"diff", "mysql", "postgres", "sqlite", "policy", "files",
+};
+
+static void
+command_set(struct app *a, const char *arg)
+{
+	char name[32] = "", value[64] = "";
+
+	if (sscanf(arg, "%31s %63s", name, value) < 1) {
+		app_info(a, "set tab=%s", tab_names[a->tab]);
+		return;
+	}
+	if (!strcmp(name, "tab") || !strncmp(name, "tab=", 4)) {
+		const char *v = name[3] == '=' ? name + 4 : value;
+
+		for (int i = 0; i < TAB_COUNT; i++) {
+			if (!strcmp(tab_names[i], v)) {
+				a->tab = (enum preview_tab)i;
+				return;
+			}
+		}
+	}
+	app_error(a, "set: unknown option or value '%s'", arg);
+}
+
+static void
+command_table(struct app *a, const char *name)
+{
+	for (size_t i = 0; i < session_ntables(a->s); i++) {
+		if (!strcmp(session_table(a->s, (long)i)->name, name)) {
+			a->s->cur = (long)i;
+			free(a->filter);
+			a->filter = NULL;
+			tables_sync_cursor(a);
+			a->views[PANE_EDITOR].lineno = 1;
+			a->focus = PANE_EDITOR;
+			return;
+		}
+	}
+	app_error(a, "no table '%s'", name);
+}
+
+static void
+command_open(struct app *a, const char *path)
+{
+	mw_buf err = MW_BUF_INIT;
+
+	if (session_open_change(a->s, path, &err))
+		app_error(a, "%s", mw_buf_cstr(&err));
+	else {
+		tables_sync_cursor(a);
+		app_info(a, "opened %s", path);
+	}
+	mw_buf_release(&err);
+}
+
+void
+app_command(struct app *a, const char *line)
+{
+	size_t n;
+	const char *arg;
+	char *cmd, *args;
+	enum request req;
+
+	line += strspn(line, " :");
+	n = strcspn(line, " ");
+	cmd = mw_xstrndup(line, n);
+	/* Completion leaves a blank after a word: arguments are trimmed. */
+	args = mw_xstrdup(line + n + strspn(line + n, " "));
+	for (size_t end = strlen(args); end && args[end - 1] == ' '; end--)
+		args[end - 1] = 0;
+	arg = args;
+	if (!strcmp(cmd, "w") || !strcmp(cmd, "write"))
+		action_write(a);
+	else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit"))
+		request_quit(a, false);
+	else if (!strcmp(cmd, "q!"))
+		request_quit(a, true);
+	else if (!strcmp(cmd, "wq")) {
+		action_write(a);
+		request_quit(a, false);
+	} else if (!strcmp(cmd, "set"))
+		command_set(a, arg);
+	else if (!strcmp(cmd, "table"))
+		command_table(a, arg);
+	else if (!strcmp(cmd, "open"))
+		command_open(a, arg);
+	else if (!strcmp(cmd, "save-display")) {
+		if (display_save(arg))
+			app_error(a, "save-display: cannot write '%s'", arg);
+	} else if ((req = request_from_name(cmd)) != REQ_NONE)
+		app_request(a, req);
+	else if (*cmd)
+		app_error(a, "unknown command '%s' (:help lists them)", cmd);
+	free(cmd);
+	free(args);
+}
+
+/* vim: set ts=8 sw=8 noexpandtab: */

@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Display: terminal set-up and restore, layout, the title and status
+ * lines, the yes/no question and the pager, and screen dumps for tests.
+ */
+#include <config.h>
+
+#include "tui/display.h"
+#include "tui/curses.h"
+#include "tui/draw.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define AUTOSAVE_IDLE_MS 150
+
+static SCREEN *screen;
+static WINDOW *title_win, *status_win;
+static FILE *null_out;
+
+bool
+display_active(void)
+{
+	return screen != NULL;
+}
+
+void
+display_done(void)
+{
+	if (!screen)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	if (null_out)
+		fclose(null_out);
+	null_out = NULL;
+}
+
+static void
+display_oom(void)
+{
+	display_done();
+}
+
+int
+display_init(struct app *a)
+{
+	const char *nodisplay = getenv("MWSCHEMA_NO_DISPLAY");
+	FILE *out = stdout;
+	const char *term = getenv("TERM");
+
+	if (nodisplay && *nodisplay) {
+		/* A virtual screen for benchmarks: output goes nowhere. */
+		null_out = fopen("/dev/null", "w");
+		out = null_out;
+		if (!term || !*term)
+			term = "xterm-256color";
+	}
+	screen = newterm(term, out, stdin);
+	if (!screen) {
+		fprintf(stderr, "mwschema: cannot use terminal type '%s'\n", term ? term : "(unset)");
+		return -1;
+	}
+	atexit(display_done);
+	mw_set_oom_handler(display_oom);
+	nonl();
+	raw();
+	noecho();
+	set_escdelay(25);
+	curs_set(0);
+	a->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+	if (!a->no_color && has_colors()) {
+		start_color();
+		use_default_colors();
+		theme_init(1);
+	} else
+		theme_init(0);
+	display_layout(a);
+	return 0;
+}
+
+WINDOW *
+display_status_win(void)
+{
+	return status_win;
+}
+
+static void
+place(struct view *v, int h, int w, int y, int x)
+{
+	if (v->win)
+		delwin(v->win);
+	v->height = h < 1 ? 1 : h;
+	v->width = w < 1 ? 1 : w;
+	v->win = newwin(v->height, v->width, y, x);
+	view_clamp(v);
+}
+
+void
+display_layout(struct app *a)
+{
+	int lines = LINES, cols = COLS, main_h = lines - 2;
+	int list_w = cols >= 140 ? 28 : (cols / 5 < 18 ? 18 : (cols / 5 > 26 ? 26 : cols / 5));
+
+	if (title_win)
+		delwin(title_win);
+	if (status_win)
+		delwin(status_win);
+	title_win = newwin(1, cols, 0, 0);
+	status_win = newwin(1, cols, lines - 1, 0);
+	keypad(status_win, TRUE);
+	if (main_h < 3)
+		main_h = 3;
+	place(&a->views[PANE_TABLES], main_h, list_w, 1, 0);
+	if (cols >= 140) {
+		int editor_w = (cols - list_w) * 11 / 20;
+
+		place(&a->views[PANE_EDITOR], main_h, editor_w, 1, list_w);
+		place(&a->views[PANE_PREVIEW], main_h, cols - list_w - editor_w, 1, list_w + editor_w);
+	} else {
+		int editor_h = main_h / 2 < 5 ? 5 : main_h / 2;
+
+		place(&a->views[PANE_EDITOR], editor_h, cols - list_w, 1, list_w);
+		place(&a->views[PANE_PREVIEW], main_h - editor_h, cols - list_w, 1 + editor_h, list_w);
+	}
+}
+
+static void
+draw_title(struct app *a)
+{
+	struct session *s = a->s;
+	mw_buf t = MW_BUF_INIT;
+	int used;
+
+	mw_buf_addf(&t, " mwschema  %s  [%s]  change: %s", s->ws->name,
+		    s->ws->branch ? s->ws->branch : "no git",
+		    session_has_change(s) ? s->change_name : "(none)");
+	used = draw_text(title_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_TITLE, 0);
+	mw_buf_reset(&t);
+	if (s->dirty)
+		mw_buf_adds(&t, "  [+] unsaved");
+	else if (s->written)
+		mw_buf_adds(&t, "  written, not committed");
+	used += draw_text(title_win, 0, used, COLS - used, mw_buf_cstr(&t), ELEM_TITLE_DIRTY, 0);
+	draw_fill(title_win, 0, used, COLS - used, ELEM_TITLE);
+	mw_buf_release(&t);
+	wnoutrefresh(title_win);
+}
+
+static const enum request hint_requests[] = {
+	REQ_NEXT_PANE, REQ_ADD_COLUMN, REQ_EDIT, REQ_DROP, REQ_UNDO, REQ_WRITE,
+	REQ_COMMIT, REQ_PROMPT, REQ_HELP, REQ_QUIT,
+};
+static const char *const hint_words[] = {
+	"pane", "add", "edit", "drop", "undo", "write", "commit", "cmd", "help", "quit",
+};
+
+static void
+draw_status(struct app *a)
+{
+	mw_buf t = MW_BUF_INIT;
+
+	werase(status_win);
+	if (a->status.len) {
+		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&a->status),
+			  a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS, 1);
+	} else {
+		for (size_t i = 0; i < sizeof(hint_requests) / sizeof(*hint_requests); i++) {
+			size_t mark = t.len;
+
+			keys_describe(&t, KEYMAP_GENERIC, hint_requests[i]);
+			/* Only the first key of each request fits. */
+			if (strchr(t.data ? t.data + mark : "", ','))
+				mw_buf_truncate(&t, mark + strcspn(t.data + mark, ","));
+			if (t.len > mark)
+				mw_buf_addf(&t, " %s%s", hint_words[i], COLS >= 100 ? "  " : " ");
+		}
+		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_STATUS_HINT, 1);
+	}
+	mw_buf_release(&t);
+	wnoutrefresh(status_win);
+}
+
+void
+display_render(struct app *a)
+{
+	/* Touching is cheap: curses still sends only the cells that differ. */
+	touchwin(title_win);
+	touchwin(status_win);
+	draw_title(a);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		touchwin(a->views[i].win);
+		view_draw(&a->views[i], a->focus == i);
+		wnoutrefresh(a->views[i].win);
+	}
+	draw_status(a);
+}
+
+void
+display_redraw(struct app *a)
+{
+	display_render(a);
+	doupdate();
+}
+
+int
+display_getkey(struct app *a)
+{
+	wint_t ch;
+	int rc;
+
+	for (;;) {
+		/* A pause in typing is when the recovery file gets written. */
+		wtimeout(status_win, a->s->autosave_due ? AUTOSAVE_IDLE_MS : -1);
+		rc = wget_wch(status_win, &ch);
+		if (rc == ERR) {
+			if (a->s->autosave_due)
+				session_autosave(a->s);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			display_layout(a);
+			clearok(curscr, TRUE);
+			display_redraw(a);
+			return KEY_FN(KEY_RESIZE);
+		}
+		return rc == KEY_CODE_YES ? KEY_FN((int)ch) : (int)ch;
+	}
+}
+
+bool
+display_ask(struct app *a, const char *question)
+{
+	for (;;) {
+		int key;
+
+		werase(status_win);
+		draw_text(status_win, 0, 0, COLS, question, ELEM_STATUS_ERROR, 1);
+		wnoutrefresh(status_win);
+		doupdate();
+		key = display_getkey(a);
+		if (key == 'y' || key == 'Y')
+			return true;
+		if (key == 'n' || key == 'N' || key == KEY_ESC || key == KEY_CTRL('c'))
+			return false;
+	}
+}
+
+struct pager {
+	mw_buf text;		/* the text wrapped to the window width */
+	size_t *line;		/* offsets of the wrapped lines */
+	size_t n, offset;
+};
+
+/* Appends `line` cut into pieces of at most `width` cells, at blanks where possible. */
+static void
+wrap_line(mw_buf *out, const char *line, int width)
+{
+	while (draw_width(line) > width) {
+		size_t fit = draw_fit(line, width, NULL), cut = fit;
+
+		while (cut > 0 && line[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = fit ? fit : 1;
+		mw_buf_add(out, line, cut);
+		mw_buf_addc(out, '\n');
+		line += cut;
+		line += *line == ' ';
+	}
+	mw_buf_addf(out, "%s\n", line);
+}
+
+static void
+pager_wrap(struct pager *p, const char *text, int width)
+{
+	char *copy = mw_xstrdup(text), *l = copy;
+	size_t cap = 0;
+
+	mw_buf_reset(&p->text);
+	while (l && *l) {
+		char *nl = strchr(l, '\n');
+
+		if (nl)
+			*nl++ = 0;
+		wrap_line(&p->text, l, width > 8 ? width : 8);
+		l = nl;
+	}
+	free(copy);
+	p->n = 0;
+	for (size_t i = 0; i < p->text.len; i += strcspn(p->text.data + i, "\n") + 1) {
+		if (p->n == cap)
+			p->line = mw_xrealloc(p->line, (cap = cap ? cap * 2 : 64) * sizeof(*p->line));
+		p->line[p->n++] = i;
+	}
+	if (p->offset >= p->n)
+		p->offset = p->n ? p->n - 1 : 0;
+}
+
+static void
+pager_draw(WINDOW *win, const char *title, struct pager *p)
+{
+	int h = getmaxy(win), w = getmaxx(win);
+
+	werase(win);
+	draw_text(win, 0, 0, w, title, ELEM_PANE_TITLE_FOCUS, 1);
+	for (int y = 1; y < h; y++) {
+		size_t i = p->offset + (size_t)y - 1;
+
+		if (i < p->n) {
+			const char *l = p->text.data + p->line[i];
+			char *one = mw_xstrndup(l, strcspn(l, "\n"));
+
+			draw_text(win, y, 0, w, one, ELEM_DEFAULT, 1);
+			free(one);
+		}
+	}
+	wnoutrefresh(win);
+	werase(status_win);
+	draw_text(status_win, 0, 0, COLS, "j/k scroll  g/G top/bottom  q close", ELEM_STATUS_HINT, 1);
+	wnoutrefresh(status_win);
+	doupdate();
+}
+
+/* Moves the pager for one request; the page is the window's text height. */
+static void
+pager_move(struct pager *p, enum request req, size_t page)
+{
+	size_t last = p->n > page ? p->n - page : 0;
+
+	if (req == REQ_MOVE_DOWN && p->offset < last)
+		p->offset++;
+	else if (req == REQ_MOVE_UP && p->offset)
+		p->offset--;
+	else if (req == REQ_MOVE_FIRST)
+		p->offset = 0;
+	else if (req == REQ_MOVE_LAST)
+		p->offset = last;
+	else if (req == REQ_MOVE_PAGE_DOWN)
+		p->offset = p->offset + page / 2 < last ? p->offset + page / 2 : last;
+	else if (req == REQ_MOVE_PAGE_UP)
+		p->offset = p->offset > page / 2 ? p->offset - page / 2 : 0;
+}
+
+void
+display_pager(struct app *a, const char *title, const char *text)
+{
+	struct pager p = { MW_BUF_INIT, NULL, 0, 0 };
+	WINDOW *win = NULL;
+
+	for (;;) {
+		int key;
+
+		if (!win) {
+			win = newwin(LINES - 2 > 1 ? LINES - 2 : 1, COLS, 1, 0);
+			pager_wrap(&p, text, COLS);
+		}
+		pager_draw(win, title, &p);
+		key = display_getkey(a);
+		if (key == KEY_FN(KEY_RESIZE)) {
+			delwin(win);
+			win = NULL;
+			continue;
+		}
+		if (key == 'q' || key == KEY_ESC || key == KEY_RETURN)
+			break;
+		pager_move(&p, key == ' ' ? REQ_MOVE_PAGE_DOWN : keys_lookup(KEYMAP_HELP, key),
+			   (size_t)getmaxy(win) - 1);
+	}
+	delwin(win);
+	free(p.line);
+	mw_buf_release(&p.text);
+	display_redraw(a);
+}
+
+void
+display_force_redraw(void)
+{
+	clearok(curscr, TRUE);
+}
+
+int
+display_save(const char *path)
+{
+	FILE *fp = fopen(path, "w");
+	wchar_t *row = mw_xmalloc(((size_t)COLS + 1) * sizeof(*row));
+
+	if (!fp) {
+		free(row);
+		return -1;
+	}
+	for (int y = 0; y < LINES; y++) {
+		int n = mvwinnwstr(curscr, y, 0, row, COLS);
+
+		while (n > 0 && row[n - 1] == L' ')
+			n--;
+		row[n < 0 ? 0 : n] = 0;
+		fprintf(fp, "%ls\n", row);
+	}
+	free(row);
+	return fclose(fp) ? -1 : 0;
+}
+
+/* vim: set ts=8 sw=8 noexpandtab: */

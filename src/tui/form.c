@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Forms: field editing, choice completion and cycling, inline errors, and
+ * a centred window redrawn over the main screen (also after a resize).
+ */
+#include <config.h>
+
+#include "tui/form.h"
+#include "tui/curses.h"
+#include "tui/display.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static const char *const bool_choices[] = { "yes", "no", NULL };
+
+#define LABEL_W 16
+
+void
+form_init(struct form *f, const char *title, size_t n)
+{
+	memset(f, 0, sizeof(*f));
+	f->title = title;
+	f->n = n;
+	f->fields = mw_xcalloc(n, sizeof(*f->fields));
+}
+
+void
+form_free(struct form *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		mw_buf_release(&f->fields[i].value);
+		free(f->fields[i].error);
+	}
+	free(f->fields);
+	f->fields = NULL;
+}
+
+struct field *
+form_field(struct form *f, size_t i, enum field_kind kind, const char *label, const char *key,
+	   const char *value)
+{
+	struct field *fd = &f->fields[i];
+
+	fd->kind = kind;
+	fd->label = label;
+	fd->key = key;
+	fd->choices = kind == FIELD_BOOL ? bool_choices : NULL;
+	mw_buf_reset(&fd->value);
+	mw_buf_adds(&fd->value, value ? value : "");
+	fd->cursor = fd->value.len;
+	return fd;
+}
+
+static struct field *
+find_field(const struct form *f, const char *key)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->fields[i].key && key && !strcmp(f->fields[i].key, key))
+			return &f->fields[i];
+	return NULL;
+}
+
+const char *
+form_value(const struct form *f, const char *key)
+{
+	struct field *fd = find_field(f, key);
+
+	return fd ? mw_buf_cstr(&fd->value) : "";
+}
+
+bool
+form_bool(const struct form *f, const char *key)
+{
+	return !strcmp(form_value(f, key), "yes");
+}
+
+void
+form_clear_errors(struct form *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->fields[i].kind == FIELD_NOTE && f->fields[i].error_is_note)
+			continue;
+		free(f->fields[i].error);
+		f->fields[i].error = NULL;
+	}
+}
+
+void
+form_set_error(struct form *f, const char *key, const char *msg)
+{
+	struct field *fd = find_field(f, key);
+
+	if (!fd)
+		fd = &f->fields[0];
+	if (fd->error) {
+		char *both = mw_strdupf("%s; %s", fd->error, msg);
+
+		free(fd->error);
+		fd->error = both;
+	} else
+		fd->error = mw_xstrdup(msg);
+}
+
+void
+form_set_errors(struct form *f, const mw_diags *errs)
+{
+	for (size_t i = 0; i < errs->n; i++)
+		form_set_error(f, errs->items[i].path, errs->items[i].message);
+}
+
+/*
+ * Choices: completion of a typed prefix and cycling with Space.
+ */
+
+static const char *
+completion(const struct field *fd)
+{
+	const char *v = mw_buf_cstr(&fd->value);
+	const char *found = NULL;
+
+	if (!fd->choices || !*v)
+		return NULL;
+	for (size_t i = 0; fd->choices[i]; i++) {
+		if (!strncmp(fd->choices[i], v, fd->value.len)) {
+			if (found)
+				return NULL;	/* ambiguous */
+			found = fd->choices[i];
+		}
+	}
+	return found;
+}
+
+static void
+complete(struct field *fd)
+{
+	const char *c = completion(fd);
+
+	if (c) {
+		mw_buf_reset(&fd->value);
+		mw_buf_adds(&fd->value, c);
+		fd->cursor = fd->value.len;
+	}
+}
+
+static void
+cycle(struct field *fd)
+{
+	const char *v = mw_buf_cstr(&fd->value);
+	size_t i, next = 0;
+
+	for (i = 0; fd->choices[i]; i++) {
+		if (!strcmp(fd->choices[i], v)) {
+			next = fd->choices[i + 1] ? i + 1 : 0;
+			break;
+		}
+	}
+	if (!fd->choices[i]) {
+		/* Typed text: go to the first choice it starts, else the first one. */
+		for (i = 0; fd->choices[i]; i++)
+			if (*v && !strncmp(fd->choices[i], v, strlen(v)))
+				break;
+		next = fd->choices[i] ? i : 0;
+	}
+	mw_buf_reset(&fd->value);
+	mw_buf_adds(&fd->value, fd->choices[next]);
+	fd->cursor = fd->value.len;
+}
+
+/*
+ * Text editing on UTF-8 bytes, a character at a time.
+ */
+
+static size_t
+char_before(const mw_buf *b, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)b->data[--pos] & 0xc0) == 0x80)
+		;
+	return pos;
+}
+
+static size_t
+char_after(const mw_buf *b, size_t pos)
+{
+	if (pos < b->len)
+		pos++;
+	while (pos < b->len && ((unsigned char)b->data[pos] & 0xc0) == 0x80)
+		pos++;
+	return pos;
+}
+
+static void
+delete_range(struct field *fd, size_t from, size_t to)
+{
+	memmove(fd->value.data + from, fd->value.data + to, fd->value.len - to + 1);
+	fd->value.len -= to - from;
+	fd->cursor = from;
+}
+
+static void
+insert_char(struct field *fd, int key)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	size_t n;
+	mw_buf tail = MW_BUF_INIT;
+
+	memset(&st, 0, sizeof(st));
+	n = wcrtomb(mb, (wchar_t)key, &st);
+	if (n == (size_t)-1)
+		return;
+	mw_buf_adds(&tail, fd->value.data ? fd->value.data + fd->cursor : "");
+	mw_buf_truncate(&fd->value, fd->cursor);
+	mw_buf_add(&fd->value, mb, n);
+	mw_buf_add(&fd->value, tail.data ? tail.data : "", tail.len);
+	fd->cursor += n;
+	mw_buf_release(&tail);
+}
+
+/* Returns true when the key was an edit of the field. */
+static bool
+edit_field(struct field *fd, int key)
+{
+	if (fd->kind == FIELD_NOTE)
+		return false;
+	if (key == KEY_FN(KEY_BACKSPACE) || key == 127 || key == KEY_CTRL('h')) {
+		if (fd->cursor)
+			delete_range(fd, char_before(&fd->value, fd->cursor), fd->cursor);
+	} else if (key == KEY_FN(KEY_DC)) {
+		if (fd->cursor < fd->value.len)
+			delete_range(fd, fd->cursor, char_after(&fd->value, fd->cursor));
+	} else if (key == KEY_FN(KEY_LEFT)) {
+		fd->cursor = char_before(&fd->value, fd->cursor);
+	} else if (key == KEY_FN(KEY_RIGHT)) {
+		if (fd->cursor == fd->value.len)
+			complete(fd);
+		else
+			fd->cursor = char_after(&fd->value, fd->cursor);
+	} else if (key == KEY_FN(KEY_HOME) || key == KEY_CTRL('a')) {
+		fd->cursor = 0;
+	} else if (key == KEY_FN(KEY_END) || key == KEY_CTRL('e')) {
+		fd->cursor = fd->value.len;
+	} else if (key == KEY_CTRL('u')) {
+		delete_range(fd, 0, fd->cursor);
+	} else if (key == ' ' && fd->choices) {
+		cycle(fd);
+	} else if (key >= 0x20 && key < 0x110000 && key != 127) {
+		insert_char(fd, key);
+	} else
+		return false;
+	return true;
+}
+
+/*
+ * Drawing.
+ */
+
+static int
+form_rows(const struct form *f)
+{
+	int rows = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		rows += 1 + (f->fields[i].error != NULL);
+	return rows;
+}
+
+static void
+draw_field(WINDOW *win, const struct field *fd, int y, int width, bool focus, int *cx)
+{
+	int x = 2 + LABEL_W + 1, w = width - x - 2, before;
+	const char *v = mw_buf_cstr(&fd->value);
+	const char *c = focus ? completion(fd) : NULL;
+	char *head = mw_xstrndup(v, fd->cursor);
+
+	draw_text(win, y, 2, LABEL_W, fd->label, ELEM_FORM_LABEL, 1);
+	if (fd->kind == FIELD_NOTE) {
+		draw_text(win, y, x, w, v, ELEM_FORM, 1);
+		free(head);
+		return;
+	}
+	before = draw_width(head);
+	/* Keep the cursor in view on long values: scroll by the excess. */
+	const char *shown = v + (before >= w ? draw_fit(v, before - w + 1, NULL) : 0);
+	int used = draw_text(win, y, x, w, shown, focus ? ELEM_FORM_FIELD_FOCUS : ELEM_FORM_FIELD, 0);
+
+	if (c && strlen(c) > fd->value.len)
+		used += draw_text(win, y, x + used, w - used, c + fd->value.len, ELEM_MUTED, 0);
+	draw_fill(win, y, x + used, w - used, focus ? ELEM_FORM_FIELD_FOCUS : ELEM_FORM_FIELD);
+	if (focus)
+		*cx = x + (before >= w ? w - 1 : before);
+	free(head);
+}
+
+static WINDOW *
+form_draw(const struct form *f, WINDOW *win)
+{
+	int rows = form_rows(f), width = COLS - 4 > 76 ? 76 : COLS - 4;
+	int height = rows + 4, y = 2, cy = 1, cx = 1;
+
+	if (height > LINES)
+		height = LINES;
+	if (win)
+		delwin(win);
+	win = newwin(height, width > 20 ? width : 20, (LINES - height) / 2, (COLS - width) / 2);
+	for (int r = 0; r < height; r++)
+		draw_fill(win, r, 0, getmaxx(win), ELEM_FORM);
+	draw_box(win, ELEM_FORM_BORDER);
+	draw_text(win, 0, 2, getmaxx(win) - 4, f->title, ELEM_FORM_LABEL, 0);
+	for (size_t i = 0; i < f->n && y < height - 1; i++) {
+		const struct field *fd = &f->fields[i];
+
+		draw_field(win, fd, y, getmaxx(win), i == f->focus, &cx);
+		if (i == f->focus)
+			cy = y;
+		y++;
+		if (fd->error && y < height - 1)
+			draw_text(win, y++, 2 + LABEL_W + 1, getmaxx(win) - LABEL_W - 5, fd->error,
+				  fd->error_is_note ? ELEM_POLICY_WARNING : ELEM_FORM_ERROR, 0);
+	}
+	draw_text(win, height - 1, 2, getmaxx(win) - 4,
+		  " Enter accept  Esc cancel  Tab next  Space cycle ", ELEM_FORM_BORDER, 0);
+	wmove(win, cy, cx);
+	wnoutrefresh(win);
+	return win;
+}
+
+static void
+move_focus(struct form *f, int dir)
+{
+	for (size_t step = 0; step < f->n; step++) {
+		f->focus = (f->focus + f->n + (size_t)(dir > 0 ? 1 : -1)) % f->n;
+		if (f->fields[f->focus].kind != FIELD_NOTE)
+			return;
+	}
+}
+
+static void
+focus_first_error(struct form *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->fields[i].error && f->fields[i].kind != FIELD_NOTE) {
+			f->focus = i;
+			return;
+		}
+	}
+}
+
+int
+form_run(struct app *a, struct form *f)
+{
+	WINDOW *win = NULL;
+	int rc = -1;
+
+	if (f->fields[f->focus].kind == FIELD_NOTE)
+		move_focus(f, 1);
+	curs_set(1);
+	while (rc < 0) {
+		int key;
+
+		display_render(a);
+		win = form_draw(f, win);
+		doupdate();
+		key = display_getkey(a);
+		if (key == KEY_ESC || key == KEY_CTRL('c')) {
+			rc = 0;
+		} else if (key == KEY_RETURN) {
+			for (size_t i = 0; i < f->n; i++)
+				if (f->fields[i].choices)
+					complete(&f->fields[i]);
+			form_clear_errors(f);
+			if (!f->validate || !f->validate(f, f->data))
+				rc = 1;
+			else
+				focus_first_error(f);
+		} else if (key == KEY_TAB || key == KEY_FN(KEY_DOWN)) {
+			complete(&f->fields[f->focus]);
+			move_focus(f, 1);
+		} else if (key == KEY_FN(KEY_BTAB) || key == KEY_FN(KEY_UP)) {
+			complete(&f->fields[f->focus]);
+			move_focus(f, -1);
+		} else {
+			edit_field(&f->fields[f->focus], key);
+		}
+	}
+	curs_set(0);
+	delwin(win);
+	display_redraw(a);
+	return rc;
+}
+
+/* vim: set ts=8 sw=8 noexpandtab: */

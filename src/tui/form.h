@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Modal forms: labelled fields edited in place. Tab/Down and S-Tab/Up move,
+ * Enter accepts (after validation), Esc cancels. Choice fields take typed
+ * text, complete it and cycle with Space. Errors are shown under the field
+ * they concern and the typed text is never thrown away.
+ */
+#ifndef MWSCHEMA_TUI_FORM_H
+#define MWSCHEMA_TUI_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mwschema/buf.h"
+#include "mwschema/diag.h"
+
+struct app;
+
+enum field_kind {
+	FIELD_TEXT,
+	FIELD_CHOICE,		/* one of `choices`, typed or cycled */
+	FIELD_BOOL,		/* a choice of "yes" / "no" */
+	FIELD_NOTE,		/* read-only text (file lists, findings) */
+};
+
+struct field {
+	const char *label;
+	const char *key;		/* matched against a diagnostic's path */
+	enum field_kind kind;
+	mw_buf value;
+	size_t cursor;			/* byte offset in value */
+	const char *const *choices;	/* NULL-terminated (FIELD_CHOICE) */
+	char *error;			/* shown under the field */
+	bool error_is_note;		/* NOTE rows: show as a warning */
+};
+
+struct form {
+	const char *title;
+	struct field *fields;
+	size_t n;
+	size_t focus;
+	/* Checks the values; sets field errors; 0 = accept. */
+	int (*validate)(struct form *f, void *data);
+	void *data;
+};
+
+void form_init(struct form *f, const char *title, size_t n);
+void form_free(struct form *f);
+/* Sets up field i; `value` may be NULL. */
+struct field *form_field(struct form *f, size_t i, enum field_kind kind, const char *label,
+			 const char *key, const char *value);
+const char *form_value(const struct form *f, const char *key);
+bool form_bool(const struct form *f, const char *key);
+void form_clear_errors(struct form *f);
+/* Attaches each diagnostic to the field named by its path (else the first field). */
+void form_set_errors(struct form *f, const mw_diags *errs);
+void form_set_error(struct form *f, const char *key, const char *msg);
+/* Runs the form: 1 accepted, 0 cancelled. */
+int form_run(struct app *a, struct form *f);
+
+#endif /* MWSCHEMA_TUI_FORM_H */

@@ -1,0 +1,1 @@
+<?php // DatabaseUpdater stand-in

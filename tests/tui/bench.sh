@@ -1,0 +1,18 @@
+#!/bin/sh
+# Per-keystroke cost on core's largest table (recentchanges): median and
+# p99 must stay well under a frame (16 ms).
+: "${MW_CORPUS:=${top_srcdir:-.}/../shared/corpus}"
+bench=${top_builddir:-.}/tests/tui/tui_bench
+[ -f "$MW_CORPUS/core/tables.json" ] || { echo "SKIP: corpus not found at $MW_CORPUS"; exit 77; }
+[ -x "$bench" ] || { echo "SKIP: $bench not built"; exit 77; }
+state=$(mktemp -d)
+trap 'rm -rf "$state"' EXIT
+# A scratch checkout around core's schema (read in place, copied to the temp dir only).
+mkdir -p "$state/ws/sql"
+cp "$MW_CORPUS/core/tables.json" "$state/ws/sql/tables.json"
+out=$(XDG_STATE_HOME=$state LANG=C.UTF-8 "$bench" "$state/ws" recentchanges 500 160x48) ||
+  { echo "FAIL: $out"; exit 1; }
+echo "$out"
+median=$(echo "$out" | sed -n 's/^keystroke.*median \([0-9.]*\) ms.*/\1/p')
+awk -v m="$median" 'BEGIN { exit !(m < 16) }' || { echo "FAIL: median $median ms"; exit 1; }
+echo PASS
