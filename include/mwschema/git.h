@@ -20,6 +20,8 @@ enum {
 	MW_GIT_EOWNER = -3,	/* repository owned by someone else (safe.directory) */
 	MW_GIT_ENOIDENT = -4,	/* no user.name / user.email */
 	MW_GIT_EBRANCH = -5,	/* the requested branch cannot be used */
+	MW_GIT_EREV = -6,	/* a revision that names no commit */
+	MW_GIT_ENOENT = -7,	/* no such path at that revision */
 };
 
 typedef struct mw_git mw_git;	/* an open repository */
@@ -89,5 +91,63 @@ void mw_git_change_id(char out[42], const char *committer_ident, const char *par
  */
 int mw_git_commit(char out_oid[41], mw_git *git, char *const *paths, size_t npaths,
 		  const char *message, const char *branch, mw_buf *err);
+
+/*
+ * Reading history: what a commit, a range or a branch changes, and the files
+ * as they are at a revision.
+ */
+
+/* One path changed between two trees, as `git diff --name-status` (no renames). */
+typedef struct mw_git_file {
+	char *path;
+	char status;		/* 'A' added, 'M' modified, 'D' deleted, 'T' type change */
+} mw_git_file;
+
+typedef struct mw_git_commit_info {
+	char oid[41];
+	char *subject;		/* first line of the message */
+	char *author;		/* "Name <email>" */
+} mw_git_commit_info;
+
+typedef struct mw_git_range {
+	char *spec;		/* as given ("HEAD" when none was) */
+	char base[41];		/* the tree compared against; "" = the empty tree */
+	char tip[41];		/* the revision whose files are the result */
+	mw_git_commit_info *commits;	/* the commits in the range, newest first */
+	size_t ncommits;
+	mw_git_file *files;	/* sorted by path */
+	size_t nfiles;
+} mw_git_range;
+
+/*
+ * Resolves `spec` (NULL = "HEAD") and lists the files it changes:
+ *   - "A..B" (or "A...B"; an empty side is HEAD): the commits reachable
+ *     from B and not from A, compared from the merge base of A and B to B,
+ *     so what moved on A since B forked is not counted;
+ *   - a local branch name: the branch against its merge base with its
+ *     upstream, else with "main", else "master" (the topic-branch review);
+ *     when that base is the branch itself, the tip commit alone;
+ *   - anything else git can resolve to a commit ("HEAD", "HEAD~2", an id,
+ *     a tag): that commit against its first parent (the empty tree for a
+ *     root commit).
+ * A spec that names no commit gives MW_GIT_EREV with a sentence in err.
+ */
+int mw_git_range_read(mw_git_range *out, mw_git *git, const char *spec, mw_buf *err);
+void mw_git_range_clear(mw_git_range *range);
+
+/*
+ * Appends the content of `path` (relative to the work tree) at revision
+ * `rev` (a commit id or any revision) to `out`. MW_GIT_ENOENT (err says so)
+ * when the revision has no such file, MW_GIT_EREV for a bad revision.
+ */
+int mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err);
+
+/*
+ * The names of the files (blobs, not subdirectories) directly in directory
+ * `dir` ("" = the top) at revision `rev`, sorted. A missing directory gives
+ * none (returns 0). Caller frees with mw_strv_free.
+ */
+int mw_git_tree_list(char ***names, size_t *n, mw_git *git, const char *rev, const char *dir,
+		     mw_buf *err);
 
 #endif /* MWSCHEMA_GIT_H */

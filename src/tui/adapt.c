@@ -114,13 +114,11 @@ find_change_dir(const mw_workspace *w, const char *schema_rel)
 static void
 configure_lint(struct adapt_ws *ws)
 {
-	mw_diags ignore = MW_DIAGS_INIT;
-
 	ws->lint = mw_lint_new();
 	ws->rc = mw_rc_new();
-	mw_rc_load_default(ws->rc, ws->root, &ignore);
-	mw_lint_configure(ws->lint, ws->rc, &ignore);
-	mw_diags_free(&ignore);
+	/* Problems are kept: the editor reports them once it is on screen. */
+	mw_rc_load_default(ws->rc, ws->root, &ws->rc_problems);
+	mw_lint_configure(ws->lint, ws->rc, &ws->rc_problems);
 }
 
 int
@@ -164,6 +162,7 @@ adapt_ws_free(struct adapt_ws *ws)
 	mw_workspace_free(ws->ws);
 	mw_lint_free(ws->lint);
 	mw_rc_free(ws->rc);
+	mw_diags_free(&ws->rc_problems);
 	free(ws->root);
 	free(ws->name);
 	free(ws->schema_path);

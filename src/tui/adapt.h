@@ -28,6 +28,7 @@ struct adapt_ws {
 	struct mw_workspace *ws;	/* the checkout as read at start */
 	struct mw_lint *lint;		/* configured from the rc files */
 	struct mw_rc *rc;
+	mw_diags rc_problems;		/* bad lines of the rc files (file:line) */
 	char *root;			/* checkout root (absolute) */
 	char *name;			/* its base name, for the title bar */
 	char *schema_path;		/* absolute path of the schema file */

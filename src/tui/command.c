@@ -7,9 +7,9 @@
 #include "tui/command.h"
 #include "tui/actions.h"
 #include "tui/display.h"
+#include "tui/options.h"
 #include "tui/prompt.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +49,9 @@ help_text(mw_buf *out)
 	request_foreach(help_row, out);
 	mw_buf_adds(out, "\nCommands (after ':')\n"
 		    "  :w  :q  :q!  :commit  :lint  :verify  :help\n"
-		    "  :set tab diff|mysql|postgres|sqlite|policy|files\n"
+		    "  :set NAME = VALUE   theme (default, light, mono, colorblind), mouse (true,\n"
+		    "                      false), tab (diff, mysql, postgres, sqlite, policy, files)\n"
+		    "  :bind KEYMAP KEY REQUEST    :color ELEMENT FG BG [ATTR...]    :messages\n"
 		    "  :table NAME    :open PATCH.json    :save-display FILE\n"
 		    "  :REQUEST       any request name above, e.g. :add-column\n"
 		    "\nForms: Tab/Down next field, S-Tab/Up previous, Space cycles a choice,\n"
@@ -192,30 +194,16 @@ app_request(struct app *a, enum request req)
  * ':' commands
  */
 
-static const char *const tab_names[TAB_COUNT] = {
-	"diff", "mysql", "postgres", "sqlite", "policy", "files",
-};
-
 static void
-command_set(struct app *a, const char *arg)
+show_messages(struct app *a)
 {
-	char name[32] = "", value[64] = "";
+	mw_buf text = MW_BUF_INIT;
 
-	if (sscanf(arg, "%31s %63s", name, value) < 1) {
-		app_info(a, "set tab=%s", tab_names[a->tab]);
-		return;
-	}
-	if (!strcmp(name, "tab") || !strncmp(name, "tab=", 4)) {
-		const char *v = name[3] == '=' ? name + 4 : value;
-
-		for (int i = 0; i < TAB_COUNT; i++) {
-			if (!strcmp(tab_names[i], v)) {
-				a->tab = (enum preview_tab)i;
-				return;
-			}
-		}
-	}
-	app_error(a, "set: unknown option or value '%s'", arg);
+	options_messages(&text);
+	if (!text.len)
+		mw_buf_adds(&text, "The configuration files loaded without problems.\n");
+	display_pager(a, "Configuration messages", mw_buf_cstr(&text));
+	mw_buf_release(&text);
 }
 
 static void
@@ -274,8 +262,10 @@ app_command(struct app *a, const char *line)
 	else if (!strcmp(cmd, "wq")) {
 		action_write(a);
 		request_quit(a, false);
-	} else if (!strcmp(cmd, "set"))
-		command_set(a, arg);
+	} else if (options_command(a, cmd, arg))
+		;
+	else if (!strcmp(cmd, "messages"))
+		show_messages(a);
 	else if (!strcmp(cmd, "table"))
 		command_table(a, arg);
 	else if (!strcmp(cmd, "open"))

@@ -8,6 +8,7 @@
 #include "tui/display.h"
 #include "tui/curses.h"
 #include "tui/draw.h"
+#include "tui/mouse.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -346,6 +347,22 @@ pager_move(struct pager *p, enum request req, size_t page)
 		p->offset = p->offset > page / 2 ? p->offset - page / 2 : 0;
 }
 
+/* Esc and Enter always close; the rest follows the help keymap (q unless rebound). */
+static enum request
+pager_request(int key)
+{
+	if (key == KEY_ESC || key == KEY_RETURN)
+		return REQ_QUIT;
+	if (key == ' ')
+		return REQ_MOVE_PAGE_DOWN;
+	if (key == KEY_FN(KEY_MOUSE)) {
+		int wheel = mouse_wheel();
+
+		return wheel < 0 ? REQ_MOVE_UP : wheel > 0 ? REQ_MOVE_DOWN : REQ_NONE;
+	}
+	return keys_lookup(KEYMAP_HELP, key);
+}
+
 void
 display_pager(struct app *a, const char *title, const char *text)
 {
@@ -353,6 +370,7 @@ display_pager(struct app *a, const char *title, const char *text)
 	WINDOW *win = NULL;
 
 	for (;;) {
+		enum request req;
 		int key;
 
 		if (!win) {
@@ -366,10 +384,10 @@ display_pager(struct app *a, const char *title, const char *text)
 			win = NULL;
 			continue;
 		}
-		if (key == 'q' || key == KEY_ESC || key == KEY_RETURN)
+		req = pager_request(key);
+		if (req == REQ_QUIT || req == REQ_QUIT_FORCE || req == REQ_HELP)
 			break;
-		pager_move(&p, key == ' ' ? REQ_MOVE_PAGE_DOWN : keys_lookup(KEYMAP_HELP, key),
-			   (size_t)getmaxy(win) - 1);
+		pager_move(&p, req, (size_t)getmaxy(win) - 1);
 	}
 	delwin(win);
 	free(p.line);

@@ -8,6 +8,7 @@
 #include "tui/keys.h"
 #include "tui/curses.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -91,7 +92,12 @@ static const struct key_label {
 	{ KEY_FN(KEY_RIGHT), "Right" }, { KEY_FN(KEY_HOME), "Home" }, { KEY_FN(KEY_END), "End" },
 	{ KEY_FN(KEY_NPAGE), "PgDown" }, { KEY_FN(KEY_PPAGE), "PgUp" },
 	{ KEY_FN(KEY_BTAB), "S-Tab" }, { KEY_FN(KEY_DC), "Del" },
-	{ KEY_FN(KEY_BACKSPACE), "Backspace" }, { 127, "Backspace" },
+	{ KEY_FN(KEY_BACKSPACE), "Backspace" }, { 127, "Backspace" }, { KEY_FN(KEY_IC), "Ins" },
+	/* Other spellings accepted in rc files (tig's among them); names above win on output. */
+	{ KEY_RETURN, "Return" }, { KEY_ESC, "Escape" }, { KEY_FN(KEY_NPAGE), "PageDown" },
+	{ KEY_FN(KEY_PPAGE), "PageUp" }, { KEY_FN(KEY_BTAB), "BackTab" },
+	{ KEY_FN(KEY_BTAB), "ShiftTab" }, { KEY_FN(KEY_DC), "Delete" },
+	{ KEY_FN(KEY_IC), "Insert" }, { '#', "Hash" }, { '<', "LessThan" },
 };
 
 const char *
@@ -188,6 +194,21 @@ keys_key_name(mw_buf *out, int key)
 		mw_buf_addf(out, "<%d>", key);
 }
 
+/* "C-", "Ctrl-" or "^" (tig's spellings): true with the prefix length in *len. */
+static bool
+ctrl_prefix(const char *name, size_t *len)
+{
+	if (!strncasecmp(name, "C-", 2))
+		*len = 2;
+	else if (!strncasecmp(name, "Ctrl-", 5))
+		*len = 5;
+	else if (name[0] == '^' && name[1])
+		*len = 1;
+	else
+		return false;
+	return true;
+}
+
 int
 key_parse(const char *name)
 {
@@ -206,9 +227,10 @@ key_parse(const char *name)
 	for (size_t i = 0; i < sizeof(key_labels) / sizeof(*key_labels); i++)
 		if (!strcasecmp(key_labels[i].name, name))
 			return key_labels[i].key;
-	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[2] && !name[3])
-		return KEY_CTRL(name[2]);
-	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' && name[1] <= '9')
+	if (ctrl_prefix(name, &len) && name[len] && !name[len + 1])
+		return KEY_CTRL(name[len]);
+	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' && name[1] <= '9' &&
+	    strspn(name + 1, "0123456789") == len - 1 && atoi(name + 1) <= 12)
 		return KEY_FN(KEY_F(atoi(name + 1)));
 	if (mbtowc(&wc, name, len) == (int)len)
 		return (int)wc;

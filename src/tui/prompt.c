@@ -10,6 +10,7 @@
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/draw.h"
+#include "tui/options.h"
 #include "tui/view.h"
 #include "mwschema/fs.h"
 
@@ -35,7 +36,7 @@ static struct {
 
 static const char *const commands[] = {
 	"w", "write", "q", "q!", "quit", "commit", "lint", "verify", "set", "help",
-	"table", "open", "save-display", NULL,
+	"table", "open", "save-display", "bind", "color", "messages", NULL,
 };
 
 static int
@@ -145,8 +146,8 @@ collect(const char *first)
 		for (size_t i = 0; i < session_ntables(s); i++)
 			add_candidate(session_table(s, (long)i)->name);
 	} else if (!strcmp(first, "set")) {
-		add_candidate("tab");
-		add_candidate("theme");
+		for (const char *const *o = options_names(); *o; o++)
+			add_candidate(*o);
 	} else {
 		for (size_t i = 0; t && i < t->ncolumns; i++)
 			add_candidate(t->columns[i].name);

@@ -9,6 +9,9 @@
 #include "tui/theme.h"
 #include "tui/curses.h"
 
+#include "mwschema/fs.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -175,20 +178,120 @@ theme_load_text(const char *text, const char *label, mw_buf *err)
 	return rc;
 }
 
+static char current_theme[64] = "default";
+
+const char *
+theme_current(void)
+{
+	return current_theme;
+}
+
+/* Forgets the styles and the colour pairs: every element plain. */
+static void
+theme_reset(void)
+{
+	for (int i = 0; i < ELEM_COUNT; i++)
+		styles[i] = (struct style){ -1, -1, 0, 0 };
+	npairs = 0;
+}
+
 void
 theme_init(int use_color)
 {
 	mw_buf err = MW_BUF_INIT;
 
 	colors_on = use_color;
-	npairs = 0;
-	theme_load_text(builtin_theme, "builtin", &err);
+	theme_reset();
+	theme_load_text(builtin_themes[0].text, "default.theme", &err);
 	mw_buf_release(&err);
+}
+
+/* A theme file by name: the user's themes, then the installed ones (caller frees). */
+static char *
+theme_file(const char *name)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *file = mw_strdupf("%s.theme", name), *path = NULL;
+
+	if (strchr(name, '/'))
+		path = mw_xstrdup(name);
+	else if (xdg && *xdg)
+		path = mw_strdupf("%s/mwschema/themes/%s", xdg, file);
+	else if (home && *home)
+		path = mw_strdupf("%s/.config/mwschema/themes/%s", home, file);
+	if (path && !mw_file_exists(path)) {
+		free(path);
+		path = strchr(name, '/') ? NULL : mw_path_join(MW_PKGDATADIR, file);
+	}
+	if (path && !mw_file_exists(path)) {
+		free(path);
+		path = NULL;
+	}
+	free(file);
+	return path;
+}
+
+/* The theme's text: built in, or read from its file. 0 or -1. */
+static int
+theme_text(mw_buf *out, char **label, const char *name, mw_buf *err)
+{
+	char *path;
+	int rc;
+
+	for (size_t i = 0; builtin_themes[i].name; i++) {
+		if (!strcmp(builtin_themes[i].name, name)) {
+			mw_buf_adds(out, builtin_themes[i].text);
+			*label = mw_strdupf("%s.theme", name);
+			return 0;
+		}
+	}
+	path = theme_file(name);
+	if (!path) {
+		mw_buf_addf(err, "unknown theme '%s' (built in:", name);
+		for (size_t i = 0; builtin_themes[i].name; i++)
+			mw_buf_addf(err, " %s", builtin_themes[i].name);
+		mw_buf_adds(err, ")");
+		return -1;
+	}
+	rc = mw_read_file(out, path, err);
+	*label = path;
+	return rc;
+}
+
+int
+theme_select(const char *name, mw_buf *err)
+{
+	struct style saved[ELEM_COUNT];
+	mw_buf text = MW_BUF_INIT;
+	char *label = NULL;
+	int rc = theme_text(&text, &label, name, err);
+
+	memcpy(saved, styles, sizeof(styles));
+	if (!rc) {
+		int saved_pairs = npairs;
+
+		theme_reset();
+		rc = theme_load_text(mw_buf_cstr(&text), label, err);
+		if (rc) {
+			/* A broken theme file leaves the screen as it was. */
+			memcpy(styles, saved, sizeof(styles));
+			npairs = saved_pairs;
+		} else
+			snprintf(current_theme, sizeof(current_theme), "%s", name);
+	}
+	free(label);
+	mw_buf_release(&text);
+	return rc;
 }
 
 static int
 pair_for(short fg, short bg)
 {
+	/* 0-255 in a theme: a terminal with fewer colours shows its default. */
+	if (fg >= COLORS)
+		fg = -1;
+	if (bg >= COLORS)
+		bg = -1;
 	for (int i = 0; i < npairs; i++)
 		if (pairs[i].fg == fg && pairs[i].bg == bg)
 			return i + 1;

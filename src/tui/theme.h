@@ -52,11 +52,24 @@ enum element {
 	ELEM_COUNT
 };
 
-/* The text of themes/default.theme, generated at build time. */
-extern const char builtin_theme[];
+/* The themes/ files, compiled in (generated at build time); ends with { NULL }. */
+struct builtin_theme {
+	const char *name;	/* "default", from default.theme */
+	const char *text;
+};
+extern const struct builtin_theme builtin_themes[];
 
-/* Loads the built-in theme. `use_color` false = attributes only (NO_COLOR). */
+/* Loads the built-in default theme. `use_color` false = attributes only (NO_COLOR). */
 void theme_init(int use_color);
+/*
+ * Makes theme `name` the base of every element: a built-in name, else
+ * $XDG_CONFIG_HOME/mwschema/themes/NAME.theme, else NAME.theme in the
+ * installed pkgdatadir, else `name` as a path. Elements a theme does not
+ * mention are plain. 0, or -1 with a message in err (the theme is unchanged).
+ */
+int theme_select(const char *name, mw_buf *err);
+/* The name given to the last successful theme_select ("default" at first). */
+const char *theme_current(void);
 /*
  * Applies one "color <element> <fg> <bg> [attr...]" command (the words
  * after "color"). 0, or -1 with a message in err.

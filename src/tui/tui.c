@@ -10,9 +10,9 @@
 #include "tui/command.h"
 #include "tui/curses.h"
 #include "tui/display.h"
+#include "tui/mouse.h"
+#include "tui/options.h"
 #include "tui/prompt.h"
-#include "tui/theme.h"
-#include "mwschema/rc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,51 +44,6 @@ app_free(struct app *a)
 			delwin(a->views[i].win);
 	free(a->filter);
 	mw_buf_release(&a->status);
-}
-
-/* One `bind KEYMAP KEY REQUEST` line; 0 or -1 with the reason in err. */
-static int
-apply_bind(const mw_rc_entry *e, mw_buf *err)
-{
-	int km = e->argc == 3 ? keymap_from_name(e->argv[0]) : -1;
-	int key = e->argc == 3 ? key_parse(e->argv[1]) : -1;
-	enum request req = e->argc == 3 ? request_from_name(e->argv[2]) : REQ_NONE;
-
-	if (e->argc != 3)
-		mw_buf_adds(err, "bind needs a keymap, a key and a request");
-	else if (km < 0)
-		mw_buf_addf(err, "unknown keymap '%s'", e->argv[0]);
-	else if (key < 0)
-		mw_buf_addf(err, "unknown key '%s'", e->argv[1]);
-	else if (req == REQ_NONE && strcmp(e->argv[2], "none"))
-		mw_buf_addf(err, "unknown request '%s'", e->argv[2]);
-	else {
-		keys_bind((enum keymap_id)km, key, req);
-		return 0;
-	}
-	return -1;
-}
-
-/* `bind` and `color` lines of the rc files (rc.h); bad lines are reported, not fatal. */
-static void
-apply_rc(struct app *a)
-{
-	const struct mw_rc *rc = a->s->ws->rc;
-	mw_buf err = MW_BUF_INIT;
-
-	for (size_t i = 0; rc && i < mw_rc_count(rc); i++) {
-		const mw_rc_entry *e = mw_rc_entry_at(rc, i);
-		int bad = 0;
-
-		mw_buf_reset(&err);
-		if (e->cmd == MW_RC_BIND)
-			bad = apply_bind(e, &err);
-		else if (e->cmd == MW_RC_COLOR)
-			bad = theme_set_color((int)e->argc, e->argv, &err);
-		if (bad)
-			app_error(a, "%s:%d: %s", e->file, e->line, mw_buf_cstr(&err));
-	}
-	mw_buf_release(&err);
 }
 
 static void
@@ -126,6 +81,10 @@ main_loop(struct app *a)
 			continue;
 		/* A message stays until the next key. */
 		mw_buf_reset(&a->status);
+		if (key == KEY_FN(KEY_MOUSE)) {
+			mouse_handle(a);
+			continue;
+		}
 		req = keys_lookup(a->views[a->focus].ops->keymap, key);
 		if (req == REQ_NONE) {
 			mw_buf name = MW_BUF_INIT;
@@ -183,7 +142,7 @@ tui_main(int argc, char **argv)
 		return 1;
 	}
 	prompt_init();
-	apply_rc(&a);
+	options_load(&a, s->ws->rc, &s->ws->rc_problems);
 	if (demo)
 		app_info(&a, "demo workspace: %s", demo_dir);
 	offer_recovery(&a);
@@ -191,6 +150,7 @@ tui_main(int argc, char **argv)
 	if (s->autosave_due)
 		session_autosave(s);
 	prompt_done();
+	options_free();
 	app_free(&a);
 	display_done();
 	if (!s->dirty)

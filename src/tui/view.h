@@ -80,6 +80,9 @@ enum editor_item { ITEM_NONE, ITEM_COLUMN, ITEM_INDEX, ITEM_PK };
 enum editor_item editor_selected(struct app *a, size_t *index);
 void editor_select_column(struct app *a, const char *name);
 
+/* The preview tab drawn at column x of the pane's title row, -1 for none. */
+int preview_tab_at(const struct view *v, int x);
+
 /* Table list. */
 void tables_sync_cursor(struct app *a);
 

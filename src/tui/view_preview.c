@@ -246,6 +246,22 @@ preview_title(struct view *v, int width)
 	}
 }
 
+int
+preview_tab_at(const struct view *v, int x)
+{
+	int left = 0;
+
+	/* The same widths preview_title draws: " 1 Diff " and so on. */
+	for (int i = 0; i < TAB_COUNT && left < v->width; i++) {
+		int w = draw_width(tab_titles[i]) + 2;
+
+		if (x >= left && x < left + w)
+			return i;
+		left += w;
+	}
+	return -1;
+}
+
 static void
 explain_finding(struct app *a, size_t lineno)
 {

@@ -49,11 +49,18 @@ start() {
   x=${1:-120}; y=${2:-40}
   shift 2 2>/dev/null
   rm -f "$T_RC"
-  tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$x" -y "$y" \
+  # A server killed just before may still hold the socket, and on a loaded
+  # machine the client can lose the race with its fresh server: try again.
+  tries=20
+  until tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$x" -y "$y" \
     -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e XDG_STATE_HOME="$XDG_STATE_HOME" \
     -e HOME="$T_DIR" -e TMPDIR="$T_DIR" ${T_ENV:+-e "$T_ENV"} \
-    "cd '$T_WS' && '$MWSCHEMA' $* ; echo \$? > '$T_RC'; sleep 30" ||
-    fail "tmux did not start"
+    "cd '$T_WS' && '$MWSCHEMA' $* ; echo \$? > '$T_RC'; sleep 30" 2>/dev/null; do
+    tries=$((tries - 1))
+    [ "$tries" -gt 0 ] || fail "tmux did not start"
+    tmux -S "$T_SOCK" kill-server 2>/dev/null
+    sleep 0.1
+  done
 }
 
 screen() { tmux -S "$T_SOCK" capture-pane -p -t t; }

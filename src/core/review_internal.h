@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Shared between the review files: where files are read from (a git
+ * revision or the work tree) and what every item's checks need.
+ */
+#ifndef MWSCHEMA_REVIEW_INTERNAL_H
+#define MWSCHEMA_REVIEW_INTERNAL_H
+
+#include "mwschema/engine.h"
+#include "mwschema/git.h"
+#include "mwschema/lint.h"
+#include "mwschema/review.h"
+#include "mwschema/workspace.h"
+
+/* The files of the checkout as the reviewed revision has them. */
+struct review_src {
+	mw_git *git;		/* NULL: read the work tree */
+	const char *rev;	/* the tip commit id */
+	const char *base;	/* what the tip is compared with; "" = nothing */
+	char *prefix;		/* the root relative to the git work tree: "" or "ext/X/" */
+	const char *root;	/* the checkout's root (absolute) */
+};
+
+struct review_ctx {
+	mw_workspace *ws;		/* the layout: schema dirs, updater files */
+	struct review_src src;
+	mw_doc **schemas;		/* schema documents at the revision */
+	size_t nschemas;
+	mw_lint *lint;
+	mw_engine *sqlite;		/* NULL: no round trip */
+};
+
+/* Reads root-relative `rel`: 0, 1 when there is no such file, negative on errors. */
+int mw_review__read(mw_buf *out, const struct review_src *src, const char *rel, mw_buf *err);
+/* Sorted names of the files in root-relative `dir` ending in `suffix`. */
+size_t mw_review__list(char ***names, const struct review_src *src, const char *dir,
+		       const char *suffix);
+/* The "-- Source:" label of generated SQL, spelt from the checkout's root; NULL if none. */
+char *mw_review__sql_source(const char *text, size_t len);
+
+/* Loads and checks one item (path and touch set); negative with err on I/O errors. */
+int mw_review__check_item(mw_review_item *item, struct review_ctx *ctx, mw_buf *err);
+/*
+ * The rows and the title of a loaded item; `old` is a schema file as it was
+ * before the revision (NULL when new, or in file mode).
+ */
+void mw_review__rows(mw_review_item *item, const mw_schema *old);
+void mw_review__item_clear(mw_review_item *item);
+
+#endif /* MWSCHEMA_REVIEW_INTERNAL_H */
