@@ -44,7 +44,7 @@ blank_sql(const char *text, size_t len)
 		} else if (!strncmp(s + i, "/*", 2)) {
 			i = blank_until(s, i, len, "*/");
 			s[i - 1] = COMMENT_END;
-		} else if (strchr("'\"`", s[i])) {
+		} else if (s[i] && strchr("'\"`", s[i])) {
 			char q[2] = { s[i], '\0' };
 
 			s[i] = ' ';
@@ -76,6 +76,15 @@ find_word(const char *s, size_t from, size_t to, const char *word)
 	return (size_t)-1;
 }
 
+/* Does the statement s[w, to) start with keyword `word`? */
+static bool
+starts_with_word(const char *s, size_t w, size_t to, const char *word)
+{
+	size_t n = strlen(word);
+
+	return w + n <= to && find_word(s, w, w + n, word) == w;
+}
+
 static size_t
 first_word(const char *s, size_t from, size_t to)
 {
@@ -101,12 +110,12 @@ check_statement(struct lint_ctx *ctx, const char *s, size_t from, size_t to)
 	};
 	size_t w = first_word(s, from, to), at;
 
-	if ((find_word(s, w, w + 7, "UPDATE") == w || find_word(s, w, w + 7, "DELETE") == w) &&
+	if ((starts_with_word(s, w, to, "UPDATE") || starts_with_word(s, w, to, "DELETE")) &&
 	    (at = find_word(s, w, to, "LIMIT")) != (size_t)-1 && !has_order_by(s, w, to))
 		lint_report_at(ctx, at, "add ORDER BY on a unique key before LIMIT",
 			       "%.6s with LIMIT but no ORDER BY may change other rows on replicas",
 			       ctx->text + w);
-	if ((find_word(s, w, w + 7, "INSERT") == w || find_word(s, w, w + 8, "REPLACE") == w) &&
+	if ((starts_with_word(s, w, to, "INSERT") || starts_with_word(s, w, to, "REPLACE")) &&
 	    (at = find_word(s, w, to, "SELECT")) != (size_t)-1)
 		lint_report_at(ctx, at, "copy the rows in batches from a maintenance script",
 			       "INSERT ... SELECT is unsafe under statement-based replication");
@@ -115,7 +124,7 @@ check_statement(struct lint_ctx *ctx, const char *s, size_t from, size_t to)
 
 		for (at = from; (at = find_word(s, at, to, unsafe_functions[i])) != (size_t)-1;
 		     at += n) {
-			if (s[at + n] != '(' || (at > 0 && (s[at - 1] == '.' ||
+			if (at + n >= to || s[at + n] != '(' || (at > 0 && (s[at - 1] == '.' ||
 							    s[at - 1] == COMMENT_END)))
 				continue;
 			lint_report_at(ctx, at, "compute the value once and pass it as a literal",

@@ -404,7 +404,7 @@ const struct tut_step tut_steps[] = {
 	  "big tables count their ids in bigint (`actor_id`, `rev_id`): 32 bits are not enough "
 	  "for them.",
 	  "Start the real change: on a table of your choice press {add-column} and add a column "
-	  "that holds actor ids, e.g. `wll_actor` on `watchlist_label`: type bigint, unsigned yes "
+	  "that holds actor ids, e.g. `wl_actor` on `watchlist`: type bigint, unsigned yes "
 	  "(Space switches yes/no in the form).",
 	  "Select the column in the editor, press {edit}, go to 'unsigned' with Tab, press "
 	  "Space to make it yes, then Enter.",

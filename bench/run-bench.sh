@@ -1,0 +1,40 @@
+#!/bin/sh
+# "make bench": every benchmark, one table, plus the machine it ran on.
+# Run from the build directory: run-bench.sh SRCDIR. The corpus comes from
+# $MW_CORPUS. Numbers are medians of several runs after a warm-up.
+set -u
+srcdir=${1:-.}
+corpus=${MW_CORPUS:-$srcdir/../shared/corpus}
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(uname -sr)," \
+	"$(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo)," \
+	"load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "Build:   $(${CC:-cc} --version 2>/dev/null | head -n 1), CFLAGS of this build; $(date -u +%Y-%m-%d)"
+echo
+
+bench/bench_gen "$corpus"
+status=$?
+[ "$status" = 77 ] && echo "(in-process benchmarks skipped: no corpus at $corpus)"
+if [ "$status" != 77 ]; then
+	echo
+	echo "Per input, generation only (inputs loaded beforehand), median of 21 runs:"
+	bench/bench_corpus "$corpus" | sed 's/^/  /'
+	echo
+fi
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+name="mwschema check, 2000 change files"
+sh "$srcdir/bench/make-checkout.sh" "$tmp/checkout" 2000 "$PWD/mwschema" >"$tmp/make.out" 2>&1
+./mwschema check "$tmp/checkout" >"$tmp/check.out" 2>&1
+check_status=$?
+if grep -q "not implemented" "$tmp/check.out"; then
+	printf '%-42s %s\n' "$name" "not available: 'mwschema check' is not implemented yet"
+elif [ "$check_status" -gt 1 ]; then
+	printf '%-42s %s\n' "$name" "failed: $(head -n 1 "$tmp/check.out")"
+else
+	bench/bench_exec "$name" 7 ./mwschema check "$tmp/checkout"
+	[ "$check_status" = 0 ] ||
+		echo "  (check reported findings on the synthetic checkout: $(head -n 1 "$tmp/check.out"))"
+fi
