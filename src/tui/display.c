@@ -170,6 +170,8 @@ draw_title(struct app *a)
 		mw_buf_adds(&t, "  [+] unsaved");
 	else if (s->written)
 		mw_buf_adds(&t, "  written, not committed");
+	if (a->show_rollback)
+		mw_buf_adds(&t, "  [rollback SQL]");
 	used += draw_text(title_win, 0, used, COLS - used, mw_buf_cstr(&t), ELEM_TITLE_DIRTY, 0);
 	draw_fill(title_win, 0, used, COLS - used, ELEM_TITLE);
 	mw_buf_release(&t);

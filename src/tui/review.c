@@ -121,6 +121,15 @@ toggle_rollback(struct app *a)
 	app_info(a, "the SQL tabs show the %s", rv->rollback ? "rollback" : "patch");
 }
 
+/* In the editor the same request shows the rollback of the change being edited. */
+static void
+toggle_editor_rollback(struct app *a)
+{
+	a->show_rollback = !a->show_rollback;
+	reset_pane(&a->views[PANE_PREVIEW], 0);
+	app_info(a, "the SQL tabs show the %s of the change", a->show_rollback ? "rollback" : "patch");
+}
+
 /* Requests that would change the session, and those whose answer the review already shows. */
 static bool
 refuse_in_review(struct app *a, enum request req)
@@ -148,7 +157,9 @@ review_request(struct app *a, enum request req)
 	case REQ_NEXT_CHANGE:
 	case REQ_PREV_CHANGE:
 	case REQ_TOGGLE_ROLLBACK:
-		if (!a->review)
+		if (req == REQ_TOGGLE_ROLLBACK && !a->review)
+			toggle_editor_rollback(a);
+		else if (!a->review)
 			app_error(a, "no review is open (:review [REV] opens one)");
 		else if (req == REQ_TOGGLE_ROLLBACK)
 			toggle_rollback(a);

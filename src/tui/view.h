@@ -61,6 +61,7 @@ struct app {
 	char *recovery_note;		/* shown once at start */
 	struct tutorial *tutorial;	/* the guided tutorial, NULL = off (tutorial.h) */
 	int start_tutorial;		/* on quit: 1 open the tutorial, 2 start it over */
+	bool show_rollback;		/* editor: the SQL tabs show the rollback */
 };
 
 extern const struct view_ops tables_ops, editor_ops, preview_ops;

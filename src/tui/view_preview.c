@@ -11,6 +11,7 @@
 #include "tui/display.h"
 #include "tui/draw.h"
 #include "tui/review.h"
+#include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/lint.h"
 
@@ -25,6 +26,7 @@ static const char *const tab_titles[TAB_COUNT] = {
 static struct {
 	unsigned gen, review_gen;
 	int tab;
+	bool rollback;
 	bool valid;
 	mw_buf text;
 	size_t *line;		/* offsets of line starts */
@@ -57,6 +59,39 @@ build_policy(const struct app *a, mw_buf *out)
 	mw_buf_adds(out, "\nEnter on a finding explains the rule.\n");
 }
 
+/*
+ * The rollback is generated only while it is looked at: the per-keystroke
+ * work stays the forward patch's.
+ */
+static void
+build_rollback(const struct session *s, mw_dbms d, mw_buf *out)
+{
+	char *label = session_change_rel(s);
+
+	if (mw_gen_rollback(out, session_before(s), s->after, d, label, 0) == MW_GEN_NOCHANGE)
+		mw_buf_addf(out, "-- No schema changes detected for %s: nothing to roll back.\n",
+			    mw_dbms_title(d));
+	free(label);
+}
+
+static void
+build_rollback_files(const struct session *s, mw_buf *out)
+{
+	char *rel = session_change_rel(s);
+	char *dir = mw_path_dirname(s->ws->schema_rel);
+	char *rollback = mw_gen_output_name(rel, false, true);
+
+	mw_buf_adds(out, "\nRollback (r shows it in the SQL tabs; w does not write it):\n");
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		if (s->sql_rc[d] == 0)
+			mw_buf_addf(out, "  %s/%s/%s\n", dir, mw_dbms_name((mw_dbms)d), rollback);
+	mw_buf_addf(out, "to write them: mwschema generate --reverse --type=all --json=%s --sql=%s\n",
+		    rel, dir);
+	free(rollback);
+	free(dir);
+	free(rel);
+}
+
 static void
 build_text(const struct app *a, mw_buf *out)
 {
@@ -87,7 +122,9 @@ build_text(const struct app *a, mw_buf *out)
 	case TAB_SQLITE: {
 		mw_dbms d = (mw_dbms)(a->tab - TAB_MYSQL);
 
-		if (s->sql_rc[d] == MW_GEN_NOCHANGE)
+		if (a->show_rollback)
+			build_rollback(s, d, out);
+		else if (s->sql_rc[d] == MW_GEN_NOCHANGE)
 			mw_buf_addf(out, "-- No schema changes detected for %s: no file is written.\n",
 				    mw_dbms_title(d));
 		else
@@ -99,6 +136,7 @@ build_text(const struct app *a, mw_buf *out)
 		mw_buf_add(out, s->files.data, s->files.len);
 		mw_buf_adds(out, "\nUpdater entries:\n");
 		mw_buf_add(out, s->updater.data, s->updater.len);
+		build_rollback_files(s, out);
 	}
 }
 
@@ -123,7 +161,7 @@ static void
 refresh_cache(const struct app *a)
 {
 	if (cache.valid && cache.gen == a->s->gen && cache.review_gen == review_generation(a) &&
-	    cache.tab == (int)a->tab)
+	    cache.tab == (int)a->tab && cache.rollback == a->show_rollback)
 		return;
 	mw_buf_reset(&cache.text);
 	build_text(a, &cache.text);
@@ -131,6 +169,7 @@ refresh_cache(const struct app *a)
 	cache.gen = a->s->gen;
 	cache.review_gen = review_generation(a);
 	cache.tab = (int)a->tab;
+	cache.rollback = a->show_rollback;
 	cache.valid = true;
 }
 
