@@ -42,9 +42,12 @@ int adapt_ws_open(struct adapt_ws **out, const char *dir, mw_buf *err);
 void adapt_ws_free(struct adapt_ws *ws);
 /* Re-reads the branch name into ws->branch. */
 void adapt_ws_refresh_branch(struct adapt_ws *ws);
-/* Copies the demo workspace to a new temporary directory; *out is its path. */
+/*
+ * Copies the demo workspace to a new temporary directory, as its own git
+ * repository with one commit; *out is its path.
+ */
 int adapt_demo_copy(char **out, mw_buf *err);
-/* Copies the demo workspace into `dir` (created when missing). 0 or -1 with err. */
+/* The same into `dir` (created when missing). 0 or -1 with err. */
 int adapt_demo_copy_to(const char *dir, mw_buf *err);
 /* "sql/abstractSchemaChanges/NAME.json" (caller frees). */
 char *adapt_change_rel(const struct adapt_ws *ws, const char *name);

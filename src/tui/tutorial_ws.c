@@ -69,16 +69,6 @@ tut_progress_save(const char *state_dir, size_t step, mw_buf *err)
 	return rc;
 }
 
-/*
- * Walking the copy: nftw has no user pointer, so the walk's state is a
- * file-scope variable (the tutorial is single-threaded).
- */
-static struct {
-	size_t skip;		/* length of the root prefix, '/' included */
-	char **paths;
-	size_t n;
-} walk;
-
 static int
 remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -101,71 +91,9 @@ remove_tree(const char *dir, mw_buf *err)
 }
 
 static int
-collect_file(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	if (flag == FTW_F && strlen(path) > walk.skip && strncmp(path + walk.skip, ".git/", 5)) {
-		walk.paths = mw_xrealloc(walk.paths, (walk.n + 1) * sizeof(*walk.paths));
-		walk.paths[walk.n++] = mw_xstrdup(path + walk.skip);
-	}
-	return 0;
-}
-
-/*
- * The copy becomes its own repository. Without a git identity the tutorial's
- * commits still work: a local one is set in the copy only.
- */
-static int
-init_repo(const char *ws, mw_buf *err)
-{
-	mw_buf ignore = MW_BUF_INIT;
-	char *who = NULL;
-	mw_git *git;
-	int rc = mw_git_init(&git, ws, "main", err);
-
-	if (rc)
-		return -1;
-	if (mw_git_identity(&who, git, &ignore) == MW_GIT_ENOIDENT) {
-		rc = mw_git_config_set_local(git, "user.name", "mwschema tutorial", err);
-		rc = rc ? rc : mw_git_config_set_local(git, "user.email", "tutorial@localhost", err);
-	}
-	free(who);
-	mw_buf_release(&ignore);
-	mw_git_free(git);
-	return rc ? -1 : 0;
-}
-
-static int
-initial_commit(const char *ws, mw_buf *err)
-{
-	char oid[41];
-	mw_git *git;
-	int rc;
-
-	walk.skip = strlen(ws) + 1;
-	walk.paths = NULL;
-	walk.n = 0;
-	if (nftw(ws, collect_file, 16, FTW_PHYS)) {
-		mw_buf_addf(err, "%s: cannot list the tutorial copy", ws);
-		return -1;
-	}
-	rc = mw_git_open(&git, ws, err);
-	if (!rc) {
-		rc = mw_git_commit(oid, git, walk.paths, walk.n,
-				   "Tutorial: the demo workspace as it starts\n", NULL, err);
-		mw_git_free(git);
-	}
-	mw_strv_free(walk.paths, walk.n);
-	walk.paths = NULL;
-	return rc < 0 ? -1 : 0;
-}
-
-static int
 make_copy(const char *ws, mw_buf *err)
 {
-	if (remove_tree(ws, err) || adapt_demo_copy_to(ws, err) || init_repo(ws, err) ||
-	    initial_commit(ws, err))
+	if (remove_tree(ws, err) || adapt_demo_copy_to(ws, err))
 		return -1;
 	return 0;
 }
