@@ -15,7 +15,10 @@ mw_summarise() {
 	for trs in $(make -s -C "$dir" list-test-results "$@" 2>/dev/null); do
 		log=$dir/${trs%.trs}.log
 		trs=$dir/$trs
-		grep -h '^[0-9]*%: Checks: ' "$log" 2>/dev/null |
+		# Check's totals, and the per-source / per-engine counts that the
+		# golden, round-trip and database tests print.
+		grep -hE '^([0-9]*%: Checks: |golden |roundtrip |(SQLite|MariaDB|PostgreSQL): )' \
+			"$log" 2>/dev/null |
 			sed "s|^|  ${trs#"$dir"/}: |; s|\.trs: |: |"
 		if [ ! -f "$trs" ]; then
 			MW_FAIL=$((MW_FAIL + 1))
