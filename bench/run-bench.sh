@@ -38,3 +38,17 @@ else
 	[ "$check_status" = 0 ] ||
 		echo "  (check reported findings on the synthetic checkout: $(head -n 1 "$tmp/check.out"))"
 fi
+
+# The editor's whole per-keystroke work (an edit, the diff, three generators,
+# lint and a full redraw into a virtual screen) on core's largest table.
+if [ -x tests/tui/tui_bench ] && [ -f "$corpus/core/tables.json" ]; then
+	mkdir -p "$tmp/ws/sql"
+	cp "$corpus/core/tables.json" "$tmp/ws/sql/tables.json"
+	echo
+	echo "Editor, per keystroke on core's recentchanges (edit + diff + 3 generators + lint + redraw):"
+	for size in 80x24 160x48; do
+		XDG_STATE_HOME=$tmp/state tests/tui/tui_bench "$tmp/ws" recentchanges 2000 "$size" |
+			sed "s/^/  $size: /"
+	done
+fi
+
