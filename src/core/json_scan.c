@@ -30,8 +30,17 @@ struct jchunk {
 	max_align_t data[];
 };
 
+/*
+ * Chunks grow geometrically from a small first one: a workspace holds the
+ * trees of thousands of small change files at once, and a fixed 64 KiB
+ * chunk per file made that cost ~60 KiB per file for a 2 KiB input.
+ */
+#define JARENA_FIRST_CHUNK 1024
+#define JARENA_MAX_CHUNK (64 * 1024)
+
 struct jarena {
 	struct jchunk *head;
+	size_t next_cap;	/* capacity of the next chunk */
 };
 
 struct jarena *
@@ -63,8 +72,12 @@ jarena_alloc(struct jarena *a, size_t size)
 
 	size = (size + align - 1) / align * align;
 	if (!c || c->size - c->used < size) {
-		size_t cap = size > 64 * 1024 ? size : 64 * 1024;
+		size_t cap = a->next_cap ? a->next_cap : JARENA_FIRST_CHUNK;
 
+		if (cap < JARENA_MAX_CHUNK)
+			a->next_cap = cap * 2;
+		if (cap < size)
+			cap = size;
 		c = mw_xmalloc(sizeof(*c) + cap);
 		c->size = cap;
 		c->used = 0;
