@@ -4,7 +4,8 @@
 #   1. make check (unit, golden, database and UI tests), built with -Werror
 #   2. the unit tests under ASan+UBSan (clang, separate build in _build/)
 #   3. the unit tests under valgrind
-#   4. the JSON fuzzer for a bounded time (MW_FUZZ_SECONDS, default 60)
+#   4. the fuzzers (JSON loader; printer, generators and lint) for a bounded
+#      time shared between them (MW_FUZZ_SECONDS, default 60)
 #   5. make distcheck
 #
 # Prints Check's summary lines, a verdict per stage and a last line
@@ -130,9 +131,9 @@ if stage_wanted valgrind && [ -n "$units" ]; then
 	stage_end
 fi
 
-# 4. The JSON loader's fuzzer, when its owner has written the driver.
+# 4. The fuzzers: the JSON loader, and the printer, generators and lint.
 if stage_wanted fuzz && [ -f tests/fuzz/run-fuzz.sh ]; then
-	stage_begin "JSON fuzzer (${MW_FUZZ_SECONDS:-60} s)"
+	stage_begin "fuzzers (${MW_FUZZ_SECONDS:-60} s in all)"
 	sh tests/fuzz/run-fuzz.sh "${MW_FUZZ_SECONDS:-60}" >"$results/fuzz.out" 2>&1
 	status=$?
 	tail -n 5 "$results/fuzz.out" | sed 's/^/  | /'
