@@ -55,6 +55,9 @@ void mw_buf_release(mw_buf *b);			/* free, back to MW_BUF_INIT */
 char *mw_buf_detach(mw_buf *b);			/* caller owns the string */
 const char *mw_buf_cstr(const mw_buf *b);	/* "" when empty */
 
+/* 1-based number of the first line where the two texts differ. */
+int mw_first_diff_line(const char *a, size_t alen, const char *b, size_t blen);
+
 /* printf into a newly allocated string the caller frees. */
 char *mw_strdupf(const char *fmt, ...) MW_PRINTF(1, 2);
 

@@ -22,6 +22,13 @@ void mw_sqlfmt_format(mw_buf *out, const char *sql, size_t len);
  */
 void mw_sqlfmt_cleanup(mw_buf *out, const char *text, size_t len, mw_dbms dbms);
 
+/*
+ * MediaWiki CI's test of a committed generated file against a fresh one
+ * (spec §12): equal once both texts went through the pretty-printer, so the
+ * layout left by older generator versions is not a difference.
+ */
+bool mw_sql_same_when_printed(const char *a, size_t alen, const char *b, size_t blen);
+
 /* True when `word` must be quoted as an identifier on `dbms` (case-insensitive). */
 bool mw_sql_is_reserved(mw_dbms dbms, const char *word);
 

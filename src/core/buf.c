@@ -200,3 +200,14 @@ mw_strdupf(const char *fmt, ...)
 	va_end(ap);
 	return mw_buf_detach(&b);
 }
+
+int
+mw_first_diff_line(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int line = 1;
+
+	for (size_t i = 0; i < alen && i < blen && a[i] == b[i]; i++)
+		if (a[i] == '\n')
+			line++;
+	return line;
+}

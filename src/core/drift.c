@@ -8,8 +8,8 @@
 #include "core/drift_internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
+#include "mwschema/sqlfmt.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,35 +66,6 @@ mw_drift_clear(mw_drift *drift)
 	drift->nfixes = 0;
 }
 
-/* Equal once every whitespace character is removed, as MediaWiki's CI sees it. */
-static bool
-equal_but_space(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t i = 0, j = 0;
-
-	for (;;) {
-		while (i < alen && isspace((unsigned char)a[i]))
-			i++;
-		while (j < blen && isspace((unsigned char)b[j]))
-			j++;
-		if (i == alen || j == blen)
-			return i == alen && j == blen;
-		if (a[i++] != b[j++])
-			return false;
-	}
-}
-
-static int
-first_diff_line(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int line = 1;
-
-	for (size_t i = 0; i < alen && i < blen && a[i] == b[i]; i++)
-		if (a[i] == '\n')
-			line++;
-	return line;
-}
-
 static void
 want_write(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *text)
 {
@@ -121,10 +92,11 @@ compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms 
 	h = mw_buf_cstr(&have);
 	if (have.len == want->len && !memcmp(h, mw_buf_cstr(want), want->len))
 		goto out;
-	if (!(flags & MW_DRIFT_STRICT) && equal_but_space(h, have.len, mw_buf_cstr(want), want->len))
+	if (!(flags & MW_DRIFT_STRICT) &&
+	    mw_sql_same_when_printed(h, have.len, mw_buf_cstr(want), want->len))
 		goto out;
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms],
-		     first_diff_line(h, have.len, mw_buf_cstr(want), want->len), 0, NULL,
+		     mw_first_diff_line(h, have.len, mw_buf_cstr(want), want->len), 0, NULL,
 		     "run 'mwschema sync' to regenerate it (hand edits belong in the JSON)",
 		     "differs from what %s generates for %s (stale or edited by hand)",
 		     doc->rel, mw_dbms_title(dbms));

@@ -20,25 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * Equal as MediaWiki's CI compares them (spec §12): both texts through the
- * SQL pretty-printer, so files left by older generator versions, which
- * differ in layout only, are in sync.
- */
-static bool
-same_when_printed(const char *a, size_t alen, const char *b, size_t blen)
-{
-	mw_buf x = MW_BUF_INIT, y = MW_BUF_INIT;
-	bool eq;
-
-	mw_sqlfmt_format(&x, a, alen);
-	mw_sqlfmt_format(&y, b, blen);
-	eq = x.len == y.len && !memcmp(mw_buf_cstr(&x), mw_buf_cstr(&y), x.len);
-	mw_buf_release(&x);
-	mw_buf_release(&y);
-	return eq;
-}
-
 /* Line `line` (1-based) of `text`, without its newline; "" past the end. */
 static char *
 line_at(const char *text, int line)
@@ -51,20 +32,18 @@ line_at(const char *text, int line)
 static void
 compare_sql(mw_review_sql *s, const char *have, size_t hlen)
 {
-	size_t wlen = strlen(s->generated), i;
-	int line = 1;
+	size_t wlen = strlen(s->generated);
+	int line;
 
 	if (hlen == wlen && !memcmp(have, s->generated, wlen)) {
 		s->sync = MW_REVIEW_SYNC_EQUAL;
 		return;
 	}
-	if (same_when_printed(have, hlen, s->generated, wlen)) {
+	if (mw_sql_same_when_printed(have, hlen, s->generated, wlen)) {
 		s->sync = MW_REVIEW_SYNC_LAYOUT;
 		return;
 	}
-	for (i = 0; i < hlen && i < wlen && have[i] == s->generated[i]; i++)
-		if (have[i] == '\n')
-			line++;
+	line = mw_first_diff_line(have, hlen, s->generated, wlen);
 	s->sync = MW_REVIEW_SYNC_DIFFERS;
 	s->first_line = line;
 	s->committed_line = line_at(have, line);

@@ -285,3 +285,18 @@ mw_sql_is_reserved(mw_dbms dbms, const char *word)
 		return false;
 	return (mw_sqlfmt_word_lists(word, strlen(word)) & bit[dbms]) != 0;
 }
+
+bool
+mw_sql_same_when_printed(const char *a, size_t alen, const char *b, size_t blen)
+{
+	mw_buf x = MW_BUF_INIT, y = MW_BUF_INIT;
+	bool eq;
+
+	mw_sqlfmt_format(&x, a, alen);
+	mw_sqlfmt_format(&y, b, blen);
+	eq = x.len == y.len && !memcmp(mw_buf_cstr(&x), mw_buf_cstr(&y), x.len);
+	mw_buf_release(&x);
+	mw_buf_release(&y);
+	return eq;
+}
+
