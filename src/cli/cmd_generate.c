@@ -11,6 +11,7 @@
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/json.h"
+#include "mwschema/rc.h"
 
 #include <limits.h>
 #include <stdbool.h>
@@ -167,31 +168,20 @@ static char *
 default_label(const char *path)
 {
 	char real[PATH_MAX];
-	char *dir;
+	char *dir, *root, *label;
+	size_t n;
 
 	if (!realpath(path, real))
 		return mw_xstrdup(path);
 	dir = mw_path_dirname(real);
-	for (;;) {
-		char *git = mw_path_join(dir, ".git"), *up;
-		bool found = mw_file_exists(git);
-
-		free(git);
-		if (found) {
-			size_t n = strlen(dir);
-			char *label = mw_xstrdup(real + n + (dir[n - 1] == '/' ? 0 : 1));
-
-			free(dir);
-			return label;
-		}
-		if (!strcmp(dir, "/"))
-			break;
-		up = mw_path_dirname(dir);
-		free(dir);
-		dir = up;
-	}
+	root = mw_rc_find_repo_root(dir);
 	free(dir);
-	return mw_xstrdup(path);
+	if (!root)
+		return mw_xstrdup(path);
+	n = strlen(root);
+	label = mw_xstrdup(real + n + (root[n - 1] == '/' ? 0 : 1));
+	free(root);
+	return label;
 }
 
 /* One input file on one platform; 0, MW_GEN_NOCHANGE. */
