@@ -62,14 +62,22 @@ int mw_lint_set_rule(mw_lint *lint, const char *id, bool enabled, mw_severity se
 void mw_lint_ignore(mw_lint *lint, const char *rule, const char *glob);
 
 /*
- * Makes the tables of `schema` known to schema-wide rules (ref-unsigned,
- * index-name-unique) when linting other files, e.g. change files of the same
- * checkout. Borrowed: the schema must outlive the linter's use.
+ * The other tables of a checkout that the schema-wide rules (ref-unsigned,
+ * index-name-unique) consult, e.g. tables.json when linting a change file.
+ * A view for one call: the linter keeps no pointer into it, so a schema may
+ * be freed or replaced between calls.
  */
-void mw_lint_add_tables(mw_lint *lint, const mw_schema *schema);
+typedef struct mw_lint_others {
+	const mw_schema **schemas;	/* the array is owned, the schemas borrowed */
+	size_t n;
+} mw_lint_others;
+#define MW_LINT_OTHERS_INIT { NULL, 0 }
 
-/* Lints a loaded document (findings appended to `out`). */
-void mw_lint_doc(mw_lint *lint, const mw_doc *doc, mw_diags *out);
+void mw_lint_others_add(mw_lint_others *others, const mw_schema *schema);
+void mw_lint_others_release(mw_lint_others *others);
+
+/* Lints a loaded document (findings appended to `out`); `others` may be NULL. */
+void mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out);
 /* Lints SQL text; generated files (with the header) yield nothing. */
 void mw_lint_sql(mw_lint *lint, const char *label, const char *text, size_t len, mw_diags *out);
 /*

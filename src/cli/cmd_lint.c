@@ -176,6 +176,7 @@ struct inputs {
 	char **files;
 	size_t nfiles;
 	mw_doc **docs;		/* per file: the loaded JSON document, or NULL */
+	mw_lint_others schemas;	/* the schema documents among them */
 };
 
 static bool
@@ -188,7 +189,7 @@ is_sql(const char *path)
 
 /* Expands directories, loads every JSON document and registers its tables. */
 static void
-gather(struct inputs *in, const struct lint_opts *o, mw_lint *lint, mw_diags *out)
+gather(struct inputs *in, const struct lint_opts *o, mw_diags *out)
 {
 	for (int i = 0; i < o->npaths; i++) {
 		if (mw_is_dir(o->paths[i])) {
@@ -204,7 +205,7 @@ gather(struct inputs *in, const struct lint_opts *o, mw_lint *lint, mw_diags *ou
 							   out) < 0)
 			continue;
 		if (in->docs[i]->kind != MW_DOC_CHANGE)
-			mw_lint_add_tables(lint, &in->docs[i]->schema);
+			mw_lint_others_add(&in->schemas, &in->docs[i]->schema);
 	}
 }
 
@@ -217,6 +218,7 @@ inputs_free(struct inputs *in)
 	}
 	free(in->docs);
 	free(in->files);
+	mw_lint_others_release(&in->schemas);
 }
 
 /* Keeps the findings at or above the threshold (load errors always). */
@@ -263,10 +265,10 @@ cmd_lint(int argc, char **argv)
 	if ((rc = parse_args(&o, argc, argv, &done)) || done)
 		return rc;
 	lint = configured_linter(&o);
-	gather(&in, &o, lint, &diags);
+	gather(&in, &o, &diags);
 	for (size_t i = 0; i < in.nfiles; i++) {
 		if (in.docs[i])
-			mw_lint_doc(lint, in.docs[i], &diags);
+			mw_lint_doc(lint, in.docs[i], &in.schemas, &diags);
 		else if (is_sql(in.files[i]))
 			mw_lint_file(lint, in.files[i], &diags);
 	}

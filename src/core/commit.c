@@ -225,6 +225,7 @@ lint_errors(struct job *j, mw_diags *diags)
 {
 	mw_lint *lint = mw_lint_new();
 	mw_rc *rc = mw_rc_new();
+	mw_lint_others others = MW_LINT_OTHERS_INIT;
 	size_t errors = 0;
 
 	/* The same rule settings as `mwschema lint` in this checkout. */
@@ -233,13 +234,14 @@ lint_errors(struct job *j, mw_diags *diags)
 
 	for (size_t i = 0; i < j->ws->ndocs; i++)
 		if (j->ws->docs[i].doc && j->ws->docs[i].doc->kind != MW_DOC_CHANGE)
-			mw_lint_add_tables(lint, &j->ws->docs[i].doc->schema);
+			mw_lint_others_add(&others, &j->ws->docs[i].doc->schema);
 	for (size_t k = 0; k < j->docs.n; k++) {
 		const mw_ws_doc *d = mw_workspace_doc(j->ws, j->docs.v[k]);
 
 		if (d && d->doc)
-			mw_lint_doc(lint, d->doc, diags);
+			mw_lint_doc(lint, d->doc, &others, diags);
 	}
+	mw_lint_others_release(&others);
 	mw_lint_free(lint);
 	mw_rc_free(rc);
 	for (size_t i = 0; i < diags->n; i++)

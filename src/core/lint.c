@@ -39,8 +39,6 @@ struct mw_lint {
 	mw_severity severity[LR__COUNT];
 	struct ignore *ignores;
 	size_t nignores;
-	const mw_table **tables;	/* extra tables, borrowed */
-	size_t ntables;
 };
 
 size_t
@@ -114,7 +112,6 @@ mw_lint_free(mw_lint *lint)
 		free(lint->ignores[i].glob);
 	}
 	free(lint->ignores);
-	free(lint->tables);
 	free(lint);
 }
 
@@ -137,15 +134,6 @@ mw_lint_ignore(mw_lint *lint, const char *rule, const char *glob)
 	lint->ignores[lint->nignores].rule = mw_xstrdup(rule);
 	lint->ignores[lint->nignores].glob = mw_xstrdup(glob);
 	lint->nignores++;
-}
-
-void
-mw_lint_add_tables(mw_lint *lint, const mw_schema *schema)
-{
-	lint->tables = mw_xrealloc(lint->tables,
-				   (lint->ntables + schema->ntables) * sizeof(*lint->tables));
-	for (size_t i = 0; i < schema->ntables; i++)
-		lint->tables[lint->ntables++] = &schema->tables[i];
 }
 
 /* `set lint.<rule> = off|info|warning|error`; returns false for a bad line. */
@@ -287,10 +275,14 @@ lint_foreach_other_table(const struct lint_ctx *ctx,
 	for (size_t i = 0; ctx->schema && i < ctx->schema->ntables; i++)
 		if (&ctx->schema->tables[i] != ctx->table)
 			fn(&ctx->schema->tables[i], arg);
-	/* Extra tables may include this very document: skip names seen above. */
-	for (size_t i = 0; i < ctx->lint->ntables; i++)
-		if (!known_name(ctx, ctx->lint->tables[i]->name))
-			fn(ctx->lint->tables[i], arg);
+	/* The others may include this very document: skip names seen above. */
+	for (size_t k = 0; ctx->others && k < ctx->others->n; k++) {
+		const mw_schema *s = ctx->others->schemas[k];
+
+		for (size_t i = 0; s && i < s->ntables; i++)
+			if (!known_name(ctx, s->tables[i].name))
+				fn(&s->tables[i], arg);
+	}
 }
 
 static void
@@ -350,10 +342,25 @@ lint_after(struct lint_ctx *ctx)
 }
 
 void
-mw_lint_doc(mw_lint *lint, const mw_doc *doc, mw_diags *out)
+mw_lint_others_add(mw_lint_others *others, const mw_schema *schema)
 {
-	struct lint_ctx ctx = { .lint = lint, .file = doc->label, .text = doc->text,
-				.len = doc->len, .out = out };
+	others->schemas = mw_xrealloc(others->schemas, (others->n + 1) * sizeof(*others->schemas));
+	others->schemas[others->n++] = schema;
+}
+
+void
+mw_lint_others_release(mw_lint_others *others)
+{
+	free(others->schemas);
+	others->schemas = NULL;
+	others->n = 0;
+}
+
+void
+mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out)
+{
+	struct lint_ctx ctx = { .lint = lint, .others = others, .file = doc->label,
+				.text = doc->text, .len = doc->len, .out = out };
 	char path[32];
 
 	if (doc->kind == MW_DOC_CHANGE) {
@@ -417,7 +424,7 @@ mw_lint_file(mw_lint *lint, const char *path, mw_diags *out)
 	}
 	if (mw_doc_load_file_flags(&doc, path, MW_LOAD_SHAPE_ONLY, out) < 0)
 		return -1;
-	mw_lint_doc(lint, doc, out);
+	mw_lint_doc(lint, doc, NULL, out);
 	mw_doc_free(doc);
 	return 0;
 }

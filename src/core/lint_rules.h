@@ -178,6 +178,7 @@ enum lint_rule_index {
 /* What a check function sees; lint_report() fills in rule, severity and position. */
 struct lint_ctx {
 	struct mw_lint *lint;
+	const mw_lint_others *others;	/* the checkout's other tables, or NULL */
 	const char *file;		/* label of the file being linted */
 	const char *text;		/* its original text (JSON or SQL), for positions */
 	size_t len;
@@ -198,7 +199,7 @@ void lint_report_at(struct lint_ctx *ctx, size_t offset, const char *hint, const
 /* "<tpath>/<array>/<index><suffix>": a JSON pointer inside a table (caller frees). */
 char *lint_item_path(const char *tpath, const char *array, size_t index, const char *suffix);
 
-/* Calls fn for every table the linter knows besides ctx->table (document + extra). */
+/* Calls fn for every table the linter knows besides ctx->table (document + others). */
 void lint_foreach_other_table(const struct lint_ctx *ctx,
 			      void (*fn)(const mw_table *other, void *arg), void *arg);
 

@@ -279,7 +279,7 @@ load_schemas(struct review_ctx *ctx)
 				ctx->schemas = mw_xrealloc(ctx->schemas, (ctx->nschemas + 1) *
 							   sizeof(*ctx->schemas));
 				ctx->schemas[ctx->nschemas++] = doc;
-				mw_lint_add_tables(ctx->lint, &doc->schema);
+				mw_lint_others_add(&ctx->others, &doc->schema);
 			} else {
 				mw_doc_free(doc);
 			}
@@ -410,6 +410,7 @@ prepare(struct review_ctx *ctx, const mw_review_opts *opts, mw_buf *err)
 static void
 ctx_clear(struct review_ctx *ctx)
 {
+	mw_lint_others_release(&ctx->others);
 	for (size_t i = 0; i < ctx->nschemas; i++)
 		mw_doc_free(ctx->schemas[i]);
 	free(ctx->schemas);

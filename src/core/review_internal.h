@@ -26,6 +26,7 @@ struct review_ctx {
 	struct review_src src;
 	mw_doc **schemas;		/* schema documents at the revision */
 	size_t nschemas;
+	mw_lint_others others;		/* the same schemas, for lint's schema-wide rules */
 	mw_lint *lint;
 	mw_engine *sqlite;		/* NULL: no round trip */
 };

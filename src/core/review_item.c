@@ -224,7 +224,7 @@ lint(mw_review_item *it, const struct review_ctx *ctx, const mw_buf *text)
 
 	if (mw_doc_load_buffer_flags(&shape, mw_buf_cstr(text), text->len, it->path,
 				     MW_LOAD_SHAPE_ONLY, &ignore) == 0)
-		mw_lint_doc(ctx->lint, shape, &it->findings);
+		mw_lint_doc(ctx->lint, shape, &ctx->others, &it->findings);
 	mw_diags_sort(&it->findings);
 	if (mw_diags_count(&it->findings, MW_SEV_ERROR))
 		it->problems |= MW_REVIEW_P_LINT;

@@ -846,20 +846,16 @@ void
 adapt_lint(mw_diags *out, struct adapt_ws *ws, const mw_schema *schema, const char *label,
 	   const mw_table *before, const mw_table *after)
 {
-	static const mw_schema *known;
+	const mw_schema *schemas[] = { schema };
+	mw_lint_others others = { schemas, schema ? 1 : 0 };
 	mw_doc doc;
 
-	/* The other tables, for the schema-wide rules; borrowed by the linter. */
-	if (known != schema) {
-		mw_lint_add_tables(ws->lint, schema);
-		known = schema;
-	}
 	memset(&doc, 0, sizeof(doc));
 	doc.kind = MW_DOC_CHANGE;
 	doc.label = (char *)label;
 	doc.change.before = (mw_table *)before;
 	doc.change.after = (mw_table *)after;
-	mw_lint_doc(ws->lint, &doc, out);
+	mw_lint_doc(ws->lint, &doc, &others, out);
 }
 
 int

@@ -68,7 +68,7 @@ fuzz_lint(const mw_doc *doc)
 	mw_lint *lint = mw_lint_new();
 	mw_diags findings = MW_DIAGS_INIT;
 
-	mw_lint_doc(lint, doc, &findings);
+	mw_lint_doc(lint, doc, NULL, &findings);
 	mw_diags_free(&findings);
 	mw_lint_free(lint);
 }

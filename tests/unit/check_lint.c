@@ -276,16 +276,18 @@ START_TEST(test_extra_tables)
 	mw_doc *schema, *change;
 	mw_diags out = MW_DIAGS_INIT;
 	mw_lint *lint = mw_lint_new();
+	mw_lint_others others = MW_LINT_OTHERS_INIT;
 	mw_severity sev;
 
 	ck_assert_int_eq(mw_doc_load_buffer(&schema, schema_json, strlen(schema_json),
 					    "tables.json", &out), 0);
 	ck_assert_int_eq(mw_doc_load_buffer(&change, change_json, strlen(change_json),
 					    "patch-widget.json", &out), 0);
-	mw_lint_doc(lint, change, &out);
+	mw_lint_doc(lint, change, NULL, &out);
 	ck_assert_uint_eq(count_rule(&out, "ref-unsigned", &sev), 0);
-	mw_lint_add_tables(lint, &schema->schema);
-	mw_lint_doc(lint, change, &out);
+	mw_lint_others_add(&others, &schema->schema);
+	mw_lint_doc(lint, change, &others, &out);
+	mw_lint_others_release(&others);
 	ck_assert_uint_eq(count_rule(&out, "ref-unsigned", &sev), 1);
 	ck_assert_uint_eq(count_rule(&out, "index-name-unique", &sev), 1);
 	mw_diags_free(&out);
