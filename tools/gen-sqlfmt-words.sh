@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Regenerates src/core/sqlfmt_words.c from the word lists of the shared
+# Regenerates src/core/sql/sqlfmt_words.c from the word lists of the shared
 # specification (doc/data/ beside the project, see abstract-schema-spec.md
 # §4.2, §7.1 and Appendix A):
 #   sqlformatter-reservedToplevel.txt, sqlformatter-reservedNewline.txt,
@@ -11,12 +11,12 @@
 # Output: every single word once, with a bit per list it belongs to, placed in
 # an open-addressing hash table (linear probing) so that the tokeniser needs
 # one probe sequence per word instead of a search per list. The hash must
-# stay identical to word_hash() in src/core/sqlfmt_lex.c:
+# stay identical to word_hash() in src/core/sql/sqlfmt_lex.c:
 #   h = 0; for each upper-case byte c: h = (h * 31 + c) mod 2^20; slot = h mod 2048.
 # First words of the multi-word entries carry their own bits (MT, MN). The multi-word entries of the printer's top-level and newline lists are
 # emitted apart (they are matched with any whitespace between the words).
 #
-# Usage: tools/gen-sqlfmt-words.sh [DATA_DIR] > src/core/sqlfmt_words.c
+# Usage: tools/gen-sqlfmt-words.sh [DATA_DIR] > src/core/sql/sqlfmt_words.c
 set -eu
 data=${1:-"$(dirname "$0")/../../shared/doc/data"}
 
@@ -37,7 +37,7 @@ cat <<'HEAD'
  */
 #include <config.h>
 
-#include "core/sqlfmt_int.h"
+#include "core/sql/sqlfmt_int.h"
 HEAD
 
 LC_ALL=C awk -v bits_toplevel=1 -v bits_newline=2 '

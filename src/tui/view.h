@@ -13,7 +13,7 @@
 #include "mwschema/buf.h"
 #include "tui/keys.h"
 #include "tui/request.h"
-#include "tui/session.h"
+#include "editor/session.h"
 
 typedef struct _win_st WINDOW;
 struct app;

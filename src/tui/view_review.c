@@ -9,7 +9,7 @@
 #include <config.h>
 
 #include "tui/review.h"
-#include "tui/adapt.h"
+#include "editor/adapt.h"
 #include "tui/curses.h"
 #include "tui/draw.h"
 #include "mwschema/fs.h"

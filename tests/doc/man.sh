@@ -1,7 +1,7 @@
 #!/bin/sh
 # The manual pages render without a single groff warning (groff -ww, and
 # man(1) itself when installed), and they stay complete: every command of
-# src/cli/main.c is in mwschema(1); every request, element, option and theme
+# src/main.c is in mwschema(1); every request, element, option and theme
 # of the editor is in mwschemarc(5).
 : "${top_srcdir:=.}"
 command -v groff >/dev/null 2>&1 || { echo "SKIP: groff is not installed"; exit 77; }
@@ -21,13 +21,13 @@ done
 # In man source a hyphen is written \- : "add-column" appears as add\-column.
 in_page() { grep -q -F -- "$(printf '%s' "$2" | sed 's/-/\\-/g')" "$1"; }
 
-for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/cli/main.c"); do
+for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/main.c"); do
   grep -q "^\.SS \"mwschema $cmd" "$doc/mwschema.1" || bad "mwschema.1 lacks the command '$cmd'"
 done
 # Every option a command's --help mentions is in the page too.
 : "${MWSCHEMA:=${top_builddir:-.}/mwschema}"
 if [ -x "$MWSCHEMA" ]; then
-  for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/cli/main.c"); do
+  for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/main.c"); do
     for opt in $("$MWSCHEMA" "$cmd" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u); do
       in_page "$doc/mwschema.1" "$opt" || bad "mwschema.1 lacks '$cmd $opt'"
     done

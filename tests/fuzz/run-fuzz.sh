@@ -27,11 +27,11 @@ else
 fi
 cd "$root" || exit 1
 
-json_srcs="src/core/buf.c src/core/diag.c src/core/fs.c src/core/model.c src/core/json_scan.c
-	src/core/json_check.c src/core/json_load.c src/core/json_build.c src/core/json_write.c"
+json_srcs="src/core/util/buf.c src/core/util/diag.c src/core/util/fs.c src/core/model/model.c src/core/json/json_scan.c
+	src/core/json/json_check.c src/core/json/json_load.c src/core/json/json_build.c src/core/json/json_write.c"
 # The generators and lint reach most of the core: take all of it, with the
 # libraries the configured tree uses.
-gen_srcs=$(ls src/core/*.c)
+gen_srcs=$(ls src/core/*/*.c)
 gen_pkgs="jansson libgit2 sqlite3"
 grep -q '^#define HAVE_MARIADB 1' "$tmp/config.h" && gen_pkgs="$gen_pkgs libmariadb"
 grep -q '^#define HAVE_LIBPQ 1' "$tmp/config.h" && gen_pkgs="$gen_pkgs libpq"

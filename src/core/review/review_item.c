@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The checks of one review item (see mwschema/review.h): load the JSON as
+ * the revision has it, generate, compare with the committed SQL, look for
+ * the updater entries, lint, run the SQLite round trip, and see whether the
+ * schema file followed the change.
+ *
+ * The comparison rules are MediaWiki's CI rules, as `mwschema check` applies
+ * them to the work tree: whitespace-only differences are no drift, and a
+ * change needs SQL for at least one platform, not all.
+ */
+#include <config.h>
+
+#include "core/review/review_internal.h"
+#include "mwschema/fs.h"
+#include "mwschema/gen.h"
+#include "mwschema/sqlfmt.h"
+#include "mwschema/updater.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Line `line` (1-based) of `text`, without its newline; "" past the end. */
+static char *
+line_at(const char *text, int line)
+{
+	for (int i = 1; i < line && text; i++)
+		text = strchr(text, '\n') ? strchr(text, '\n') + 1 : NULL;
+	return text ? mw_xstrndup(text, strcspn(text, "\n")) : mw_xstrdup("");
+}
+
+static void
+compare_sql(mw_review_sql *s, const char *have, size_t hlen)
+{
+	size_t wlen = strlen(s->generated);
+	int line;
+
+	if (hlen == wlen && !memcmp(have, s->generated, wlen)) {
+		s->sync = MW_REVIEW_SYNC_EQUAL;
+		return;
+	}
+	if (mw_sql_same_when_printed(have, hlen, s->generated, wlen)) {
+		s->sync = MW_REVIEW_SYNC_LAYOUT;
+		return;
+	}
+	line = mw_first_diff_line(have, hlen, s->generated, wlen);
+	s->sync = MW_REVIEW_SYNC_DIFFERS;
+	s->first_line = line;
+	s->committed_line = line_at(have, line);
+	s->generated_line = line_at(s->generated, line);
+}
+
+/* A generated file in `dir` whose header names `rel` (when the name rule was not followed). */
+static char *
+find_by_source(const struct review_src *src, const char *dir, const char *rel)
+{
+	char **names, *found = NULL;
+	size_t n = mw_review__list(&names, src, dir, ".sql");
+
+	for (size_t i = 0; i < n && !found; i++) {
+		char *path = mw_path_join(dir, names[i]), *label;
+		mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
+
+		if (mw_review__read(&text, src, path, &err) == 0) {
+			label = mw_review__sql_source(mw_buf_cstr(&text), text.len);
+			if (label && !strcmp(label, rel))
+				found = mw_xstrdup(path);
+			free(label);
+		}
+		mw_buf_release(&text);
+		mw_buf_release(&err);
+		free(path);
+	}
+	mw_strv_free(names, n);
+	return found;
+}
+
+/*
+ * Finds the committed file of one platform (its header names the JSON, as
+ * in mwschema/workspace.h) and reads it into `have`: 0 generated, 1 missing,
+ * 2 hand-written, negative on errors.
+ */
+static int
+committed_sql(mw_buf *have, mw_review_sql *s, const struct review_src *src, const char *rel,
+	      mw_doc_kind kind, mw_dbms dbms, mw_buf *err)
+{
+	char *label = NULL, *dir, *other;
+	int rc;
+
+	s->path = mw_workspace_sql_name(rel, kind, dbms);
+	rc = mw_review__read(have, src, s->path, err);
+	if (rc < 0)
+		return rc;
+	if (rc == 0 && (label = mw_review__sql_source(mw_buf_cstr(have), have->len)) &&
+	    !strcmp(label, rel)) {
+		free(label);
+		return 0;
+	}
+	free(label);
+	dir = mw_path_dirname(s->path);
+	other = find_by_source(src, dir, rel);
+	free(dir);
+	if (!other)
+		return rc == 0 ? 2 : 1;
+	free(s->path);
+	s->path = other;
+	mw_buf_reset(have);
+	return mw_review__read(have, src, s->path, err) < 0 ? -1 : 0;
+}
+
+static int
+generate(mw_review_sql *s, const mw_doc *doc, const char *rel, mw_dbms dbms)
+{
+	mw_buf out = MW_BUF_INIT, back = MW_BUF_INIT;
+	int rc;
+
+	if (doc->kind == MW_DOC_CHANGE) {
+		rc = mw_gen_change(&out, doc->change.before, doc->change.after, dbms, rel, 0);
+		if (rc == 0 && mw_gen_rollback(&back, doc->change.before, doc->change.after, dbms,
+					       rel, 0) == 0)
+			s->rollback = mw_buf_detach(&back);
+	} else {
+		rc = mw_gen_schema(&out, &doc->schema, dbms, rel, 0);
+	}
+	if (rc == 0)
+		s->generated = mw_buf_detach(&out);
+	mw_buf_release(&out);
+	mw_buf_release(&back);
+	return rc;
+}
+
+/* Generation and drift of every platform; which platforms have (or need) a patch. */
+static int
+check_sql(mw_review_item *it, const struct review_src *src, unsigned *patched, mw_buf *err)
+{
+	mw_buf have[MW_DBMS__COUNT] = { MW_BUF_INIT, MW_BUF_INIT, MW_BUF_INIT };
+	int found[MW_DBMS__COUNT], rc = 0;
+	unsigned generated = 0;
+	bool change = it->kind == MW_REVIEW_CHANGE;
+
+	for (int d = 0; d < MW_DBMS__COUNT && rc >= 0; d++) {
+		rc = found[d] = committed_sql(&have[d], &it->sql[d], src, it->path, it->doc->kind,
+					      (mw_dbms)d, err);
+		if (found[d] == 0)
+			generated |= 1u << d;
+	}
+	*patched = 0;
+	for (int d = 0; d < MW_DBMS__COUNT && rc >= 0; d++) {
+		mw_review_sql *s = &it->sql[d];
+		bool gen = generate(s, it->doc, it->path, (mw_dbms)d) == 0;
+
+		if (gen && found[d] == 0)
+			compare_sql(s, mw_buf_cstr(&have[d]), have[d].len);
+		else if (gen && found[d] == 2)
+			s->sync = MW_REVIEW_SYNC_HANDWRITTEN;
+		else if (gen)
+			s->sync = MW_REVIEW_SYNC_MISSING;
+		else
+			s->sync = found[d] == 0 ? MW_REVIEW_SYNC_EXTRA : MW_REVIEW_SYNC_NONE;
+		/* A change may lack a platform's file for good reasons, not all of them (spec §12). */
+		s->problem = s->sync == MW_REVIEW_SYNC_DIFFERS || s->sync == MW_REVIEW_SYNC_EXTRA ||
+			     s->sync == MW_REVIEW_SYNC_HANDWRITTEN ||
+			     (s->sync == MW_REVIEW_SYNC_MISSING && (!change || !generated));
+		if (s->problem)
+			it->problems |= MW_REVIEW_P_DRIFT;
+		if (gen && (found[d] == 0 || (!generated && found[d] == 1)))
+			*patched |= 1u << d;
+	}
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		mw_buf_release(&have[d]);
+	return rc < 0 ? rc : 0;
+}
+
+static void
+check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool patched)
+{
+	mw_review_sql *s = &it->sql[d];
+	mw_buf php = MW_BUF_INIT, err = MW_BUF_INIT, hint = MW_BUF_INIT;
+	char *patch;
+	mw_updater_entry e;
+
+	s->updater_file = mw_xstrdup(ctx->ws->updater[d]);
+	if (!patched) {
+		s->updater = MW_REVIEW_UPD_NO_PATCH;
+		return;
+	}
+	if (!s->updater_file || mw_review__read(&php, &ctx->src, s->updater_file, &err) != 0) {
+		s->updater = MW_REVIEW_UPD_NO_FILE;
+		goto out;
+	}
+	patch = mw_path_basename(s->path);
+	if (mw_updater_mentions(mw_buf_cstr(&php), php.len, patch)) {
+		s->updater = MW_REVIEW_UPD_PRESENT;
+	} else {
+		s->updater = MW_REVIEW_UPD_MISSING;
+		s->problem = true;
+		it->problems |= MW_REVIEW_P_UPDATER;
+		if (mw_updater_entry_from_change(&e, &it->doc->change, patch) == 0) {
+			if (ctx->ws->kind == MW_WS_CORE)
+				mw_updater_render_core(&hint, &e);
+			else
+				mw_updater_render_extension(&hint, &e);
+			s->updater_hint = mw_buf_detach(&hint);
+			mw_updater_entry_clear(&e);
+		}
+	}
+	free(patch);
+out:
+	mw_buf_release(&php);
+	mw_buf_release(&err);
+	mw_buf_release(&hint);
+}
+
+/*
+ * Lint sees the file as `mwschema lint` does: loaded for its shape only.
+ * Schema files are linted too, as `mwschema commit` does: a change does not
+ * repeat findings its `before` already had, they show in the schema file.
+ */
+static void
+lint(mw_review_item *it, const struct review_ctx *ctx, const mw_buf *text)
+{
+	mw_diags ignore = MW_DIAGS_INIT;
+	mw_doc *shape = NULL;
+
+	if (mw_doc_load_buffer_flags(&shape, mw_buf_cstr(text), text->len, it->path,
+				     MW_LOAD_SHAPE_ONLY, &ignore) == 0)
+		mw_lint_doc(ctx->lint, shape, &ctx->others, &it->findings);
+	mw_diags_sort(&it->findings);
+	if (mw_diags_count(&it->findings, MW_SEV_ERROR))
+		it->problems |= MW_REVIEW_P_LINT;
+	mw_doc_free(shape);
+	mw_diags_free(&ignore);
+}
+
+static void
+roundtrip(mw_review_item *it, const struct review_ctx *ctx)
+{
+	mw_verify_opts opts = { NULL, NULL, NULL, false, it->path };
+
+	if (!ctx->sqlite)
+		return;
+	it->roundtrip_ran = true;
+	if (mw_verify_change(&it->roundtrip, ctx->sqlite, &it->doc->change, &opts) != 0)
+		it->problems |= MW_REVIEW_P_ROUNDTRIP;
+}
+
+/* Equal as the platforms see them: comments and key order are no difference. */
+static bool
+same_table(const mw_table *a, const mw_table *b)
+{
+	mw_table_diff d;
+	bool eq;
+
+	mw_table_diff_summary(&d, a, b);
+	eq = mw_table_diff_is_empty(&d);
+	mw_table_diff_clear(&d);
+	return eq;
+}
+
+static void
+check_schema_file(mw_review_item *it, const struct review_ctx *ctx)
+{
+	const mw_change *c = &it->doc->change;
+	const char *name = c->after ? c->after->name : c->before ? c->before->name : NULL;
+	const mw_table *t = NULL;
+
+	for (size_t i = 0; name && i < ctx->nschemas && !t; i++)
+		if ((t = mw_schema_table(&ctx->schemas[i]->schema, name)))
+			it->schema_file = mw_xstrdup(ctx->schemas[i]->label);
+	if (!name)
+		it->schema_state = MW_REVIEW_SCHEMA_NA;
+	else if (!c->after)
+		it->schema_state = t ? MW_REVIEW_SCHEMA_LEFT : MW_REVIEW_SCHEMA_IN_SYNC;
+	else if (!t)
+		it->schema_state = MW_REVIEW_SCHEMA_ABSENT;
+	else if (same_table(t, c->after))
+		it->schema_state = MW_REVIEW_SCHEMA_IN_SYNC;
+	else if (c->before && same_table(t, c->before))
+		it->schema_state = MW_REVIEW_SCHEMA_BEHIND;
+	else
+		it->schema_state = MW_REVIEW_SCHEMA_OTHER;
+	if (it->schema_state == MW_REVIEW_SCHEMA_LEFT || it->schema_state == MW_REVIEW_SCHEMA_ABSENT ||
+	    it->schema_state == MW_REVIEW_SCHEMA_BEHIND)
+		it->problems |= MW_REVIEW_P_SCHEMA;
+}
+
+static void
+not_loaded(mw_review_item *it)
+{
+	it->problems |= MW_REVIEW_P_LOAD;
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		it->sql[d].sync = MW_REVIEW_SYNC_UNKNOWN;
+	it->title = mw_strdupf("%s (does not load)", it->path);
+}
+
+/* Load errors of a file that is not even shaped like a schema document. */
+static void
+load(mw_review_item *it, const mw_buf *text)
+{
+	mw_doc *shape = NULL;
+	mw_diags ignore = MW_DIAGS_INIT;
+
+	if (mw_doc_load_buffer(&it->doc, mw_buf_cstr(text), text->len, it->path,
+			       &it->load_errors) < 0)
+		it->doc = NULL;
+	/* The kind decides the checks even when cross-references are broken. */
+	if (!it->doc && mw_doc_load_buffer_flags(&shape, mw_buf_cstr(text), text->len, it->path,
+						 MW_LOAD_SHAPE_ONLY, &ignore) == 0)
+		it->kind = shape->kind == MW_DOC_CHANGE ? MW_REVIEW_CHANGE : MW_REVIEW_SCHEMA;
+	else if (it->doc)
+		it->kind = it->doc->kind == MW_DOC_CHANGE ? MW_REVIEW_CHANGE : MW_REVIEW_SCHEMA;
+	mw_doc_free(shape);
+	mw_diags_free(&ignore);
+}
+
+/* The rows; a schema file is compared with itself before the revision. */
+static void
+rows(mw_review_item *it, const struct review_ctx *ctx)
+{
+	struct review_src at_base = ctx->src;
+	mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
+	mw_diags ignore = MW_DIAGS_INIT;
+	mw_doc *old = NULL;
+
+	at_base.rev = ctx->src.base;
+	if (it->kind == MW_REVIEW_SCHEMA && ctx->src.git && *ctx->src.base &&
+	    mw_review__read(&text, &at_base, it->path, &err) == 0 &&
+	    mw_doc_load_buffer(&old, mw_buf_cstr(&text), text.len, it->path, &ignore) < 0)
+		old = NULL;
+	mw_review__rows(it, old && old->kind != MW_DOC_CHANGE ? &old->schema : NULL);
+	mw_doc_free(old);
+	mw_diags_free(&ignore);
+	mw_buf_release(&text);
+	mw_buf_release(&err);
+}
+
+int
+mw_review__check_item(mw_review_item *it, struct review_ctx *ctx, mw_buf *err)
+{
+	mw_buf text = MW_BUF_INIT;
+	unsigned patched = 0;
+	int rc = mw_review__read(&text, &ctx->src, it->path, err);
+
+	if (rc == 1)
+		mw_buf_addf(err, "%s: no such file", it->path);
+	if (rc != 0)
+		goto out;
+	load(it, &text);
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		it->sql[d].updater = MW_REVIEW_UPD_NA;
+	lint(it, ctx, &text);
+	if (!it->doc) {
+		not_loaded(it);
+		goto out;
+	}
+	if ((rc = check_sql(it, &ctx->src, &patched, err)) < 0)
+		goto out;
+	rows(it, ctx);
+	if (it->kind != MW_REVIEW_CHANGE)
+		goto out;
+	it->comment = mw_xstrdup(it->doc->change.comment);
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		check_updater(it, ctx, (mw_dbms)d, patched & (1u << d));
+	roundtrip(it, ctx);
+	check_schema_file(it, ctx);
+out:
+	mw_buf_release(&text);
+	return rc == 1 ? -1 : rc;
+}
+
+void
+mw_review__item_clear(mw_review_item *it)
+{
+	free(it->path);
+	free(it->title);
+	free(it->comment);
+	free(it->schema_file);
+	mw_table_diff_clear(&it->diff);
+	mw_doc_free(it->doc);
+	mw_diags_free(&it->load_errors);
+	mw_diags_free(&it->findings);
+	for (size_t i = 0; i < it->nrows; i++) {
+		free(it->rows[i].name);
+		free(it->rows[i].before);
+		free(it->rows[i].after);
+	}
+	free(it->rows);
+	for (int d = 0; d < MW_DBMS__COUNT; d++) {
+		mw_review_sql *s = &it->sql[d];
+
+		free(s->path);
+		free(s->generated);
+		free(s->rollback);
+		free(s->committed_line);
+		free(s->generated_line);
+		free(s->updater_file);
+		free(s->updater_hint);
+	}
+	if (it->roundtrip_ran)
+		mw_verify_result_clear(&it->roundtrip);
+	memset(it, 0, sizeof(*it));
+}

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Tokeniser of the pretty-printer: a hand-written equivalent of
+ * doctrine/sql-formatter 1.5's Tokenizer (one big PCRE alternation matched
+ * against an upper-cased copy of the input, spec §7.1).
+ *
+ * PCRE details reproduced on purpose, because they decide token boundaries:
+ *  - `$` without the D flag also matches before a final "\n" (at_end());
+ *  - keyword alternations are atomic groups built from a prefix trie, so the
+ *    LONGEST keyword wins and a failing look-ahead after it is final (no
+ *    retry with a shorter keyword);
+ *  - the hex/binary number forms are written in lower case but matched
+ *    against the upper-cased copy, so they never match;
+ *  - the number look-ahead accepts the literal three bytes "'` (a quirk).
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "core/sql/sqlfmt_int.h"
+#include "mwschema/buf.h"
+
+typedef struct lexer {
+	const char *s;
+	size_t len;
+} lexer;
+
+static inline unsigned char
+up(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
+
+static inline bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Characters that occur in the printer's keyword and function lists. */
+static inline bool
+is_kw_char(unsigned char c)
+{
+	c = up(c);
+	return (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_';
+}
+
+/* PCRE \w without UTF/UCP. */
+static inline bool
+is_word_char(unsigned char c)
+{
+	return is_kw_char(c) || (c >= 'a' && c <= 'z');
+}
+
+static const bool boundary_chars[256] = {
+	[','] = true, [';'] = true, [':'] = true, [')'] = true, ['('] = true,
+	['.'] = true, ['='] = true, ['<'] = true, ['>'] = true, ['+'] = true,
+	['-'] = true, ['*'] = true, ['/'] = true, ['!'] = true, ['^'] = true,
+	['%'] = true, ['|'] = true, ['&'] = true, ['#'] = true,
+};
+
+static inline bool
+is_boundary_char(unsigned char c)
+{
+	return boundary_chars[c];
+}
+
+/* PCRE `$` (no D flag, no m flag): end of subject or before a final "\n". */
+static inline bool
+at_end(const lexer *lx, size_t p)
+{
+	return p >= lx->len || (p + 1 == lx->len && lx->s[p] == '\n');
+}
+
+/* The look-ahead after keywords: (?=$|\s|<boundary>). */
+static bool
+keyword_end_ok(const lexer *lx, size_t p)
+{
+	return at_end(lx, p) || mw_sqlfmt_is_space(lx->s[p]) || is_boundary_char(lx->s[p]);
+}
+
+unsigned
+mw_sqlfmt_word_lists(const char *s, size_t n)
+{
+	unsigned h = 0, slot, idx;
+
+	if (n == 0 || n > MW_SQLFMT_MAX_WORD)
+		return 0;
+	/* the hash of tools/gen-sqlfmt-words.sh */
+	for (size_t i = 0; i < n; i++)
+		h = (h * 31 + up((unsigned char)s[i])) & 0xFFFFF;
+	for (slot = h % MW_SQLFMT_SLOTS; (idx = mw_sqlfmt_word_slots[slot]);
+	     slot = (slot + 1) % MW_SQLFMT_SLOTS) {
+		const mw_sqlfmt_word *w = &mw_sqlfmt_words[idx - 1];
+		size_t i;
+
+		if (w->len != n)
+			continue;
+		for (i = 0; i < n && up((unsigned char)s[i]) == (unsigned char)w->word[i]; i++)
+			;
+		if (i == n)
+			return w->lists;
+	}
+	return 0;
+}
+
+static size_t
+kw_run(const lexer *lx, size_t p)
+{
+	size_t q = p;
+
+	while (q < lx->len && is_kw_char(lx->s[q]))
+		q++;
+	return q - p;
+}
+
+/*
+ * Length of a multi-word entry `kw` (single spaces standing for \s+) at p,
+ * or 0 when the input does not start with it.
+ */
+static size_t
+match_multiword(const lexer *lx, size_t p, const char *kw)
+{
+	size_t q = p;
+
+	for (; *kw; kw++) {
+		if (*kw == ' ') {
+			if (q >= lx->len || !mw_sqlfmt_is_space(lx->s[q]))
+				return 0;
+			while (q < lx->len && mw_sqlfmt_is_space(lx->s[q]))
+				q++;
+		} else {
+			if (q >= lx->len || up(lx->s[q]) != (unsigned char)*kw)
+				return 0;
+			q++;
+		}
+	}
+	return q - p;
+}
+
+/*
+ * Longest multi-word entry of `multi` at p; 0 when none matches. Only called
+ * when the first word is followed by whitespace.
+ */
+static size_t
+match_multi(const lexer *lx, size_t p, const mw_sqlfmt_wordlist *multi)
+{
+	size_t best = 0;
+
+	for (size_t i = 0; i < multi->count; i++) {
+		size_t n = match_multiword(lx, p, multi->words[i]);
+
+		if (n > best)
+			best = n;
+	}
+	return best;
+}
+
+/*
+ * Rules 9-11 at p: top-level keyword, newline keyword, reserved word or
+ * function name. Each list is an atomic alternation ordered longest first:
+ * the longest entry the input starts with is taken, then the look-ahead
+ * decides, with no retry of a shorter entry. A multi-word entry that matches
+ * is longer than any single word; a single word shorter than the run of
+ * keyword characters fails the look-ahead (the next byte is a keyword
+ * character), so an exact lookup of the run is equivalent.
+ */
+static size_t
+match_keyword(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+{
+	size_t run = kw_run(lx, p), q, n;
+	unsigned lists;
+	bool spaced, end_ok;
+
+	if (run == 0)
+		return 0;
+	lists = mw_sqlfmt_word_lists(lx->s + p, run);
+	end_ok = keyword_end_ok(lx, p + run);
+	spaced = p + run < lx->len && mw_sqlfmt_is_space(lx->s[p + run]);
+	if (p == 0 || lx->s[p - 1] != '.') {
+		*type = MW_TOK_TOPLEVEL;
+		if (spaced && (lists & MW_SQLFMT_MULTI_TOPLEVEL)
+		    && (n = match_multi(lx, p, &mw_sqlfmt_toplevel_multi))) {
+			if (keyword_end_ok(lx, p + n))
+				return n;
+		} else if ((lists & MW_SQLFMT_TOPLEVEL) && end_ok) {
+			return run;
+		}
+		*type = MW_TOK_NEWLINE;
+		if (spaced && (lists & MW_SQLFMT_MULTI_NEWLINE)
+		    && (n = match_multi(lx, p, &mw_sqlfmt_newline_multi))) {
+			if (keyword_end_ok(lx, p + n))
+				return n;
+		} else if ((lists & MW_SQLFMT_NEWLINE) && end_ok) {
+			return run;
+		}
+		*type = MW_TOK_RESERVED;
+		if ((lists & MW_SQLFMT_RESERVED) && end_ok)
+			return run;
+	}
+	*type = MW_TOK_RESERVED;
+	if (!(lists & MW_SQLFMT_FUNCTION))
+		return 0;
+	for (q = p + run; q < lx->len && mw_sqlfmt_is_space(lx->s[q]); q++)
+		;
+	return q < lx->len && lx->s[q] == '(' ? run : 0;
+}
+
+/*
+ * `q(?:[^q]+|qq|q$)*+(?:q|$)` for backticks and brackets, and with
+ * backslash escapes added for quotes. Never fails once `open` matched.
+ */
+static size_t
+match_quoted(const lexer *lx, size_t p, char close, bool backslash)
+{
+	size_t q = p + 1;
+
+	for (;;) {
+		if (q >= lx->len)
+			return q - p;
+		if (backslash && lx->s[q] == '\\') {
+			q += q + 1 < lx->len ? 2 : 1;
+		} else if (lx->s[q] == close) {
+			if (q + 1 < lx->len && lx->s[q + 1] == close)
+				q += 2;
+			else if (at_end(lx, q + 1))
+				q += 1;
+			else
+				return q + 1 - p;
+		} else {
+			q++;
+		}
+	}
+}
+
+static size_t
+match_backtick_or_quote(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+{
+	switch (lx->s[p]) {
+	case '`':
+		*type = MW_TOK_BACKTICK;
+		return match_quoted(lx, p, '`', false);
+	case '[':
+		*type = MW_TOK_BACKTICK;
+		return match_quoted(lx, p, ']', false);
+	case '\'':
+	case '"':
+		*type = MW_TOK_QUOTE;
+		return match_quoted(lx, p, lx->s[p], true);
+	default:
+		return 0;
+	}
+}
+
+/* [@:](?:[\w.$]++|<backtick>|<quote>) */
+static size_t
+match_variable(const lexer *lx, size_t p)
+{
+	mw_sqlfmt_toktype ignored;
+	size_t q = p + 1;
+
+	if (lx->s[p] != '@' && lx->s[p] != ':')
+		return 0;
+	if (q >= lx->len)
+		return 0;
+	if (is_word_char(lx->s[q]) || lx->s[q] == '.' || lx->s[q] == '$') {
+		while (q < lx->len
+		       && (is_word_char(lx->s[q]) || lx->s[q] == '.' || lx->s[q] == '$'))
+			q++;
+		return q - p;
+	}
+	q = match_backtick_or_quote(lx, q, &ignored);
+	return q ? q + 1 : 0;
+}
+
+static bool
+number_end_ok(const lexer *lx, size_t q)
+{
+	if (keyword_end_ok(lx, q))
+		return true;
+	return q + 2 < lx->len && lx->s[q] == '"' && lx->s[q + 1] == '\'' && lx->s[q + 2] == '`';
+}
+
+/* \d+(?:\.\d+)? with back-tracking into the optional fraction only. */
+static size_t
+match_number(const lexer *lx, size_t p)
+{
+	size_t q = p, r;
+
+	while (q < lx->len && is_digit(lx->s[q]))
+		q++;
+	if (q == p)
+		return 0;
+	if (q + 1 < lx->len && lx->s[q] == '.' && is_digit(lx->s[q + 1])) {
+		for (r = q + 1; r < lx->len && is_digit(lx->s[r]); r++)
+			;
+		if (number_end_ok(lx, r))
+			return r - p;
+	}
+	return number_end_ok(lx, q) ? q - p : 0;
+}
+
+static size_t
+match_word(const lexer *lx, size_t p)
+{
+	size_t q = p;
+
+	while (!at_end(lx, q) && !mw_sqlfmt_is_space(lx->s[q]) && !is_boundary_char(lx->s[q])
+	       && lx->s[q] != '"' && lx->s[q] != '\'' && lx->s[q] != '`')
+		q++;
+	return q > p ? q - p : 1;
+}
+
+static size_t
+match_comment(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+{
+	const char *s = lx->s;
+	size_t q;
+
+	if (s[p] == '#' || (s[p] == '-' && p + 1 < lx->len && s[p + 1] == '-')) {
+		const char *nl = memchr(s + p, '\n', lx->len - p);
+
+		*type = MW_TOK_COMMENT;
+		return nl ? (size_t)(nl - (s + p)) : lx->len - p;
+	}
+	if (s[p] == '/' && p + 1 < lx->len && s[p + 1] == '*') {
+		*type = MW_TOK_BLOCK_COMMENT;
+		for (q = p + 2; q + 1 < lx->len; q++)
+			if (s[q] == '*' && s[q + 1] == '/')
+				return q + 2 - p;
+		return lx->len - p;
+	}
+	return 0;
+}
+
+static size_t
+match_whitespace(const lexer *lx, size_t p)
+{
+	size_t q = p;
+
+	while (q < lx->len && mw_sqlfmt_is_space(lx->s[q]))
+		q++;
+	return q - p;
+}
+
+/*
+ * One token at p (p < len): the Tokenizer's rules in order, skipping those
+ * that cannot match the first byte.
+ */
+static size_t
+next_token(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+{
+	unsigned char c = (unsigned char)lx->s[p];
+	size_t n;
+
+	*type = MW_TOK_WHITESPACE;
+	if (mw_sqlfmt_is_space(c))
+		return match_whitespace(lx, p);
+	if ((n = match_comment(lx, p, type)) || (n = match_backtick_or_quote(lx, p, type)))
+		return n;
+	*type = MW_TOK_VARIABLE;
+	if ((c == '@' || c == ':') && (n = match_variable(lx, p)))
+		return n;
+	*type = MW_TOK_NUMBER;
+	if (is_digit(c) && (n = match_number(lx, p)))
+		return n;
+	*type = MW_TOK_BOUNDARY;
+	if (is_boundary_char(c))
+		return (c == ':' && p + 1 < lx->len && lx->s[p + 1] == ':') ? 2 : 1;
+	if (is_kw_char(c) && (n = match_keyword(lx, p, type)))
+		return n;
+	*type = MW_TOK_WORD;
+	return match_word(lx, p);
+}
+
+/* The values the formatter compares after strtoupper(). */
+static unsigned char
+token_word(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		[MW_TW_CASE] = "CASE", [MW_TW_BEGIN] = "BEGIN", [MW_TW_LOOP] = "LOOP",
+		[MW_TW_WHEN] = "WHEN", [MW_TW_THEN] = "THEN", [MW_TW_ELSE] = "ELSE",
+		[MW_TW_END] = "END", [MW_TW_LIMIT] = "LIMIT",
+	};
+
+	if (len < 3 || len > 5)
+		return MW_TW_NONE;
+	for (unsigned w = MW_TW_CASE; w <= MW_TW_LIMIT; w++) {
+		size_t i;
+
+		if (strlen(words[w]) != len)
+			continue;
+		for (i = 0; i < len && up((unsigned char)s[i]) == (unsigned char)words[w][i]; i++)
+			;
+		if (i == len)
+			return (unsigned char)w;
+	}
+	return MW_TW_NONE;
+}
+
+size_t
+mw_sqlfmt_tokenize(mw_sqlfmt_token **out_tokens, const char *sql, size_t len)
+{
+	lexer lx = { sql, len };
+	size_t cap = len / 3 + 16, count = 0, p = 0;
+	mw_sqlfmt_token *toks = mw_xmalloc(cap * sizeof(*toks));
+
+	while (p < len) {
+		mw_sqlfmt_toktype type;
+		size_t n = next_token(&lx, p, &type);
+
+		if (count == cap) {
+			cap *= 2;
+			toks = mw_xrealloc(toks, cap * sizeof(*toks));
+		}
+		toks[count].start = p;
+		toks[count].len = n;
+		toks[count].type = type;
+		toks[count].ch = n == 1 ? sql[p] : 0;
+		toks[count].word = token_word(sql + p, n);
+		count++;
+		p += n;
+	}
+	*out_tokens = toks;
+	return count;
+}
