@@ -1,0 +1,75 @@
+#!/bin/sh
+# The layering of the source tree, as HACKING.md states it:
+#
+#   src/core/<area>/  the UI-free core; includes only mwschema/ headers and
+#                     its own folder's private headers (core/<area>/...)
+#   src/editor/       the editing session without curses; core + editor/
+#   src/cli/          the headless commands; core + cli/ (no editor, no tui)
+#   src/tui/          curses and readline live here and nowhere else
+#   src/main.c        dispatch only
+#
+# and every public header under include/mwschema/ compiles on its own.
+set -u
+: "${top_srcdir:=.}"
+: "${CC:=cc}"
+fails=0
+cd "$top_srcdir" || exit 99
+
+fail() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+
+# quoted_includes FILE: the "..." includes of FILE, one per line.
+quoted_includes() {
+	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$1"
+}
+
+# Known exceptions, "FILE:HEADER" each: the CLI still enters the curses
+# review and tutorial directly. They go when the front ends are split; do not
+# add to this list.
+known="src/cli/cmd_review.c:tui/tui.h src/cli/cmd_tutorial.c:tui/tui.h src/cli/cmd_tutorial.c:tui/tutorial.h"
+
+# check_folder DIR ALLOWED_PATTERN: every quoted include of a file below DIR
+# must match the extended regular expression.
+check_folder() {
+	dir=$1 allowed=$2
+	for f in $(find "$dir" -name '*.[ch]' | sort); do
+		for inc in $(quoted_includes "$f"); do
+			case " $known " in *" $f:$inc "*) continue ;; esac
+			echo "$inc" | grep -Eq "^($allowed)$" ||
+				fail "$f includes \"$inc\", which its layer must not"
+		done
+		[ "$dir" = src/tui ] && continue
+		grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<(n?cursesw?|ncursesw/[a-z]*|readline/[a-z]*|term|panel|menu|form)\.h>' "$f" |
+			sed "s|^|FAIL: $f:|;s|\$| (curses and readline belong to src/tui)|" | grep . && fails=$((fails + 1))
+	done
+}
+
+for area in src/core/*/; do
+	area=${area%/}
+	name=${area#src/core/}
+	check_folder "$area" "config\.h|mwschema/[a-z_]+\.h|core/$name/[a-z_]+\.h|[a-z_]+\.h"
+	# Bare "x.h" includes must name a header of the same folder.
+	for f in "$area"/*.[ch]; do
+		for inc in $(quoted_includes "$f"); do
+			case $inc in */*|config.h) ;; *) [ -f "$area/$inc" ] ||
+				fail "$f includes \"$inc\", which is not in $area" ;; esac
+		done
+	done
+done
+check_folder src/editor "config\.h|mwschema/[a-z_]+\.h|editor/[a-z_]+\.h"
+check_folder src/cli "config\.h|mwschema/[a-z_]+\.h|cli/[a-z_]+\.h"
+check_folder src/tui "config\.h|mwschema/[a-z_]+\.h|editor/[a-z_]+\.h|tui/[a-z_]+\.h"
+
+# Each public header stands alone (its own includes suffice).
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+for h in include/mwschema/*.h; do
+	printf '#include "%s"\nint mw_layering_probe;\n' "${h#include/}" >"$tmp/probe.c"
+	$CC -std=c11 -fsyntax-only -Wall -Werror -I include "$tmp/probe.c" 2>"$tmp/err" ||
+		{ fail "$h does not compile on its own:"; sed 's/^/  /' "$tmp/err"; }
+done
+
+[ "$fails" = 0 ] && echo "PASS: layering and self-contained headers"
+[ "$fails" = 0 ]
