@@ -187,6 +187,18 @@ const char *mw_review_schema_state_name(mw_review_schema_state s);
 void mw_review_problems_describe(mw_buf *out, unsigned problems);
 
 /*
+ * The verdict in words, as every rendering heads the review and each item:
+ * "ok", "ok, 2 warnings (destructive, rename-ambiguous)", "problems: drift,
+ * lint errors; 1 warning (destructive)", or "no schema changes". Warnings
+ * never make a review fail, but they are named first, where reviewers look.
+ */
+void mw_review_verdict(mw_buf *out, const mw_review *review);
+void mw_review_item_verdict(mw_buf *out, const mw_review_item *item);
+/* Just the warnings part ("2 warnings (destructive, rename-ambiguous)"); returns their number. */
+size_t mw_review_warnings(mw_buf *out, const mw_review *review);
+size_t mw_review_item_warnings(mw_buf *out, const mw_review_item *item);
+
+/*
  * Renderings. Text is for terminals and pagers (one block per item; the UI
  * can show mw_review_item_text for the current item); markdown is the
  * summary to paste into Gerrit or GitHub: a heading per item, a status table
@@ -196,5 +208,11 @@ void mw_review_problems_describe(mw_buf *out, unsigned problems);
 void mw_review_text(mw_buf *out, const mw_review *review);
 void mw_review_item_text(mw_buf *out, const mw_review *review, const mw_review_item *item);
 void mw_review_markdown(mw_buf *out, const mw_review *review);
+/*
+ * JSON for bots and CI (Gerrit robot comments, dashboards): one object, the
+ * format "mwschema-review/1" described in doc/review-json.md. Stable
+ * identifiers instead of the words above; the SQL included.
+ */
+void mw_review_json(mw_buf *out, const mw_review *review);
 
 #endif /* MWSCHEMA_REVIEW_H */

@@ -266,6 +266,7 @@ void
 review_title(const struct app *a, mw_buf *title, mw_buf *state, bool *problem)
 {
 	const mw_review *r = a->review->review;
+	mw_buf warnings = MW_BUF_INIT;
 	size_t bad = 0;
 
 	for (size_t i = 0; i < r->nitems; i++)
@@ -280,6 +281,10 @@ review_title(const struct app *a, mw_buf *title, mw_buf *state, bool *problem)
 		mw_review_problems_describe(state, r->problems);
 	} else if (r->nitems)
 		mw_buf_adds(state, "no problems");
+	/* Warnings do not fail a review, but the headline names them. */
+	if (r->nitems && mw_review_warnings(&warnings, r))
+		mw_buf_addf(state, "%s%s", bad ? "; " : ", ", mw_buf_cstr(&warnings));
+	mw_buf_release(&warnings);
 	if (a->review->rollback)
 		mw_buf_adds(state, "  [rollback SQL]");
 	*problem = bad != 0;

@@ -249,9 +249,8 @@ status_build(const mw_review_item *it)
 		status_roundtrip(it);
 	}
 	status_lint(it);
-	mw_review_problems_describe(&t, it->problems);
-	add_line(it->problems ? ELEM_REVIEW_PROBLEM : ELEM_REVIEW_OK, "Result: %s",
-		 it->problems ? mw_buf_cstr(&t) : "ok");
+	mw_review_item_verdict(&t, it);
+	add_line(it->problems ? ELEM_REVIEW_PROBLEM : ELEM_REVIEW_OK, "Result: %s", mw_buf_cstr(&t));
 	mw_buf_release(&t);
 }
 

@@ -50,7 +50,7 @@ printf '%s\n' "$out" | grep -qxF \
 $out"
 printf '%s\n' "$out" | grep -qxF "      committed:   ADD wd_note BYTEA DEFAULT NULL;" || fail "no committed line"
 printf '%s\n' "$out" | grep -qxF "      generated:   ADD wd_note TEXT DEFAULT NULL;" || fail "no generated line"
-printf '%s\n' "$out" | grep -qxF "Review result: drift" || fail "result is not drift"
+printf '%s\n' "$out" | grep -qxF "Review result: problems: drift" || fail "result is not drift"
 ok "a hand-edited generated file is drift in exactly that file (exit 1)"
 
 # Markdown: heading, per-DBMS table, lint list, collapsible SQL and rollback.
@@ -80,7 +80,7 @@ md=$("$MWSCHEMA" review -C "$R" --format=markdown); rc=$?
 [ $rc -eq 1 ] || fail "markdown of the drift commit: rc=$rc"
 printf '%s\n' "$md" | grep -q '^| PostgreSQL | yes | \*\*differs at line 6\*\* ' || fail "drift row:
 $md"
-printf '%s\n' "$md" | grep -qF '**Result:** problems found: drift' || fail "markdown result"
+printf '%s\n' "$md" | grep -qF '**Result:** **problems: drift' || fail "markdown result"
 ok "markdown: heading per change, per-DBMS table, lint list, <details> SQL and rollback"
 
 # The branch against its fork point, and the same as a range.
@@ -105,7 +105,7 @@ printf '%s\n' "$out" | grep -q "^    SQLite     sql/sqlite/patch-widget-wd_note.
 $out"
 printf '%s\n' "$out" | grep -qF "add to includes/installer/SqliteUpdater.php: [ 'addField', 'widget', 'wd_note', 'patch-widget-wd_note.sql' ]" ||
 	fail "no entry to paste"
-printf '%s\n' "$out" | grep -qxF "Review result: drift, updater entry missing" || fail "result line"
+printf '%s\n' "$out" | grep -qxF "Review result: problems: drift, updater entry missing" || fail "result line"
 ok "a missing updater entry is reported with the entry to paste"
 
 # File mode reads the work tree.

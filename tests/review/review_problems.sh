@@ -17,7 +17,7 @@ $out"
 printf '%s\n' "$out" | grep -qxF "  Schema file: sql/tables.json behind (the change's \"after\" was not copied in)" ||
 	fail "behind not reported:
 $out"
-printf '%s\n' "$out" | grep -qxF "Review result: schema file out of step" || fail "result:
+printf '%s\n' "$out" | grep -qxF "Review result: problems: schema file out of step" || fail "result:
 $out"
 ok "a schema file behind its change is a problem"
 
@@ -34,7 +34,7 @@ out=$("$MWSCHEMA" review -C "$R" 2>&1); rc=$?
 $out"
 printf '%s\n' "$out" | grep -q "^    sql/tables.json:[0-9]*:[0-9]*: error: .*\[pk-unsigned\]$" || fail "finding not listed:
 $out"
-printf '%s\n' "$out" | grep -qxF "Review result: lint errors" || fail "result:
+printf '%s\n' "$out" | grep -qxF "Review result: problems: lint errors" || fail "result:
 $out"
 md=$("$MWSCHEMA" review -C "$R" --format=markdown 2>&1)
 printf '%s\n' "$md" | grep -q '^- \*\*error\*\* `pk-unsigned` ' || fail "markdown finding:
@@ -49,6 +49,6 @@ out=$("$MWSCHEMA" review -C "$R" 2>&1); rc=$?
 $out"
 printf '%s\n' "$out" | grep -q "^    sql/abstractSchemaChanges/patch-broken.json:1:" || fail "load error:
 $out"
-printf '%s\n' "$out" | grep -qxF "Review result: JSON does not load" || fail "result:
+printf '%s\n' "$out" | grep -qxF "Review result: problems: JSON does not load" || fail "result:
 $out"
 ok "a broken change file is reported with its position"

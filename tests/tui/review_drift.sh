@@ -21,7 +21,7 @@ assert_screen "committed:   ADD wd_note BYTEA DEFAULT NULL;"
 assert_screen "generated:   ADD wd_note TEXT DEFAULT NULL;"
 assert_screen "  MySQL       in sync; updater entry: present"
 assert_screen "  SQLite      in sync; updater entry: present"
-assert_screen "Result: drift"
+assert_screen "Result: problems: drift"
 keys 3; wait_for "-- Patch of sql/postgres/patch-widget-wd_note.sql"
 assert_screen "ADD wd_note TEXT DEFAULT NULL"
 keys q
@@ -39,6 +39,6 @@ tmux -S "$T_SOCK" kill-server
 
 # --format prints on a terminal too.
 start 160 50 review --format=text
-wait_for "Review result: drift"
+wait_for "Review result: problems: drift"
 [ "$(wait_exit)" = 1 ] || fail "exit status of the printed review"
 echo PASS

@@ -76,6 +76,100 @@ mw_review_problems_describe(mw_buf *out, unsigned problems)
 	}
 }
 
+/* Appends the distinct rules of the warnings in `d` ("destructive, rename-ambiguous"). */
+static size_t
+warning_rules(mw_buf *rules, const mw_diags *d, size_t count)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const char *rule = d->items[i].rule ? d->items[i].rule : "warning";
+		char needle[128];
+
+		if (d->items[i].severity != MW_SEV_WARNING)
+			continue;
+		count++;
+		snprintf(needle, sizeof(needle), ", %s,", rule);
+		if (!strstr(mw_buf_cstr(rules), needle))
+			mw_buf_addf(rules, "%s, ", rule);
+	}
+	return count;
+}
+
+/* "2 warnings (destructive, rename-ambiguous)" from the ", a, b, " list. */
+static void
+add_warnings(mw_buf *out, size_t n, const mw_buf *rules)
+{
+	mw_buf_addf(out, "%zu warning%s (%.*s)", n, n == 1 ? "" : "s",
+		    (int)(rules->len > 4 ? rules->len - 4 : 0), mw_buf_cstr(rules) + 2);
+}
+
+size_t
+mw_review_item_warnings(mw_buf *out, const mw_review_item *it)
+{
+	mw_buf rules = MW_BUF_INIT;
+	size_t n;
+
+	mw_buf_adds(&rules, ", ");
+	n = warning_rules(&rules, &it->findings, 0);
+	if (n)
+		add_warnings(out, n, &rules);
+	mw_buf_release(&rules);
+	return n;
+}
+
+size_t
+mw_review_warnings(mw_buf *out, const mw_review *review)
+{
+	mw_buf rules = MW_BUF_INIT;
+	size_t n = 0;
+
+	mw_buf_adds(&rules, ", ");
+	for (size_t i = 0; i < review->nitems; i++)
+		n = warning_rules(&rules, &review->items[i].findings, n);
+	if (n)
+		add_warnings(out, n, &rules);
+	mw_buf_release(&rules);
+	return n;
+}
+
+/* "ok", "ok, WARNINGS", "problems: WHAT" or "problems: WHAT; WARNINGS". */
+static void
+verdict(mw_buf *out, unsigned problems, const mw_buf *warnings)
+{
+	if (problems) {
+		mw_buf_adds(out, "problems: ");
+		mw_review_problems_describe(out, problems);
+		if (warnings->len)
+			mw_buf_adds(out, "; ");
+	} else {
+		mw_buf_adds(out, warnings->len ? "ok, " : "ok");
+	}
+	mw_buf_add(out, warnings->data, warnings->len);
+}
+
+void
+mw_review_item_verdict(mw_buf *out, const mw_review_item *it)
+{
+	mw_buf warnings = MW_BUF_INIT;
+
+	mw_review_item_warnings(&warnings, it);
+	verdict(out, it->problems, &warnings);
+	mw_buf_release(&warnings);
+}
+
+void
+mw_review_verdict(mw_buf *out, const mw_review *review)
+{
+	mw_buf warnings = MW_BUF_INIT;
+
+	if (!review->nitems) {
+		mw_buf_adds(out, "no schema changes");
+		return;
+	}
+	mw_review_warnings(&warnings, review);
+	verdict(out, review->problems, &warnings);
+	mw_buf_release(&warnings);
+}
+
 /* The first failed step of the round trip, or NULL when it passed. */
 static int
 failed_step(const mw_verify_result *r)
@@ -207,31 +301,42 @@ mw_review_item_text(mw_buf *out, const mw_review *review, const mw_review_item *
 	}
 	text_findings(out, it);
 	mw_buf_adds(out, "  Result: ");
-	if (it->problems)
-		mw_review_problems_describe(out, it->problems);
-	else
-		mw_buf_adds(out, "ok");
+	mw_review_item_verdict(out, it);
 	mw_buf_addc(out, '\n');
 	text_sql(out, it);
+}
+
+/* The list of items with their verdicts, under the headline. */
+static void
+text_item_list(mw_buf *out, const mw_review *review)
+{
+	for (size_t i = 0; i < review->nitems; i++) {
+		const mw_review_item *it = &review->items[i];
+
+		mw_buf_addf(out, "  [%zu] %s: ", i + 1, it->path);
+		mw_review_item_verdict(out, it);
+		mw_buf_addc(out, '\n');
+	}
 }
 
 void
 mw_review_text(mw_buf *out, const mw_review *review)
 {
-	mw_buf_addf(out, "Review of %s\n", review->title);
+	mw_buf_addf(out, "Review of %s\nResult: ", review->title);
+	mw_review_verdict(out, review);
+	mw_buf_addc(out, '\n');
 	for (size_t i = 0; review->ncommits > 1 && i < review->ncommits; i++)
 		mw_buf_addf(out, "  %.12s %s\n", review->commits[i].oid, review->commits[i].subject);
-	mw_buf_addf(out, "%zu file%s changed, %zu schema item%s\n", review->nfiles,
-		    review->nfiles == 1 ? "" : "s", review->nitems, review->nitems == 1 ? "" : "s");
+	mw_buf_addf(out, "%zu file%s changed, %zu schema item%s%s\n", review->nfiles,
+		    review->nfiles == 1 ? "" : "s", review->nitems, review->nitems == 1 ? "" : "s",
+		    review->nitems ? ":" : "");
+	text_item_list(out, review);
 	for (size_t i = 0; i < review->nitems; i++) {
 		mw_buf_addc(out, '\n');
 		mw_review_item_text(out, review, &review->items[i]);
 	}
 	mw_buf_adds(out, "\nReview result: ");
-	if (review->problems)
-		mw_review_problems_describe(out, review->problems);
-	else
-		mw_buf_adds(out, review->nitems ? "ok" : "no schema changes");
+	mw_review_verdict(out, review);
 	mw_buf_addc(out, '\n');
 }
 
@@ -381,15 +486,34 @@ md_sql(mw_buf *out, const mw_review_item *it)
 	}
 }
 
+/* The verdict of the review or of one item, problems in bold. */
+static void
+md_verdict(mw_buf *out, unsigned problems, const mw_review *review, const mw_review_item *it)
+{
+	mw_buf v = MW_BUF_INIT;
+
+	if (review)
+		mw_review_verdict(&v, review);
+	else
+		mw_review_item_verdict(&v, it);
+	if (problems) {
+		size_t n = strcspn(mw_buf_cstr(&v), ";");
+
+		mw_buf_addf(out, "**%.*s**%s", (int)n, mw_buf_cstr(&v), mw_buf_cstr(&v) + n);
+	} else {
+		md_cell(out, mw_buf_cstr(&v));
+	}
+	mw_buf_release(&v);
+}
+
 static void
 md_item(mw_buf *out, const mw_review_item *it, size_t index)
 {
 	mw_buf_addf(out, "### %zu. ", index + 1);
 	md_cell(out, it->title);
-	mw_buf_addf(out, "\n\n`%s` (%s %s)", it->path, mw_review_kind_name(it->kind),
+	mw_buf_addf(out, "\n\n`%s` (%s %s) — ", it->path, mw_review_kind_name(it->kind),
 		    mw_review_touch_name(it->touch));
-	mw_buf_adds(out, it->problems ? " — **problems:** " : " — ok");
-	mw_review_problems_describe(out, it->problems);
+	md_verdict(out, it->problems, NULL, it);
 	mw_buf_adds(out, "\n\n");
 	if (it->comment)
 		mw_buf_addf(out, "> %s\n\n", it->comment);
@@ -424,11 +548,17 @@ mw_review_markdown(mw_buf *out, const mw_review *review)
 	for (size_t i = 0; review->ncommits > 1 && i < review->ncommits; i++)
 		mw_buf_addf(out, "- `%.12s` %s\n%s", review->commits[i].oid,
 			    review->commits[i].subject, i + 1 == review->ncommits ? "\n" : "");
-	mw_buf_addf(out, "**Result:** %s", review->problems ? "problems found: " :
-		    review->nitems ? "everything in order" : "no schema changes");
-	mw_review_problems_describe(out, review->problems);
+	mw_buf_adds(out, "**Result:** ");
+	md_verdict(out, review->problems, review, NULL);
 	mw_buf_addf(out, " (%zu schema item%s, %zu file%s changed)\n\n", review->nitems,
 		    review->nitems == 1 ? "" : "s", review->nfiles, review->nfiles == 1 ? "" : "s");
+	for (size_t i = 0; i < review->nitems; i++) {
+		mw_buf_addf(out, "%zu. `%s` — ", i + 1, review->items[i].path);
+		md_verdict(out, review->items[i].problems, NULL, &review->items[i]);
+		mw_buf_addc(out, '\n');
+	}
+	if (review->nitems)
+		mw_buf_addc(out, '\n');
 	for (size_t i = 0; i < review->nitems; i++)
 		md_item(out, &review->items[i], i);
 	mw_buf_adds(out, "<sub>Generated by mwschema review.</sub>\n");
