@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Git through libgit2 1.5 (see mwschema/git.h). The only file that includes
- * <git2.h>.
+ * Git through libgit2 1.5 (see mwschema/git.h), opened on first use
+ * (git_api.h). The only file that includes <git2.h>.
  *
  * Commits are built from HEAD's tree plus exactly the requested paths in a
  * private in-memory index, so whatever else the user staged or edited stays
@@ -12,6 +12,9 @@
 #include "mwschema/git.h"
 
 #include <git2.h>
+
+#include "core/checkout/git_api.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -41,6 +44,8 @@ mw_git_open(mw_git **out, const char *dir, mw_buf *err)
 	int rc;
 
 	*out = NULL;
+	if (git_api_load(err) < 0)
+		return MW_GIT_ERROR;
 	git_libgit2_init();
 	rc = git_repository_open_ext(&repo, dir, 0, NULL);
 	if (rc < 0) {
@@ -85,6 +90,8 @@ mw_git_init(mw_git **out, const char *dir, const char *branch, mw_buf *err)
 	int rc;
 
 	*out = NULL;
+	if (git_api_load(err) < 0)
+		return MW_GIT_ERROR;
 	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
 	opts.initial_head = branch;
@@ -260,6 +267,12 @@ mw_git_change_id(char out[42], const char *committer_ident, const char *parent_h
 				 parent_hex && *parent_hex ? parent_hex : EMPTY_TREE_ID, message);
 	git_oid oid;
 
+	if (git_api_load(NULL) < 0) {
+		/* Not reached in practice: a commit has opened the repository already. */
+		memset(out, 0, 42);
+		free(input);
+		return;
+	}
 	git_libgit2_init();
 	git_odb_hash(&oid, input, strlen(input), GIT_OBJECT_BLOB);
 	git_libgit2_shutdown();

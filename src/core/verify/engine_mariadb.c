@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The MariaDB / MySQL engine through libmariadb: a scratch database per
- * namespace, strict sql_mode, and every warning treated as an error.
+ * The MariaDB / MySQL engine through libmariadb (opened on first use): a
+ * scratch database per namespace, strict sql_mode, and every warning treated
+ * as an error.
  */
 #include <config.h>
 
@@ -10,6 +11,9 @@
 #ifdef HAVE_MARIADB
 
 #include <mysql.h>
+
+#include "core/verify/mariadb_api.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -122,10 +126,12 @@ static int
 mariadb_open(mw_engine *e, const char *dsn, mw_buf *err)
 {
 	struct dsn d = { 0 };
-	MYSQL *m = mysql_init(NULL);
+	MYSQL *m;
 	int rc = 0;
 
-	if (!m) {
+	if (mariadb_api_load(err) < 0)
+		return -1;
+	if (!(m = mysql_init(NULL))) {
 		mw_buf_adds(err, "MariaDB: out of memory");
 		return -1;
 	}

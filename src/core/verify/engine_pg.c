@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The PostgreSQL engine through libpq: a scratch schema per namespace, put
+ * The PostgreSQL engine through libpq (opened on first use): a scratch schema per namespace, put
  * alone on the search_path so that unqualified names land in it.
  */
 #include <config.h>
@@ -10,6 +10,9 @@
 #ifdef HAVE_LIBPQ
 
 #include <libpq-fe.h>
+
+#include "core/verify/pq_api.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,8 +32,11 @@ ignore_notice(void *arg, const char *message)
 static int
 pg_open(mw_engine *e, const char *dsn, mw_buf *err)
 {
-	PGconn *c = PQconnectdb(dsn ? dsn : "");
+	PGconn *c;
 
+	if (pq_api_load(err) < 0)
+		return -1;
+	c = PQconnectdb(dsn ? dsn : "");
 	if (!c || PQstatus(c) != CONNECTION_OK) {
 		mw_buf_addf(err, "PostgreSQL: cannot connect: %s",
 			    c ? PQerrorMessage(c) : "out of memory");

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * SQLite through libsqlite3 (see mwschema/engine.h).
+ * SQLite through libsqlite3, opened on first use (see mwschema/engine.h and
+ * sqlite_api.h).
  */
 #include <config.h>
 
 #include "engine_priv.h"
 
 #include <sqlite3.h>
+
+#include "core/verify/sqlite_api.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +21,8 @@ mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err)
 	char *msg = NULL;
 	int rc;
 
+	if (sqlite_api_load(err) < 0)
+		return -1;
 	if (sqlite3_open(db_path, &db) != SQLITE_OK) {
 		mw_buf_addf(err, "%s: %s", db_path, db ? sqlite3_errmsg(db) : "cannot open");
 		sqlite3_close(db);
@@ -49,8 +55,9 @@ db_of(mw_engine *e)
 static int
 sqlite_open(mw_engine *e, const char *dsn, mw_buf *err)
 {
-	(void)err;
 	e->conn = NULL;
+	if (sqlite_api_load(err) < 0)
+		return -1;
 	e->dsn = mw_xstrdup(dsn);
 	return 0;
 }
