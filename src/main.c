@@ -1,130 +1,70 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * mwschema: entry point. A subcommand runs the headless CLI; no subcommand
- * opens the curses UI, which needs a terminal.
+ * mwschema: entry point. A command runs the headless CLI (src/cli/); no
+ * command opens the interactive editor, a separate program (mwschema-edit)
+ * so that the commands never load curses or readline.
  */
 #include <config.h>
 
-#include "cli/cli.h"
+#include "cli/commands.h"
 #include "mwschema/fs.h"
-#include "tui/tui.h"
 
-#include <locale.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-static const struct command {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *summary;
-} commands[] = {
-	{ "generate", cmd_generate, "write the SQL for a schema or change file (as MediaWiki does)" },
-	{ "lint", cmd_lint, "check schema, change and SQL files against the database policy" },
-	{ "check", cmd_check, "report generated files and updater entries that are out of date" },
-	{ "sync", cmd_sync, "regenerate stale files and add missing updater entries" },
-	{ "verify", cmd_verify, "run a change on real SQLite, MariaDB and PostgreSQL" },
-	{ "commit", cmd_commit, "sync, lint and commit a schema change with git" },
-	{ "review", cmd_review, "inspect the schema changes of a commit or a change file" },
-	{ "tutorial", cmd_tutorial, "learn the schema-change workflow on a private demo" },
-};
-
-static void
-print_usage(FILE *fp)
+/* No command: the editor, on DIR, if there is a terminal to draw on. */
+static int
+open_editor(bool demo, char *dir)
 {
-	fputs("usage: mwschema [--demo] [DIR]\n"
-	      "       mwschema COMMAND [OPTIONS] [ARGS]\n"
-	      "       mwschema --help | --version\n\n"
-	      "Without a command, mwschema opens the interactive editor on the MediaWiki\n"
-	      "checkout containing DIR (default: the current directory).\n\n"
-	      "Commands:\n",
-	      fp);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
-		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nRun 'mwschema COMMAND --help' for a command's options.\n", fp);
-}
+	char *argv[4] = { NULL };
+	int n = 1;
 
-int
-cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "mwschema%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'mwschema %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
-	return CLI_USAGE;
-}
-
-void
-cli_print_diags(FILE *fp, const mw_diags *diags)
-{
-	mw_buf line = MW_BUF_INIT;
-
-	for (size_t i = 0; i < diags->n; i++) {
-		mw_buf_reset(&line);
-		mw_diag_format(&line, &diags->items[i]);
-		fprintf(fp, "%s\n", mw_buf_cstr(&line));
-	}
-	mw_buf_release(&line);
-}
-
-int
-cli_wants_help(int argc, char **argv, const char *help)
-{
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--"))
-			break;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(help, stdout);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static const struct command *
-find_command(const char *name)
-{
-	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
-		if (!strcmp(commands[i].name, name))
-			return &commands[i];
-	return NULL;
+	if (dir && !mw_is_dir(dir))
+		return cli_unknown_command(NULL, dir, true);
+	/* Refuse early without a terminal, where curses would spin on ERR. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_fail(CLI_USAGE, NULL,
+				"the interactive editor needs a terminal on stdin and stdout.\n"
+				"For scripts and CI use a command, e.g. 'mwschema check' or "
+				"'mwschema generate FILE'; see 'mwschema --help'.");
+	if (demo)
+		argv[n++] = (char *)"--demo";
+	if (dir)
+		argv[n++] = dir;
+	return cli_exec_editor(NULL, argv);
 }
 
 int
 main(int argc, char **argv)
 {
-	const struct command *cmd;
+	const struct cli_command *cmd = NULL;
+	struct cli_args a;
+	bool demo = false;
+	int key, rc;
 
-	setlocale(LC_ALL, "");
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		print_usage(stdout);
-		return CLI_OK;
+	cli_args_init(&a, &cli_program, argc, argv);
+	while ((key = cli_next(&a)) > 0) {
+		if (key == 'V') {
+			cli_args_release(&a);
+			fputs("mwschema " PACKAGE_VERSION "\n", stdout);
+			return CLI_OK;
+		}
+		demo |= key == CLI_PROGRAM_DEMO;
 	}
-	if (argc > 1 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))) {
-		printf("mwschema %s\n", PACKAGE_VERSION);
-		return CLI_OK;
-	}
-	if (argc > 1 && argv[1][0] != '-' && (cmd = find_command(argv[1])))
-		return cmd->run(argc - 1, argv + 1);
-	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && strcmp(argv[i], "--demo"))
-			return cli_usage_error(NULL, "unknown option '%s'", argv[i]);
-		if (argv[i][0] != '-' && !mw_is_dir(argv[i]))
-			return cli_usage_error(NULL, "'%s' is neither a command nor a directory",
-					       argv[i]);
-	}
-
-	/* The UI: refuse early without a terminal, where curses would spin on ERR. */
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("mwschema: the interactive editor needs a terminal on stdin and stdout.\n"
-		      "For scripts and CI use a command, e.g. 'mwschema check' or "
-		      "'mwschema generate --json=FILE'; see 'mwschema --help'.\n",
-		      stderr);
-		return CLI_USAGE;
-	}
-	return tui_main(argc, argv);
+	if (key != CLI_STOP && a.noperands)
+		cmd = cli_command_find(a.operands[0]);
+	if (!cmd && key != CLI_STOP && a.noperands && !strcmp(a.operands[0], cmd_complete.name))
+		cmd = &cmd_complete;
+	if (key == CLI_STOP)
+		rc = a.status;
+	else if (cmd && demo)
+		rc = cli_usage_error(NULL, "--demo opens the editor; it goes without a command");
+	else if (cmd)
+		rc = cmd->run(a.noperands, a.operands);
+	else if (a.noperands > 1)
+		rc = cli_usage_error(NULL, "unexpected argument '%s'", a.operands[1]);
+	else
+		rc = open_editor(demo, a.noperands ? a.operands[0] : NULL);
+	cli_args_release(&a);
+	return rc;
 }

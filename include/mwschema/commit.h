@@ -18,6 +18,8 @@
 
 /* Returned by mw_commit_run when lint errors or drift stop the commit. */
 #define MW_COMMIT_REFUSED 1
+/* Returned by mw_commit_run when no schema or change file is new or modified. */
+#define MW_COMMIT_NOTHING 2
 
 #define MW_COMMIT_SUBJECT_MAX 72
 
@@ -42,6 +44,7 @@ typedef struct mw_commit_result {
 /*
  * Runs the whole commit. Returns 0 on success; MW_COMMIT_REFUSED when lint
  * errors or drift in the change's files stop it (they are in `diags`);
+ * MW_COMMIT_NOTHING with a sentence in `err` when there is no change;
  * negative (an MW_GIT_E* code or -1) with a sentence in `err` for repository,
  * identity, branch, message or file problems.
  */

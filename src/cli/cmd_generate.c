@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "cli/cli.h"
+#include "cli/commands.h"
 #include "mwschema/engine.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
@@ -18,50 +18,63 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char generate_help[] =
-	"usage: mwschema generate --json=PATH [--json=PATH...] [OPTIONS]\n"
-	"\n"
+#define CMD "generate"
+
+enum {
+	OPT_JSON = CLI_LONG, OPT_TYPE, OPT_SQL, OPT_SOURCE, OPT_REVERSE, OPT_APPLY_READY,
+	OPT_PREFIX, OPT_TABLE_OPTIONS, OPT_DB,
+};
+
+static const struct cli_option options[] = {
+	{ OPT_JSON, "json", "PATH", "an input file, as the FILE arguments; repeat it to process "
+	  "several files, in order", NULL },
+	{ OPT_TYPE, "type", "TYPE", "mysql (default, as in MediaWiki), postgres, sqlite or all",
+	  "mysql|postgres|sqlite|all" },
+	{ OPT_SQL, "sql", "PATH", "output file (default: standard output); with --type=all a "
+	  "directory receiving mysql/NAME, postgres/NAME and sqlite/NAME, where NAME is "
+	  "MediaWiki's name for the file (tables.json -> tables-generated.sql, patch-x.json -> "
+	  "patch-x.sql)", NULL },
+	{ OPT_SOURCE, "source", "LABEL", "the path shown after '-- Source: ' (default: FILE "
+	  "relative to the root of the git repository containing it)", NULL },
+	{ OPT_REVERSE, "reverse", NULL, "write the rollback instead: the SQL turning 'after' back "
+	  "into 'before' (for a schema file: dropping its tables); steps whose data cannot come "
+	  "back are flagged at the top", NULL },
+	{ OPT_APPLY_READY, "apply-ready", NULL, "replace the /*_*/ table prefix and "
+	  "/*$wgDBTableOptions*/ placeholders so the SQL runs as is (mariadb, psql, sqlite3)",
+	  NULL },
+	{ OPT_PREFIX, "prefix", "P", "table prefix for --apply-ready (default: none)", NULL },
+	{ OPT_TABLE_OPTIONS, "table-options", "OPTS", "table options for --apply-ready (default: "
+	  MW_GEN_DEFAULT_TABLE_OPTIONS ")", NULL },
+	{ OPT_DB, "db", "FILE", "with --type=sqlite: create or update that SQLite database by "
+	  "running the (apply-ready) SQL, in one transaction", NULL },
+	{ 0, NULL, NULL, NULL, NULL },
+};
+
+static int run_generate(int argc, char **argv);
+
+const struct cli_command cmd_generate = {
+	"generate", "write the SQL for a schema or change file (as MediaWiki does)",
+	"[OPTIONS] FILE... (or --json=FILE)",
 	"Writes the SQL MediaWiki's maintenance scripts would write for an abstract\n"
 	"schema file (a JSON array of tables, or one table object: CREATE statements,\n"
 	"as generateSchemaSql.php) or a schema-change file ({\"before\", \"after\"}: the\n"
 	"ALTER statements, as generateSchemaChangeSql.php). The output is byte for\n"
-	"byte what MediaWiki produces, header included.\n"
-	"\n"
-	"Options:\n"
-	"  --json=PATH          input file; repeat it to process several files, in order\n"
-	"  --type=TYPE          mysql (default, as in MediaWiki), postgres, sqlite or all\n"
-	"  --sql=PATH           output file (default: standard output); with --type=all\n"
-	"                       a directory receiving mysql/NAME, postgres/NAME and\n"
-	"                       sqlite/NAME, where NAME is MediaWiki's name for the file\n"
-	"                       (tables.json -> tables-generated.sql, patch-x.json ->\n"
-	"                       patch-x.sql)\n"
-	"  --source=LABEL       the path shown after '-- Source: ' (default: PATH relative\n"
-	"                       to the root of the git repository containing it)\n"
-	"  --reverse            write the rollback instead: the SQL turning 'after' back\n"
-	"                       into 'before' (for a schema file: dropping its tables);\n"
-	"                       steps whose data cannot come back are flagged at the top\n"
-	"  --apply-ready        replace the /*_*/ table prefix and /*$wgDBTableOptions*/\n"
-	"                       placeholders so the SQL runs as is (mariadb, psql, sqlite3)\n"
-	"  --prefix=P           table prefix for --apply-ready (default: none)\n"
-	"  --table-options=OPTS table options for --apply-ready\n"
-	"                       (default: " MW_GEN_DEFAULT_TABLE_OPTIONS ")\n"
-	"  --db=FILE            with --type=sqlite: create or update that SQLite database\n"
-	"                       by running the (apply-ready) SQL, in one transaction\n"
-	"  -h, --help           show this help\n"
-	"\n"
+	"byte what MediaWiki produces, header included.\n",
+	options, "files", -1,
 	"When a change makes no difference on a platform, nothing is written for it and\n"
 	"'no schema changes for PLATFORM' is noted on standard error (as MediaWiki's\n"
 	"'No schema changes detected!').\n"
 	"\n"
-	"Exit status: 0 success, 1 invalid input, 2 usage error, 3 I/O or database error.\n"
+	"Exit status: 0 success, 1 invalid input, 2 usage error, 3 a file cannot be read\n"
+	"or written, or a database error.\n"
 	"\n"
 	"Examples:\n"
-	"  mwschema generate --json=sql/tables.json --type=postgres\n"
-	"  mwschema generate --json=sql/abstractSchemaChanges/patch-x.json --type=all --sql=sql\n"
-	"  mwschema generate --reverse --json=sql/abstractSchemaChanges/patch-x.json\n"
-	"  mwschema generate --apply-ready --type=sqlite --db=wiki.sqlite --json=sql/tables.json\n";
-
-#define CMD "generate"
+	"  mwschema generate sql/tables.json --type=postgres\n"
+	"  mwschema generate sql/abstractSchemaChanges/patch-x.json --type=all --sql=sql\n"
+	"  mwschema generate --reverse sql/abstractSchemaChanges/patch-x.json\n"
+	"  mwschema generate --apply-ready --type=sqlite --db=wiki.sqlite sql/tables.json\n",
+	run_generate, CLI_PAGED,
+};
 
 struct options {
 	const char **json;
@@ -78,26 +91,7 @@ struct options {
 	bool apply_ready;
 };
 
-/* "--name=value" or "--name value"; advances *i over a separate value. */
-static bool
-take_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n))
-		return false;
-	if (argv[*i][n] == '=') {
-		*value = argv[*i] + n + 1;
-		return true;
-	}
-	if (argv[*i][n] == '\0' && *i + 1 < argc) {
-		*value = argv[++*i];
-		return true;
-	}
-	return false;
-}
-
-static int
+static void
 parse_type(struct options *o)
 {
 	mw_dbms d;
@@ -108,59 +102,66 @@ parse_type(struct options *o)
 		o->all = true;
 		for (int p = 0; p < MW_DBMS__COUNT; p++)
 			o->types[p] = true;
-		return 0;
+	} else if (mw_dbms_from_name(o->type, &d)) {
+		o->types[d] = true;
 	}
-	if (!mw_dbms_from_name(o->type, &d))
-		return cli_usage_error(CMD, "unknown --type '%s' (mysql, postgres, sqlite or all)",
-				       o->type);
-	o->types[d] = true;
-	return 0;
 }
 
 static int
 check_options(struct options *o)
 {
 	if (!o->njson)
-		return cli_usage_error(CMD, "--json=PATH is required");
-	if (parse_type(o))
-		return CLI_USAGE;
+		return cli_usage_error(CMD, "no input: give FILE (a schema or change file)");
+	parse_type(o);
 	if (o->source && o->njson > 1)
-		return cli_usage_error(CMD, "--source applies to one --json only");
+		return cli_usage_error(CMD, "--source applies to one input file only");
 	if ((o->prefix || o->table_options) && !o->apply_ready && !o->db)
 		return cli_usage_error(CMD, "--prefix and --table-options need --apply-ready");
 	if (o->db && (o->all || !o->types[MW_DBMS_SQLITE]))
 		return cli_usage_error(CMD, "--db needs --type=sqlite");
 	if (o->all && !o->sql && o->njson > 1)
-		return cli_usage_error(CMD, "--type=all with several --json needs --sql=DIR");
+		return cli_usage_error(CMD, "--type=all with several input files needs --sql=DIR");
 	if (o->db)
 		o->apply_ready = true;
 	return 0;
 }
 
+static void
+take_option(struct options *o, int key, const char *v)
+{
+	switch (key) {
+	case OPT_JSON: o->json[o->njson++] = v; break;
+	case OPT_TYPE: o->type = v; break;
+	case OPT_SQL: o->sql = v; break;
+	case OPT_SOURCE: o->source = v; break;
+	case OPT_REVERSE: o->reverse = true; break;
+	case OPT_APPLY_READY: o->apply_ready = true; break;
+	case OPT_PREFIX: o->prefix = v; break;
+	case OPT_TABLE_OPTIONS: o->table_options = v; break;
+	case OPT_DB: o->db = v; break;
+	}
+}
+
+/* 0 to go on, or the exit code (help printed, usage error). */
 static int
 parse_args(struct options *o, int argc, char **argv)
 {
-	o->json = mw_xcalloc((size_t)argc + 1, sizeof(*o->json));
-	for (int i = 1; i < argc; i++) {
-		const char *v;
+	struct cli_args a;
+	int key, rc;
 
-		if (take_value(argc, argv, &i, "--json", &v))
-			o->json[o->njson++] = v;
-		else if (take_value(argc, argv, &i, "--type", &o->type) ||
-			 take_value(argc, argv, &i, "--sql", &o->sql) ||
-			 take_value(argc, argv, &i, "--source", &o->source) ||
-			 take_value(argc, argv, &i, "--prefix", &o->prefix) ||
-			 take_value(argc, argv, &i, "--table-options", &o->table_options) ||
-			 take_value(argc, argv, &i, "--db", &o->db))
-			continue;
-		else if (!strcmp(argv[i], "--reverse"))
-			o->reverse = true;
-		else if (!strcmp(argv[i], "--apply-ready"))
-			o->apply_ready = true;
-		else
-			return cli_usage_error(CMD, "unexpected argument '%s'", argv[i]);
+	o->json = mw_xcalloc((size_t)argc + 1, sizeof(*o->json));
+	cli_args_init(&a, &cmd_generate, argc, argv);
+	while ((key = cli_next(&a)) > 0)
+		take_option(o, key, a.value);
+	if (key == CLI_STOP) {
+		rc = a.status ? a.status : -1;
+	} else {
+		for (int i = 0; i < a.noperands; i++)
+			o->json[o->njson++] = a.operands[i];
+		rc = check_options(o);
 	}
-	return check_options(o);
+	cli_args_release(&a);
+	return rc;
 }
 
 /* PATH relative to the root of the git repository holding it, else PATH as given. */
@@ -254,8 +255,12 @@ run_file(struct run *r, const char *json)
 	mw_doc *doc;
 	char *label;
 
+	if (cli_check_input(CMD, json)) {
+		r->status = r->status ? r->status : CLI_IO;
+		return;
+	}
 	if (mw_doc_load_file(&doc, json, &diags) < 0) {
-		cli_print_diags(stderr, &diags);
+		cli_print_diags(stderr, NULL, &diags);
 		mw_diags_free(&diags);
 		r->status = r->status ? r->status : CLI_PROBLEMS;
 		return;
@@ -267,8 +272,11 @@ run_file(struct run *r, const char *json)
 		if (!o->types[p])
 			continue;
 		if (generate_doc(&sql, doc, (mw_dbms)p, label, o) == MW_GEN_NOCHANGE) {
-			fprintf(stderr, "mwschema generate: %s: no schema changes for %s\n", json,
+			char *shown = cli_path(NULL, json);
+
+			fprintf(stderr, "mwschema generate: %s: no schema changes for %s\n", shown,
 				mw_dbms_name((mw_dbms)p));
+			free(shown);
 		} else if (o->all && o->sql) {
 			int rc = write_per_file(o, doc, json, (mw_dbms)p, &sql);
 
@@ -321,19 +329,19 @@ flush_combined(struct run *r)
 	return 0;
 }
 
-int
-cmd_generate(int argc, char **argv)
+static int
+run_generate(int argc, char **argv)
 {
 	struct options o = { 0 };
 	struct run r = { &o, { MW_BUF_INIT, MW_BUF_INIT, MW_BUF_INIT }, 0 };
 	int rc;
 
-	if (cli_wants_help(argc, argv, generate_help))
-		return CLI_OK;
 	if ((rc = parse_args(&o, argc, argv))) {
 		free(o.json);
-		return rc;
+		return rc < 0 ? CLI_OK : rc;
 	}
+	if (!o.sql && !o.db)
+		cli_pager_start();
 	for (size_t i = 0; i < o.njson; i++)
 		run_file(&r, o.json[i]);
 	if (!r.status)

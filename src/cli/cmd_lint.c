@@ -5,42 +5,64 @@
  */
 #include <config.h>
 
-#include "cli/cli.h"
+#include "cli/commands.h"
 #include "mwschema/fs.h"
 #include "mwschema/lint.h"
 #include "mwschema/rc.h"
 #include "mwschema/report.h"
+#include "mwschema/workspace.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char lint_help[] =
-	"usage: mwschema lint [--format=text|json|sarif] [--severity=info|warning|error]\n"
-	"                     [--config=FILE] [--no-config] PATH...\n"
-	"       mwschema lint --explain RULE\n"
-	"       mwschema lint --list-rules\n\n"
+#define CMD "lint"
+
+enum { OPT_FORMAT = CLI_LONG, OPT_SEVERITY, OPT_CONFIG, OPT_NO_CONFIG, OPT_EXPLAIN, OPT_LIST_RULES };
+
+static const struct cli_option options[] = {
+	{ OPT_FORMAT, "format", "F", "text (default: file:line:col: severity: message [rule]), "
+	  "json (an array of findings) or sarif (SARIF 2.1.0)", "text|json|sarif" },
+	{ OPT_SEVERITY, "severity", "S", "report only findings at S or above (default: info)",
+	  "info|warning|error" },
+	{ OPT_CONFIG, "config", "FILE", "read FILE after the standard configuration", NULL },
+	{ OPT_NO_CONFIG, "no-config", NULL, "ignore ~/.config/mwschema/config and .mwschemarc",
+	  NULL },
+	{ OPT_EXPLAIN, "explain", "RULE", "say why RULE exists and how to fix its findings", NULL },
+	{ OPT_LIST_RULES, "list-rules", NULL, "list every rule with its default severity", NULL },
+	{ 0, NULL, NULL, NULL, NULL },
+};
+
+static int run_lint(int argc, char **argv);
+
+const struct cli_command cmd_lint = {
+	"lint", "check schema, change and SQL files against the database policy",
+	"[OPTIONS] [PATH...]\n--explain=RULE\n--list-rules",
 	"Checks abstract-schema files against MediaWiki's database policy. PATH is a\n"
 	"schema file, a change file, a .sql patch, or a directory (every schema,\n"
 	"change and hand-written SQL file below it; the schemas found are used to\n"
-	"check references from the change files).\n\n"
-	"  --format=F      text (default: file:line:col: severity: message [rule]),\n"
-	"                  json (an array of findings) or sarif (SARIF 2.1.0)\n"
-	"  --severity=S    report only findings at S or above (default: info)\n"
-	"  --config=FILE   read FILE after the standard configuration\n"
-	"  --no-config     ignore ~/.config/mwschema/config and .mwschemarc\n"
-	"  --explain RULE  say why RULE exists and how to fix its findings\n"
-	"  --list-rules    list every rule with its default severity\n\n"
+	"check references from the change files). Without PATH, lints the schema\n"
+	"directories of the MediaWiki checkout containing the current directory and\n"
+	"names the files relative to its root. The summary goes to standard error.\n",
+	options, "files", -1,
 	"Configuration (~/.config/mwschema/config, then .mwschemarc at the repository\n"
-	"root):  set lint.RULE = off|info|warning|error    lint-ignore RULE PATH-GLOB\n\n"
-	"Exit status: 0 no finding at error severity, 1 errors found, 2 usage error.\n";
+	"root):  set lint.RULE = off|info|warning|error    lint-ignore RULE PATH-GLOB\n"
+	"\n"
+	"Exit status: 0 no finding at error severity, 1 errors found, 2 usage error,\n"
+	"3 a PATH cannot be read or, without PATH, no checkout was found.\n",
+	run_lint, CLI_PAGED,
+};
 
 struct lint_opts {
 	mw_report_format format;
 	mw_severity threshold;
 	const char *config;
 	bool no_config;
+	const char *explain;
+	bool list_rules;
 	char **paths;
 	int npaths;
+	char *root;		/* without PATH: the checkout's root, paths are below it */
+	char **owned;		/* the checkout's schema directories */
 };
 
 /* Prints `text` wrapped at 76 columns, indented by two spaces. */
@@ -70,7 +92,7 @@ explain(const char *id)
 	const mw_lint_rule *r = mw_lint_rule_find(id);
 
 	if (!r)
-		return cli_usage_error("lint", "unknown rule '%s' (see --list-rules)", id);
+		return cli_usage_error(CMD, "unknown rule '%s' (see --list-rules)", id);
 	printf("%s (%s, %s rule)\n\n", r->id, mw_severity_name(r->severity),
 	       mw_lint_scope_name(r->scope));
 	print_wrapped(r->summary);
@@ -94,59 +116,80 @@ list_rules(void)
 	return CLI_OK;
 }
 
-/* The value of --opt=VALUE or --opt VALUE; NULL if argv[*i] is not --opt. */
-static const char *
-option_value(int argc, char **argv, int *i, const char *opt)
+static void
+take_option(struct lint_opts *o, int key, const char *v)
 {
-	size_t n = strlen(opt);
-
-	if (strncmp(argv[*i], opt, n))
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] == '\0' && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
+	switch (key) {
+	case OPT_FORMAT: mw_report_format_from_name(v, &o->format); break;
+	case OPT_SEVERITY: mw_severity_from_name(v, &o->threshold); break;
+	case OPT_CONFIG: o->config = v; break;
+	case OPT_NO_CONFIG: o->no_config = true; break;
+	case OPT_EXPLAIN: o->explain = v; break;
+	case OPT_LIST_RULES: o->list_rules = true; break;
+	}
 }
 
-/* 0 to go on, or an exit code (help, explain, list, usage error). */
+/* No PATH: the schema directories of the checkout around the current directory. */
+static int
+checkout_paths(struct lint_opts *o)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	mw_workspace *ws = NULL;
+
+	if (mw_workspace_open(&ws, ".", &diags) < 0) {
+		mw_diags_free(&diags);
+		return cli_fail(CLI_IO, CMD, "not inside a MediaWiki checkout: give the PATH of "
+				"the files or directories to lint");
+	}
+	o->root = mw_xstrdup(ws->root);
+	o->owned = mw_xcalloc(ws->nschema_dirs + 1, sizeof(*o->owned));
+	for (size_t i = 0; i < ws->nschema_dirs; i++) {
+		char *dir = mw_workspace_path(ws, ws->schema_dirs[i]);
+
+		if (mw_is_dir(dir))
+			o->owned[o->npaths++] = dir;
+		else
+			free(dir);
+	}
+	o->paths = o->owned;
+	mw_workspace_free(ws);
+	mw_diags_free(&diags);
+	return 0;
+}
+
+/* 0 to go on, or an exit code (help, explain, list, usage error, no input). */
 static int
 parse_args(struct lint_opts *o, int argc, char **argv, bool *done)
 {
-	const char *v;
+	struct cli_args a;
+	int key, rc = 0;
 
 	*done = true;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--list-rules"))
-			return list_rules();
-		if ((v = option_value(argc, argv, &i, "--explain")))
-			return explain(v);
-		if ((v = option_value(argc, argv, &i, "--format"))) {
-			if (!mw_report_format_from_name(v, &o->format))
-				return cli_usage_error("lint", "unknown format '%s'", v);
-		} else if ((v = option_value(argc, argv, &i, "--severity"))) {
-			if (!mw_severity_from_name(v, &o->threshold))
-				return cli_usage_error("lint", "unknown severity '%s'", v);
-		} else if ((v = option_value(argc, argv, &i, "--config"))) {
-			o->config = v;
-		} else if (!strcmp(argv[i], "--no-config")) {
-			o->no_config = true;
-		} else if (!strcmp(argv[i], "--")) {
-			o->paths = argv + i + 1;
-			o->npaths = argc - i - 1;
-			break;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error("lint", "unknown or incomplete option '%s'", argv[i]);
-		} else {
-			/* paths are collected in place: move this one to the front */
-			o->paths = o->paths ? o->paths : argv + i;
-			o->paths[o->npaths++] = argv[i];
+	cli_args_init(&a, &cmd_lint, argc, argv);
+	while ((key = cli_next(&a)) > 0)
+		take_option(o, key, a.value);
+	if (key == CLI_STOP) {
+		rc = a.status;
+	} else if (o->list_rules) {
+		rc = list_rules();
+	} else if (o->explain) {
+		rc = explain(o->explain);
+	} else {
+		o->paths = mw_xcalloc((size_t)a.noperands + 1, sizeof(*o->paths));
+		for (int i = 0; i < a.noperands; i++)
+			o->paths[o->npaths++] = a.operands[i];
+		for (int i = 0; i < o->npaths && !rc; i++)
+			if (!mw_is_dir(o->paths[i]))
+				rc = cli_check_input(CMD, o->paths[i]);
+		if (!rc && !o->npaths) {
+			free(o->paths);
+			o->paths = NULL;
+			rc = checkout_paths(o);
 		}
+		*done = rc != 0;
 	}
-	if (!o->npaths)
-		return cli_usage_error("lint", "no PATH given");
-	*done = false;
-	return 0;
+	cli_args_release(&a);
+	return rc;
 }
 
 /* Standard configuration, relative to the first path's repository. */
@@ -165,7 +208,7 @@ configured_linter(const struct lint_opts *o)
 		mw_rc_load_file(rc, o->config, &diags);
 	mw_lint_configure(lint, rc, &diags);
 	/* Bad configuration lines are reported but do not stop the run. */
-	cli_print_diags(stderr, &diags);
+	cli_print_diags(stderr, NULL, &diags);
 	mw_diags_free(&diags);
 	mw_rc_free(rc);
 	free(start);
@@ -239,19 +282,46 @@ filter(mw_diags *d, mw_severity threshold)
 }
 
 static void
-write_report(const struct lint_opts *o, const mw_diags *diags)
+write_report(const struct lint_opts *o, mw_diags *diags)
 {
 	mw_report_tool tool = { .name = "mwschema", .version = PACKAGE_VERSION };
 	mw_buf out = MW_BUF_INIT;
 
+	if (o->format == MW_REPORT_TEXT) {
+		cli_print_diags(stdout, o->root, diags);
+		return;
+	}
+	cli_diags_paths(diags, o->root);
 	tool.rules = mw_lint_report_rules(&tool.nrules);
 	mw_report_write(&out, o->format, diags, &tool);
 	fwrite(out.data ? out.data : "", 1, out.len, stdout);
 	mw_buf_release(&out);
 }
 
-int
-cmd_lint(int argc, char **argv)
+static void
+summary(const struct inputs *in, const mw_diags *diags)
+{
+	size_t errors = mw_diags_count(diags, MW_SEV_ERROR);
+	size_t warnings = mw_diags_count(diags, MW_SEV_WARNING) - errors;
+	size_t infos = diags->n - errors - warnings;
+
+	cli_summary(CMD, "%zu file%s: %zu error%s, %zu warning%s, %zu info", in->nfiles,
+		    in->nfiles == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+		    warnings == 1 ? "" : "s", infos);
+}
+
+static void
+lint_options_free(struct lint_opts *o)
+{
+	if (o->owned)
+		mw_strv_free(o->owned, (size_t)o->npaths);
+	else
+		free(o->paths);
+	free(o->root);
+}
+
+static int
+run_lint(int argc, char **argv)
 {
 	struct lint_opts o = { .format = MW_REPORT_TEXT, .threshold = MW_SEV_INFO };
 	struct inputs in = { 0 };
@@ -260,10 +330,16 @@ cmd_lint(int argc, char **argv)
 	bool done;
 	int rc;
 
-	if (cli_wants_help(argc, argv, lint_help))
-		return CLI_OK;
-	if ((rc = parse_args(&o, argc, argv, &done)) || done)
+	if ((rc = parse_args(&o, argc, argv, &done)) || done) {
+		lint_options_free(&o);
 		return rc;
+	}
+	if (!o.npaths) {
+		rc = cli_fail(CLI_IO, CMD, "no schema directory found in %s", o.root);
+		lint_options_free(&o);
+		return rc;
+	}
+	cli_pager_start();
 	lint = configured_linter(&o);
 	gather(&in, &o, &diags);
 	for (size_t i = 0; i < in.nfiles; i++) {
@@ -275,9 +351,12 @@ cmd_lint(int argc, char **argv)
 	filter(&diags, o.threshold);
 	mw_diags_sort(&diags);
 	write_report(&o, &diags);
+	if (o.format == MW_REPORT_TEXT)
+		summary(&in, &diags);
 	rc = mw_diags_count(&diags, MW_SEV_ERROR) ? CLI_PROBLEMS : CLI_OK;
 	mw_diags_free(&diags);
 	inputs_free(&in);
 	mw_lint_free(lint);
+	lint_options_free(&o);
 	return rc;
 }

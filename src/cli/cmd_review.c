@@ -1,49 +1,64 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * mwschema review: the schema changes of a commit, a range, a branch or one
- * change file, as text or as markdown for a code review (see
- * mwschema/review.h; the curses review view renders the same data).
+ * change file, as text, markdown for a code review, or JSON for bots (see
+ * mwschema/review.h). On a terminal without --format, the review opens in
+ * the editor's review mode (mwschema-edit), which renders the same data.
  */
 #include <config.h>
 
-#include "cli/cli.h"
+#include "cli/commands.h"
 #include "mwschema/fs.h"
 #include "mwschema/review.h"
-#include "tui/tui.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static const char review_help[] =
-	"usage: mwschema review [REV | PATCH.json] [--format=text|markdown] [--no-roundtrip]\n"
-	"                       [-C DIR]\n\n"
+#define CMD "review"
+
+enum { OPT_FORMAT = CLI_LONG, OPT_NO_ROUNDTRIP };
+
+static const struct cli_option options[] = {
+	{ OPT_FORMAT, "format", "F", "print text, markdown (a summary to paste into Gerrit or "
+	  "GitHub, with the SQL in collapsible blocks) or json (for bots and CI: see "
+	  "doc/review-json.md), even on a terminal; text is the default when not on a terminal",
+	  "text|markdown|json" },
+	{ OPT_NO_ROUNDTRIP, "no-roundtrip", NULL, "skip the SQLite round trip", NULL },
+	{ 0, NULL, NULL, NULL, NULL },
+};
+
+static int run_review(int argc, char **argv);
+
+const struct cli_command cmd_review = {
+	"review", "inspect the schema changes of a commit or a change file",
+	"[OPTIONS] [REV | PATCH.json]",
 	"Shows, for each schema change a revision holds (change JSON files it adds or\n"
 	"modifies, or whose generated SQL it touches) and each schema file it changes:\n"
 	"the before/after table, the SQL per DBMS and its rollback, whether the\n"
 	"committed SQL files equal what the JSON generates, the updater entries, lint\n"
-	"findings and an SQLite round trip. Files are read as the revision has them.\n"
-	"On a terminal without --format it opens a read-only review in the editor\n"
-	"(] and [ move between changes, :export FILE writes the markdown, q quits).\n\n"
+	"findings and an SQLite round trip. Files are read as the revision has them,\n"
+	"and named relative to the checkout's root (as git show does). The first lines\n"
+	"give the verdict, warnings included. On a terminal without --format it opens\n"
+	"a read-only review in the editor (] and [ move between changes, :export FILE\n"
+	"writes the markdown, q quits).\n"
+	"\n"
 	"  REV          HEAD (default), a commit, A..B (the commits of B not in A), or\n"
 	"               a branch name (the branch since it forked from its upstream,\n"
 	"               main or master)\n"
-	"  PATCH.json   a change file of the work tree instead of a revision\n"
-	"  --format=F   print text or markdown (a summary to paste into Gerrit or\n"
-	"               GitHub, with the SQL in collapsible blocks), even on a\n"
-	"               terminal; text is the default when not on a terminal\n"
-	"  --no-roundtrip  skip the SQLite round trip\n"
-	"  -C DIR       run as if started in DIR (any directory of the checkout)\n\n"
-	"Exit status: 0 everything in order, 1 the review found problems (drift, lint\n"
-	"errors, a failed round trip, missing updater entries), 2 usage error, 3 git\n"
-	"or I/O error (e.g. an unknown revision).\n";
+	"  PATCH.json   a change file of the work tree instead of a revision\n",
+	options, "files", 1,
+	"Exit status: 0 nothing needs the author (warnings may remain), 1 the review\n"
+	"found problems (drift, lint errors, a failed round trip, missing updater\n"
+	"entries), 2 usage error, 3 no checkout, git or I/O error (e.g. an unknown\n"
+	"revision).\n",
+	run_review, CLI_PAGED,
+};
 
 struct review_args {
 	mw_review_opts opts;
 	const char *target;
-	bool markdown;
-	bool format_given;	/* --format: print even on a terminal */
-	char *file;		/* PATCH.json, resolved against -C */
+	const char *format;	/* NULL: the editor on a terminal, else text */
 };
 
 static bool
@@ -54,92 +69,83 @@ is_json_name(const char *s)
 	return l > 5 && !strcmp(s + l - 5, ".json");
 }
 
+/* 0 to go on, -1 after --help, or the exit code. */
 static int
-parse_option(struct review_args *a, int argc, char **argv, int *i)
+parse_args(struct review_args *r, int argc, char **argv)
 {
-	const char *arg = argv[*i];
+	struct cli_args a;
+	int key, rc = 0;
 
-	if (!strncmp(arg, "--format=", 9)) {
-		if (strcmp(arg + 9, "text") && strcmp(arg + 9, "markdown"))
-			return cli_usage_error("review", "unknown format '%s' (text or markdown)",
-					       arg + 9);
-		a->markdown = !strcmp(arg + 9, "markdown");
-		a->format_given = true;
-	} else if (!strcmp(arg, "--no-roundtrip")) {
-		a->opts.no_roundtrip = true;
-	} else if (!strncmp(arg, "-C", 2)) {
-		a->opts.dir = arg[2] ? arg + 2 : *i + 1 < argc ? argv[++*i] : NULL;
-		if (!a->opts.dir)
-			return cli_usage_error("review", "-C needs a directory");
-		if (!mw_is_dir(a->opts.dir))
-			return cli_usage_error("review", "'%s' is not a directory", a->opts.dir);
-	} else {
-		return cli_usage_error("review", "unknown option '%s'", arg);
+	cli_args_init(&a, &cmd_review, argc, argv);
+	while ((key = cli_next(&a)) > 0) {
+		if (key == OPT_FORMAT)
+			r->format = a.value;
+		else if (key == OPT_NO_ROUNDTRIP)
+			r->opts.no_roundtrip = true;
 	}
+	if (key == CLI_STOP)
+		rc = a.status ? a.status : -1;
+	else if (a.noperands)
+		r->target = a.operands[0];
+	cli_args_release(&a);
+	if (rc || !r->target)
+		return rc;
+	if (is_json_name(r->target))
+		r->opts.file = r->target;
+	else
+		r->opts.rev = r->target;
 	return 0;
 }
 
+/* The review UI is the editor's: hand the same arguments over. */
 static int
-parse_args(struct review_args *a, int argc, char **argv)
+open_in_editor(const struct review_args *r)
 {
-	bool dashdash = false;
-	int rc;
+	char *argv[6] = { NULL };
+	int n = 1;
 
-	for (int i = 1; i < argc; i++) {
-		if (!dashdash && !strcmp(argv[i], "--")) {
-			dashdash = true;
-		} else if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
-			if ((rc = parse_option(a, argc, argv, &i)))
-				return rc;
-		} else if (a->target) {
-			return cli_usage_error("review", "only one revision or change file may be "
-					       "given");
-		} else {
-			a->target = argv[i];
-		}
+	argv[n++] = (char *)"--review";
+	if (r->opts.no_roundtrip)
+		argv[n++] = (char *)"--no-roundtrip";
+	if (r->target) {
+		argv[n++] = (char *)"--";
+		argv[n++] = (char *)r->target;
 	}
-	if (a->target && is_json_name(a->target)) {
-		/* Like git -C, a relative path is relative to DIR. */
-		a->file = a->opts.dir && a->target[0] != '/' ?
-			  mw_path_join(a->opts.dir, a->target) : mw_xstrdup(a->target);
-		a->opts.file = a->file;
-	} else {
-		a->opts.rev = a->target;
-	}
-	return 0;
+	return cli_exec_editor(CMD, argv);
 }
 
-int
-cmd_review(int argc, char **argv)
+static void
+render(mw_buf *out, const mw_review *review, const char *format)
 {
-	struct review_args a;
+	if (!strcmp(format, "markdown"))
+		mw_review_markdown(out, review);
+	else if (!strcmp(format, "json"))
+		mw_review_json(out, review);
+	else
+		mw_review_text(out, review);
+}
+
+static int
+run_review(int argc, char **argv)
+{
+	struct review_args r;
 	mw_review *review = NULL;
 	mw_buf out = MW_BUF_INIT, err = MW_BUF_INIT;
 	int rc;
 
-	if (cli_wants_help(argc, argv, review_help))
-		return CLI_OK;
-	memset(&a, 0, sizeof(a));
-	if ((rc = parse_args(&a, argc, argv)))
-		goto out;
-	if (a.file && !mw_file_exists(a.file)) {
-		fprintf(stderr, "mwschema review: %s: no such change file\n", a.file);
-		rc = CLI_IO;
-		goto out;
-	}
-	if (mw_review_open(&review, &a.opts, &err) < 0) {
-		fprintf(stderr, "mwschema review: %s\n", mw_buf_cstr(&err));
-		rc = CLI_IO;
+	memset(&r, 0, sizeof(r));
+	if ((rc = parse_args(&r, argc, argv)))
+		return rc < 0 ? CLI_OK : rc;
+	if (r.opts.file && cli_check_input(CMD, r.opts.file))
+		return CLI_IO;
+	if (!r.format && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return open_in_editor(&r);
+	if (mw_review_open(&review, &r.opts, &err) < 0) {
+		rc = cli_fail(CLI_IO, CMD, "%s", mw_buf_cstr(&err));
 		goto out;
 	}
-	if (!a.format_given && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		rc = tui_review(review) ? CLI_IO : mw_review_ok(review) ? CLI_OK : CLI_PROBLEMS;
-		goto out;
-	}
-	if (a.markdown)
-		mw_review_markdown(&out, review);
-	else
-		mw_review_text(&out, review);
+	render(&out, review, r.format ? r.format : "text");
+	cli_pager_start();
 	fputs(mw_buf_cstr(&out), stdout);
 	rc = mw_review_ok(review) ? CLI_OK : CLI_PROBLEMS;
 	if (fflush(stdout) != 0)
@@ -148,6 +154,5 @@ out:
 	mw_review_free(review);
 	mw_buf_release(&out);
 	mw_buf_release(&err);
-	free(a.file);
 	return rc;
 }

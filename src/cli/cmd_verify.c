@@ -5,43 +5,66 @@
  */
 #include <config.h>
 
-#include "cli/cli.h"
+#include "cli/commands.h"
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
 #include "mwschema/verify.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-	"usage: mwschema verify --json=FILE [--json=FILE...] [OPTIONS]\n\n"
+#define CMD "verify"
+
+enum {
+	OPT_JSON = CLI_LONG, OPT_TYPE, OPT_MYSQL, OPT_PG, OPT_SQL, OPT_ROLLBACK, OPT_PREFIX,
+	OPT_OPTIONS, OPT_DB, OPT_TSV,
+};
+
+static const struct cli_option options[] = {
+	{ OPT_JSON, "json", "FILE", "a change or schema file, as the FILE arguments (repeatable)",
+	  NULL },
+	{ OPT_TYPE, "type", "TYPE", "sqlite, mysql, postgres or all (default), or a comma list",
+	  NULL },
+	{ OPT_MYSQL, "mysql", "DSN", "MariaDB: 'unix_socket=PATH user=U' or 'host=H port=P user=U "
+	  "password=W' or mysql://U:W@H:P (default: $MW_MYSQL_DSN, then MYSQL_HOST, "
+	  "MYSQL_TCP_PORT, MYSQL_UNIX_PORT, MYSQL_PWD)", NULL },
+	{ OPT_PG, "postgres", "DSN", "PostgreSQL conninfo or URI (default: $MW_PG_DSN, then PG*)",
+	  NULL },
+	{ OPT_SQL, "sql", "FILE", "verify this patch instead of the generated one (one --type); "
+	  "for a schema file, the full-schema SQL to apply and check", NULL },
+	{ OPT_ROLLBACK, "rollback", NULL, "apply the patch, then the generated rollback, and "
+	  "compare with `before`", NULL },
+	{ OPT_PREFIX, "prefix", "P", "table prefix for /*_*/ (default: none)", NULL },
+	{ OPT_OPTIONS, "table-options", "O", "MySQL table options (default: "
+	  MW_VERIFY_TABLE_OPTIONS ")", NULL },
+	{ OPT_DB, "db", "FILE", "schema files, SQLite: check this existing database instead of "
+	  "creating one", NULL },
+	{ OPT_TSV, "tsv", NULL, "tab-separated values: a header line, then one line per file and "
+	  "engine: file, engine, result (pass|fail|unavailable), failed step, first difference",
+	  NULL },
+	{ 'q', "quiet", NULL, "print only failures and the summary", NULL },
+	{ 0, NULL, NULL, NULL, NULL },
+};
+
+static int run_verify(int argc, char **argv);
+
+const struct cli_command cmd_verify = {
+	"verify", "run a change on real SQLite, MariaDB and PostgreSQL", "[OPTIONS] FILE...",
 	"Runs a schema change on real engines: creates `before`, inserts sample rows,\n"
 	"applies the patch, compares the table with a fresh CREATE of `after` (columns,\n"
 	"types, nullability, defaults, indexes, primary key) and checks that the rows\n"
 	"survived. For a schema file (tables.json), creates every table and compares\n"
-	"each with a fresh CREATE of that table alone.\n\n"
-	"Options:\n"
-	"  --json=FILE          change or schema file (repeatable; also as arguments)\n"
-	"  --type=TYPE          sqlite, mysql, postgres or all (default), or a comma list\n"
-	"  --mysql=DSN          MariaDB: 'unix_socket=PATH user=U' or 'host=H port=P user=U\n"
-	"                       password=W' or mysql://U:W@H:P (default: $MW_MYSQL_DSN, then\n"
-	"                       MYSQL_HOST, MYSQL_TCP_PORT, MYSQL_UNIX_PORT, MYSQL_PWD)\n"
-	"  --postgres=DSN       PostgreSQL conninfo or URI (default: $MW_PG_DSN, then PG*)\n"
-	"  --sql=FILE           verify this patch instead of the generated one (one --type);\n"
-	"                       for a schema file, the full-schema SQL to apply and check\n"
-	"  --rollback           apply the patch, then the generated rollback, and compare\n"
-	"                       with `before`\n"
-	"  --prefix=P           table prefix for /*_*/ (default: none)\n"
-	"  --table-options=O    MySQL table options (default: " MW_VERIFY_TABLE_OPTIONS ")\n"
-	"  --db=FILE            schema files, SQLite: check this existing database instead\n"
-	"                       of creating one\n"
-	"  --tsv                one line per file and engine: FILE, ENGINE, pass|fail,\n"
-	"                       failed step, first difference\n"
-	"  -q, --quiet          print only failures and the summary\n\n"
+	"each with a fresh CREATE of that table alone.\n",
+	options, "files", -1,
 	"MariaDB runs with sql_mode TRADITIONAL,ONLY_FULL_GROUP_BY; any warning fails.\n"
 	"Scratch databases / schemas named mwverify_<pid>_<n> are created and dropped.\n"
-	"Exit status: 0 every step passed on every engine, 1 something failed, 2 usage.\n";
+	"The summary goes to standard error.\n"
+	"\n"
+	"Exit status: 0 every step passed on every engine, 1 a step failed, 2 usage\n"
+	"error, 3 an engine could not be reached (and nothing failed) or a file cannot\n"
+	"be read.\n",
+	run_verify, CLI_PAGED,
+};
 
 struct verify_cli {
 	char **files;
@@ -74,7 +97,7 @@ parse_types(struct verify_cli *c, const char *arg)
 		} else if (mw_dbms_from_name(t, &d)) {
 			c->want[d] = true;
 		} else {
-			rc = cli_usage_error("verify", "unknown --type '%s' (sqlite, mysql, postgres, all)",
+			rc = cli_usage_error(CMD, "unknown --type '%s' (sqlite, mysql, postgres, all)",
 					     t);
 			break;
 		}
@@ -90,57 +113,46 @@ add_file(struct verify_cli *c, const char *path)
 	c->files[c->nfiles++] = (char *)path;
 }
 
-enum { OPT_MYSQL = 256, OPT_PG, OPT_SQL, OPT_ROLLBACK, OPT_PREFIX, OPT_OPTIONS, OPT_DB, OPT_TSV };
+static int
+take_option(struct verify_cli *c, int key, const char *v, bool *typed)
+{
+	switch (key) {
+	case OPT_JSON: add_file(c, v); break;
+	case OPT_TYPE:
+		*typed = true;
+		return parse_types(c, v);
+	case OPT_MYSQL: c->dsn[MW_DBMS_MYSQL] = v; break;
+	case OPT_PG: c->dsn[MW_DBMS_POSTGRES] = v; break;
+	case OPT_SQL: c->sql_file = v; break;
+	case OPT_ROLLBACK: c->opts.rollback = true; break;
+	case OPT_PREFIX: c->opts.prefix = v; break;
+	case OPT_OPTIONS: c->opts.table_options = v; break;
+	case OPT_DB: c->db_file = v; break;
+	case OPT_TSV: c->tsv = true; break;
+	case 'q': c->quiet = true; break;
+	}
+	return 0;
+}
 
+/* 0 to go on, -1 after --help, or the exit code. */
 static int
 parse_args(struct verify_cli *c, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", required_argument, NULL, 'j' },
-		{ "type", required_argument, NULL, 't' },
-		{ "mysql", required_argument, NULL, OPT_MYSQL },
-		{ "postgres", required_argument, NULL, OPT_PG },
-		{ "sql", required_argument, NULL, OPT_SQL },
-		{ "rollback", no_argument, NULL, OPT_ROLLBACK },
-		{ "prefix", required_argument, NULL, OPT_PREFIX },
-		{ "table-options", required_argument, NULL, OPT_OPTIONS },
-		{ "db", required_argument, NULL, OPT_DB },
-		{ "tsv", no_argument, NULL, OPT_TSV },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct cli_args a;
 	bool typed = false;
-	int opt;
+	int key, rc = 0;
 
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "q", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'j': add_file(c, optarg); break;
-		case 't':
-			typed = true;
-			if (parse_types(c, optarg))
-				return CLI_USAGE;
-			break;
-		case OPT_MYSQL: c->dsn[MW_DBMS_MYSQL] = optarg; break;
-		case OPT_PG: c->dsn[MW_DBMS_POSTGRES] = optarg; break;
-		case OPT_SQL: c->sql_file = optarg; break;
-		case OPT_ROLLBACK: c->opts.rollback = true; break;
-		case OPT_PREFIX: c->opts.prefix = optarg; break;
-		case OPT_OPTIONS: c->opts.table_options = optarg; break;
-		case OPT_DB: c->db_file = optarg; break;
-		case OPT_TSV: c->tsv = true; break;
-		case 'q': c->quiet = true; break;
-		default:
-			return cli_usage_error("verify", "unknown or incomplete option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	for (int i = optind; i < argc; i++)
-		add_file(c, argv[i]);
+	cli_args_init(&a, &cmd_verify, argc, argv);
+	while (!rc && (key = cli_next(&a)) > 0)
+		rc = take_option(c, key, a.value, &typed);
+	if (!rc && key == CLI_STOP)
+		rc = a.status ? a.status : -1;
+	for (int i = 0; !rc && i < a.noperands; i++)
+		add_file(c, a.operands[i]);
 	if (!typed)
 		parse_types(c, "all");
-	return CLI_OK;
+	cli_args_release(&a);
+	return rc;
 }
 
 static int
@@ -159,13 +171,16 @@ check_args(struct verify_cli *c)
 	mw_buf err = MW_BUF_INIT;
 
 	if (!c->nfiles)
-		return cli_usage_error("verify", "no input: give --json=FILE");
+		return cli_usage_error(CMD, "no input: give FILE (a change or schema file)");
 	if ((c->sql_file || c->db_file) && count_types(c) != 1)
-		return cli_usage_error("verify", "--sql and --db need exactly one --type");
+		return cli_usage_error(CMD, "--sql and --db need exactly one --type");
 	if (c->sql_file && (c->nfiles != 1 || c->opts.rollback))
-		return cli_usage_error("verify", "--sql goes with one --json and no --rollback");
+		return cli_usage_error(CMD, "--sql goes with one input file and no --rollback");
 	if (c->db_file && !c->want[MW_DBMS_SQLITE])
-		return cli_usage_error("verify", "--db is for --type=sqlite");
+		return cli_usage_error(CMD, "--db is for --type=sqlite");
+	for (size_t i = 0; i < c->nfiles; i++)
+		if (cli_check_input(CMD, c->files[i]))
+			return CLI_IO;
 	if (c->sql_file) {
 		mw_buf sql = MW_BUF_INIT;
 
@@ -211,6 +226,17 @@ print_field(const char *s)
 	putchar('\n');
 }
 
+/* "PASS" or "FAIL", coloured on a terminal. */
+static const char *
+verdict(bool passed)
+{
+	static char text[64];
+
+	snprintf(text, sizeof(text), "%s%s%s", cli_style(stdout, passed ? CLI_S_GOOD : CLI_S_ERROR),
+		 passed ? "PASS" : "FAIL", cli_style(stdout, CLI_S_RESET));
+	return text;
+}
+
 static void
 print_result(struct verify_cli *c, const char *file, const mw_verify_result *r)
 {
@@ -232,7 +258,7 @@ print_result(struct verify_cli *c, const char *file, const mw_verify_result *r)
 		if (!c->quiet || s == bad)
 			printf("  %s: %s: %s (%s)\n", title, mw_verify_step_title(s),
 			       mw_verify_status_name(r->status[s]), r->detail[s]);
-	printf("  %s: %s\n", title, r->passed ? "PASS" : "FAIL");
+	printf("  %s: %s\n", title, verdict(r->passed));
 }
 
 static void
@@ -300,7 +326,7 @@ verify_schema(struct verify_cli *c, const char *file, const mw_schema *schema)
 		}
 		else if (!c->quiet || nfail)
 			printf("%s  %s: %s (%zu tables)\n", mw_buf_cstr(&report), mw_dbms_title(d),
-			       nfail ? "FAIL" : "PASS", schema->ntables);
+			       verdict(nfail == 0), schema->ntables);
 		record(c, d, nfail == 0);
 		mw_buf_release(&report);
 	}
@@ -310,58 +336,83 @@ static void
 verify_file(struct verify_cli *c, const char *file)
 {
 	mw_diags diags = MW_DIAGS_INIT;
+	char *shown = cli_path(NULL, file);
 	mw_doc *doc;
 
 	if (!c->tsv && !c->quiet)
-		printf("%s\n", file);
+		printf("%s\n", shown);
 	if (mw_doc_load_file(&doc, file, &diags) < 0) {
-		cli_print_diags(stderr, &diags);
+		cli_print_diags(stderr, NULL, &diags);
 		mw_diags_free(&diags);
 		c->failed = true;
+		free(shown);
 		return;
 	}
 	c->opts.label = file;
 	if (doc->kind == MW_DOC_CHANGE)
-		verify_change(c, file, &doc->change);
+		verify_change(c, shown, &doc->change);
 	else
-		verify_schema(c, file, &doc->schema);
+		verify_schema(c, shown, &doc->schema);
 	mw_doc_free(doc);
 	mw_diags_free(&diags);
+	free(shown);
 }
 
+/* "2 files: SQLite 2/2 passed, MariaDB not reachable, PostgreSQL 1/2 passed" */
 static void
 print_summary(const struct verify_cli *c)
 {
-	FILE *fp = c->tsv ? stderr : stdout;
+	mw_buf line = MW_BUF_INIT;
 
-	fprintf(fp, "verify: %zu file%s:", c->nfiles, c->nfiles == 1 ? "" : "s");
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		if (c->want[d])
-			fprintf(fp, " %s %zu/%zu passed;", mw_dbms_title(d), c->passed[d], c->total[d]);
-	fputc('\n', fp);
+	mw_buf_addf(&line, "%zu file%s:", c->nfiles, c->nfiles == 1 ? "" : "s");
+	for (int d = 0, n = 0; d < MW_DBMS__COUNT; d++) {
+		if (!c->want[d])
+			continue;
+		mw_buf_addf(&line, "%s %s ", n++ ? "," : "", mw_dbms_title(d));
+		if (c->open_error[d])
+			mw_buf_adds(&line, "not reachable");
+		else
+			mw_buf_addf(&line, "%zu/%zu passed", c->passed[d], c->total[d]);
+	}
+	cli_summary(CMD, "%s", mw_buf_cstr(&line));
+	mw_buf_release(&line);
 }
 
-int
-cmd_verify(int argc, char **argv)
+/* 1 when a step failed; else 3 when an engine could not be reached. */
+static int
+exit_status(const struct verify_cli *c)
+{
+	if (c->failed)
+		return CLI_PROBLEMS;
+	for (int d = 0; d < MW_DBMS__COUNT; d++)
+		if (c->want[d] && c->open_error[d])
+			return CLI_IO;
+	return CLI_OK;
+}
+
+static int
+run_verify(int argc, char **argv)
 {
 	struct verify_cli c = { 0 };
 	int rc;
 
-	if (cli_wants_help(argc, argv, help))
-		return CLI_OK;
 	if ((rc = parse_args(&c, argc, argv)) != CLI_OK || (rc = check_args(&c)) != CLI_OK) {
 		free(c.files);
 		free(c.patch);
-		return rc;
+		return rc < 0 ? CLI_OK : rc;
 	}
+	cli_pager_start();
+	if (c.tsv)
+		puts("file\tengine\tresult\tstep\tdetail");
 	for (size_t i = 0; i < c.nfiles; i++)
 		verify_file(&c, c.files[i]);
 	print_summary(&c);
+	rc = exit_status(&c);
 	for (int d = 0; d < MW_DBMS__COUNT; d++) {
 		mw_engine_close(c.engine[d]);
 		free(c.open_error[d]);
 	}
 	free(c.files);
 	free(c.patch);
-	return c.failed ? CLI_PROBLEMS : CLI_OK;
+	return rc;
 }

@@ -571,7 +571,7 @@ adapt_ws_commit(struct adapt_ws *ws, const char *message, const char *bug, const
 	rc = mw_commit_run(&res, &opts, diags, err);
 	mw_commit_result_clear(&res);
 	adapt_ws_refresh_branch(ws);
-	return rc == MW_COMMIT_REFUSED ? 1 : rc < 0 ? -1 : 0;
+	return rc == MW_COMMIT_REFUSED ? 1 : rc < 0 || rc == MW_COMMIT_NOTHING ? -1 : 0;
 }
 
 /*

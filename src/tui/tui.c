@@ -20,9 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The review `mwschema review` shows (tui_review), NULL when editing. */
-static mw_review *pending_review;
-
 void
 app_init(struct app *a, struct session *s)
 {
@@ -107,56 +104,29 @@ main_loop(struct app *a)
 	}
 }
 
-/* *tutorial: 0 none, 1 resume (--tutorial), 2 start over (--tutorial --restart). */
-static int
-parse_args(int argc, char **argv, const char **dir, bool *demo, int *tutorial)
-{
-	*dir = ".";
-	*demo = false;
-	*tutorial = 0;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--demo"))
-			*demo = true;
-		else if (!strcmp(argv[i], "--tutorial"))
-			*tutorial = *tutorial ? *tutorial : 1;
-		else if (!strcmp(argv[i], "--restart"))
-			*tutorial = 2;
-		else if (argv[i][0] != '-')
-			*dir = argv[i];
-		else {
-			fprintf(stderr, "mwschema: unknown option '%s'\n", argv[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 int
-tui_main(int argc, char **argv)
+tui_run(const struct tui_start *start, int *next_tutorial)
 {
-	const char *dir;
+	const char *dir = start->dir ? start->dir : ".";
 	char *demo_dir = NULL;
-	bool demo;
-	int tutorial, start_tutorial;
 	struct session *s;
 	struct app a;
 	mw_buf err = MW_BUF_INIT;
 
-	if (parse_args(argc, argv, &dir, &demo, &tutorial))
-		return 2;
-	if (demo || tutorial) {
-		if (tutorial ? tutorial_prepare(&demo_dir, tutorial == 2, &err)
-			     : adapt_demo_copy(&demo_dir, &err))
+	*next_tutorial = 0;
+	if (start->demo || start->tutorial) {
+		if (start->tutorial ? tutorial_prepare(&demo_dir, start->tutorial == 2, &err)
+				    : adapt_demo_copy(&demo_dir, &err))
 			goto fail;
 		dir = demo_dir;
 	}
 	if (session_open(&s, dir, &err))
 		goto fail;
 	app_init(&a, s);
-	if (tutorial)
-		tutorial_attach(&a, tutorial == 2);
-	if (pending_review)
-		review_open(&a, pending_review, false, true);
+	if (start->tutorial)
+		tutorial_attach(&a, start->tutorial == 2);
+	if (start->review)
+		review_open(&a, start->review, false, true);
 	if (display_init(&a)) {
 		app_free(&a);
 		session_free(s);
@@ -165,50 +135,28 @@ tui_main(int argc, char **argv)
 	}
 	prompt_init();
 	options_load(&a, s->ws->rc, &s->ws->rc_problems);
-	if (demo)
+	if (start->demo)
 		app_info(&a, "demo workspace: %s", demo_dir);
 	offer_recovery(&a);
 	main_loop(&a);
 	if (s->autosave_due)
 		session_autosave(s);
 	prompt_done();
-	start_tutorial = a.start_tutorial;
+	/* :tutorial closed this editor to open one on the tutorial's copy. */
+	*next_tutorial = a.start_tutorial;
 	options_free();
 	app_free(&a);
 	display_done();
-	if (!s->dirty && !pending_review)
+	if (!s->dirty && !start->review)
 		session_discard_recovery(s);
 	session_free(s);
 	free(demo_dir);
-	/* :tutorial closed this editor to open one on the tutorial's copy. */
-	return start_tutorial ? tui_tutorial(start_tutorial == 2) : 0;
+	return 0;
 fail:
 	fprintf(stderr, "mwschema: %s\n", mw_buf_cstr(&err));
 	mw_buf_release(&err);
 	free(demo_dir);
 	return 1;
-}
-
-int
-tui_tutorial(bool restart)
-{
-	static char prog[] = "mwschema", opt[] = "--tutorial", again[] = "--restart";
-	char *argv[] = { prog, opt, restart ? again : NULL, NULL };
-
-	return tui_main(restart ? 3 : 2, argv);
-}
-
-int
-tui_review(mw_review *review)
-{
-	static char prog[] = "mwschema";
-	char *argv[] = { prog, review->root, NULL };
-	int rc;
-
-	pending_review = review;
-	rc = tui_main(2, argv);
-	pending_review = NULL;
-	return rc;
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

@@ -9,10 +9,22 @@
 
 #include "mwschema/buf.h"
 
-/* Opens the editor; argv as given to mwschema (options: --demo, DIR). */
-int tui_main(int argc, char **argv);
-/* Opens the editor on the guided tutorial (tutorial.h), at the saved step or anew. */
-int tui_tutorial(bool restart);
+struct mw_review;
+
+/* What an editor session opens on. */
+struct tui_start {
+	const char *dir;		/* any directory of the checkout; NULL = "." */
+	bool demo;			/* a private copy of the demo instead (--demo) */
+	int tutorial;			/* 0 no; 1 the tutorial at its saved step; 2 anew */
+	struct mw_review *review;	/* show this review read-only (still the caller's) */
+};
+
+/*
+ * Runs one editor session until the user quits: 0, or 1 when it could not
+ * start (said why on stderr). *next_tutorial is 1 or 2 when the user asked
+ * (:tutorial) to continue in the tutorial, which is another session.
+ */
+int tui_run(const struct tui_start *start, int *next_tutorial);
 
 struct tui_bench_result {
 	int iterations;
@@ -32,14 +44,5 @@ struct tui_bench_result {
  */
 int tui_bench_keystroke(struct tui_bench_result *out, const char *dir, const char *table,
 			int iterations, int cols, int lines, mw_buf *err);
-
-struct mw_review;
-
-/*
- * Shows `review` (mwschema/review.h, still the caller's) read-only in the
- * editor's panes until the user quits. 0, or non-zero when the checkout
- * cannot be opened or there is no usable terminal.
- */
-int tui_review(struct mw_review *review);
 
 #endif /* MWSCHEMA_TUI_H */

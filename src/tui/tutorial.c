@@ -346,7 +346,7 @@ show_text(struct app *a)
 	mw_buf_release(&text);
 }
 
-/* Asks, then closes this editor so tui_main reopens it on the tutorial's copy. */
+/* Asks, then closes this editor so that mwschema-edit reopens it on the tutorial's copy. */
 static void
 offer_start(struct app *a, int mode)
 {

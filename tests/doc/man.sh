@@ -21,13 +21,15 @@ done
 # In man source a hyphen is written \- : "add-column" appears as add\-column.
 in_page() { grep -q -F -- "$(printf '%s' "$2" | sed 's/-/\\-/g')" "$1"; }
 
-for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/main.c"); do
+commands=$(sed -n 's/^[[:space:]]*X(\([a-z]*\)).*/\1/p' "$top_srcdir/src/cli/commands.h")
+[ -n "$commands" ] || bad "no commands found in src/cli/commands.h"
+for cmd in $commands; do
   grep -q "^\.SS \"mwschema $cmd" "$doc/mwschema.1" || bad "mwschema.1 lacks the command '$cmd'"
 done
 # Every option a command's --help mentions is in the page too.
 : "${MWSCHEMA:=${top_builddir:-.}/mwschema}"
 if [ -x "$MWSCHEMA" ]; then
-  for cmd in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cmd_.*/\1/p' "$top_srcdir/src/main.c"); do
+  for cmd in $commands; do
     for opt in $("$MWSCHEMA" "$cmd" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u); do
       in_page "$doc/mwschema.1" "$opt" || bad "mwschema.1 lacks '$cmd $opt'"
     done

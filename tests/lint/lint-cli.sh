@@ -25,18 +25,20 @@ cp "$data/unsafe-statement/fail.sql" "$tmp/repo/sql/cleanup.sql"
 cp "$data/unsafe-statement/generated.sql" "$tmp/repo/sql/generated.sql"
 printf '{ "not": "a schema" }\n' >"$tmp/repo/sql/composer.json"
 
-# Exit codes: warnings only -> 0, errors -> 1, usage -> 2.
+# Exit codes: warnings only -> 0, errors -> 1, usage -> 2, unreadable input -> 3.
 run 0 sql/enum.json
 grep -q '^sql/enum.json:25:5: warning: column .wd_kind. is an mwenum.* \[no-enum\]$' "$tmp/out" &&
 	pass "text format" || fail "text format: $(cat "$tmp/out")"
 run 1 sql/nopk.json
 run 2 --format=xml sql/enum.json
 run 2 --severity=loud sql/enum.json
-run 2
+run 3
+grep -q 'not inside a MediaWiki checkout' "$tmp/err" || fail "no PATH outside a checkout: $(cat "$tmp/err")"
 run 2 --bogus sql/enum.json
 run 2 --explain no-such-rule
-run 1 sql/missing.json
-grep -q 'missing.json' "$tmp/out" && pass "missing file reported" || fail "missing file"
+run 3 sql/missing.json
+[ "$(cat "$tmp/err")" = "mwschema lint: sql/missing.json: No such file or directory" ] &&
+	pass "missing file: exit 3, said once" || fail "missing file: $(cat "$tmp/err")"
 printf '[{"name": ' >"$tmp/repo/sql/broken.json"
 run 1 sql/broken.json
 grep -q '^sql/broken.json:1:' "$tmp/out" && pass "parse error located" || fail "parse error: $(cat "$tmp/out")"
@@ -81,7 +83,9 @@ run 0 --no-config sql/enum.json
 rm "$tmp/repo/.mwschemarc" "$tmp/xdg/mwschema/config"
 
 # JSON: valid, one object per finding with every field.
-run 1 --format=json sql/enum.json sql/nopk.json sql/missing.json
+printf '[{"name": ' >"$tmp/repo/sql/broken.json"
+run 1 --format=json sql/enum.json sql/nopk.json sql/broken.json
+rm "$tmp/repo/sql/broken.json"
 python3 - "$tmp/out" <<'PY' && pass "json format" || fail "json format"
 import json, sys
 items = json.load(open(sys.argv[1]))
@@ -90,11 +94,11 @@ assert items and all(set(i) == keys for i in items), items
 e = [i for i in items if i["rule"] == "no-enum"][0]
 assert (e["severity"], e["file"], e["line"], e["column"], e["json_path"]) == \
     ("warning", "sql/enum.json", 25, 5, "/0/columns/2/type"), e
-assert any(i["rule"] is None and i["line"] is None for i in items)
+assert any(i["rule"] is None and i["file"] == "sql/broken.json" for i in items)
 PY
 
 # SARIF: valid against the structural check and the schema, and the check catches mistakes.
-run 1 --format=sarif "$top_srcdir/tests/data/lint" sql/missing.json
+run 1 --format=sarif "$top_srcdir/tests/data/lint"
 check="python3 $top_srcdir/tests/lint/sarif_check.py $top_srcdir/tests/lint/sarif-2.1.0-subset.schema.json"
 $check <"$tmp/out" >"$tmp/check" 2>&1 && pass "sarif: $(cat "$tmp/check")" || fail "sarif: $(cat "$tmp/check")"
 sed 's/"ruleIndex": 1,/"ruleIndex": 2,/' "$tmp/out" | $check >/dev/null 2>&1 && fail "sarif check misses a bad ruleIndex"

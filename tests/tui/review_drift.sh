@@ -37,8 +37,8 @@ keys q
 [ "$(wait_exit)" = 0 ] || fail "exit status of the clean commit"
 tmux -S "$T_SOCK" kill-server
 
-# --format prints on a terminal too.
-start 160 50 review --format=text
+# --format prints on a terminal too (--no-pager: the pager is tested in tests/foundation/terminal.sh).
+start 160 50 review --format=text --no-pager
 wait_for "Review result: problems: drift"
 [ "$(wait_exit)" = 1 ] || fail "exit status of the printed review"
 echo PASS

@@ -51,7 +51,7 @@ ok "hand-written SQL files are reported, never touched"
 # Not a checkout at all.
 mkdir -p "$TMP/empty"
 out=$("$MWSCHEMA" check "$TMP/empty" 2>&1); rc=$?
-[ $rc -eq 2 ] && printf '%s\n' "$out" | grep -q "not inside a MediaWiki checkout" ||
+[ $rc -eq 3 ] && printf '%s\n' "$out" | grep -q "not inside a MediaWiki checkout" ||
 	fail "outside a checkout: rc=$rc $out"
 ok "outside a checkout: clear message"
 exit 0

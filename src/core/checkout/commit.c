@@ -381,7 +381,7 @@ prepare(struct job *j, mw_diags *diags, mw_buf *err)
 	if (!j->docs.n) {
 		mw_buf_adds(err, "nothing to commit: no schema or change JSON file is new or "
 			    "modified in the work tree");
-		return -1;
+		return MW_COMMIT_NOTHING;
 	}
 	return 0;
 }
@@ -399,7 +399,7 @@ mw_commit_run(mw_commit_result *res, const mw_commit_opts *opts, mw_diags *diags
 	if (mw_commit_message(&check, opts->message, "-", NULL, opts->bug, err) < 0)
 		return -1;
 	mw_buf_release(&check);
-	if ((rc = prepare(&j, diags, err)) < 0)
+	if ((rc = prepare(&j, diags, err)) != 0)
 		goto out;
 	if (lint_errors(&j, diags) && !opts->force) {
 		rc = MW_COMMIT_REFUSED;
