@@ -8,6 +8,7 @@
 
 #include "mwschema/gen.h"
 #include "mwschema/sqlfmt.h"
+#include "mwschema/timestamp.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -356,24 +357,40 @@ add_boolean_default(mw_buf *out, const mw_value *v, mw_dbms dbms)
 	}
 }
 
-/* MediaWiki's PostgreSQL timestamp default: TS_MW to TS_POSTGRES. */
+/* PHP's truthiness of a JSON scalar ("0", "", 0, 0.0 and false are false). */
+static bool
+php_truthy(const mw_value *v)
+{
+	if (v->kind == MW_V_STRING)
+		return *v->text && strcmp(v->text, "0");
+	if (v->kind == MW_V_INT || v->kind == MW_V_REAL)
+		return strtod(v->text, NULL) != 0;
+	return v->kind == MW_V_BOOL && *v->text == '1';
+}
+
+/*
+ * MediaWiki's PostgreSQL timestamp default: a true-ish value other than
+ * 'infinity' (with allowInfinite) goes through ConvertibleTimestamp to
+ * TS_POSTGRES. On a value it cannot read MediaWiki throws and writes no
+ * file; we fall back to the plain literal.
+ */
 static bool
 add_pg_timestamp_default(mw_buf *out, const mw_column *c)
 {
-	const char *s = c->deflt.text;
+	mw_buf ts = MW_BUF_INIT;
+	bool ok;
 
-	if (c->deflt.kind == MW_V_BOOL || !s || !*s || !strcmp(s, "0"))
+	if (!php_truthy(&c->deflt))
 		return false;
-	if (c->allow_infinite && !strcmp(s, "infinity")) {
+	if (c->allow_infinite && c->deflt.kind == MW_V_STRING && !strcmp(c->deflt.text, "infinity")) {
 		mw_buf_adds(out, " DEFAULT 'infinity'");
 		return true;
 	}
-	if (strlen(s) == 14 && strspn(s, "0123456789") == 14) {
-		mw_buf_addf(out, " DEFAULT '%.4s-%.2s-%.2s %.2s:%.2s:%.2s+00'", s, s + 4, s + 6,
-			    s + 8, s + 10, s + 12);
-		return true;
-	}
-	return false;
+	ok = mw_timestamp_to_postgres(&ts, c->deflt.text);
+	if (ok)
+		mw_buf_addf(out, " DEFAULT '%s'", mw_buf_cstr(&ts));
+	mw_buf_release(&ts);
+	return ok;
 }
 
 static bool
