@@ -112,6 +112,11 @@ typedef struct mw_table_diff {
 int mw_table_diff_compute(mw_table_diff *out, const mw_table *before, const mw_table *after,
 			  mw_dbms dbms);
 void mw_table_diff_clear(mw_table_diff *d);
+/*
+ * How many per-platform diffs this process has computed: for benchmarks
+ * and tests that check a piece of work diffs each platform once.
+ */
+unsigned long mw_table_diff_computed(void);
 
 bool mw_table_diff_is_empty(const mw_table_diff *d);
 size_t mw_table_diff_count(const mw_table_diff *d, mw_diff_kind kind);

@@ -48,6 +48,12 @@ size_t mw_gen_change_raw(mw_buf *out, const mw_table *before, const mw_table *af
 			 mw_dbms dbms);
 
 /*
+ * How many times this process has generated a change's SQL (forward or
+ * rollback) for one platform: for benchmarks and tests.
+ */
+unsigned long mw_gen_change_count(void);
+
+/*
  * Pretty-prints raw statements, applies MediaWiki's clean-up and prepends
  * the header (spec §5 steps 5-7). `is_change` selects the header's script
  * name. Appends to `out`.

@@ -9,6 +9,8 @@
 #include "tui/app.h"
 #include "tui/curses.h"
 #include "tui/display.h"
+#include "mwschema/diff.h"
+#include "mwschema/gen.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -88,14 +90,18 @@ run(struct tui_bench_result *out, struct app *a, long table, int n)
 	double *upd = mw_xcalloc((size_t)n, sizeof(double));
 	double *draw = mw_xcalloc((size_t)n, sizeof(double));
 	double *save = mw_xcalloc((size_t)n, sizeof(double));
+	unsigned long diffs = 0, sqls = 0;
 
 	for (int i = 0; i < n; i++) {
+		unsigned long d0 = mw_table_diff_computed(), g0 = mw_gen_change_count();
 		double t0 = now_ms(), t1, t2;
 
 		type_one_char(a->s, table, i);
 		t1 = now_ms();
 		display_redraw(a);
 		t2 = now_ms();
+		diffs += mw_table_diff_computed() - d0;
+		sqls += mw_gen_change_count() - g0;
 		total[i] = t2 - t0;
 		draw[i] = t2 - t1;
 		/* The update alone, without the edit's bookkeeping. */
@@ -107,6 +113,8 @@ run(struct tui_bench_result *out, struct app *a, long table, int n)
 		save[i] = now_ms() - t0;
 	}
 	out->iterations = n;
+	out->diffs_per_key = (double)diffs / n;
+	out->sql_per_key = (double)sqls / n;
 	out->median_ms = percentile(total, n, 0.5);
 	out->p99_ms = percentile(total, n, 0.99);
 	out->max_ms = total[n - 1];

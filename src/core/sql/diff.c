@@ -16,6 +16,15 @@
 #include <string.h>
 #include <strings.h>
 
+/* Per-platform diffs computed so far (mw_table_diff_computed). */
+static unsigned long diffs_computed;
+
+unsigned long
+mw_table_diff_computed(void)
+{
+	return diffs_computed;
+}
+
 static char primary_name[] = "primary";
 
 /* The primary key as DBAL sees it: an index named "primary". */
@@ -460,6 +469,8 @@ mw_table_diff_compute(mw_table_diff *out, const mw_table *before, const mw_table
 {
 	memset(out, 0, sizeof(*out));
 	out->dbms = dbms;
+	if (dbms < MW_DBMS__COUNT)
+		diffs_computed++;
 	if (before && after && strcasecmp(before->name, after->name)) {
 		/* Not the same table: DBAL creates the new one and drops the old. */
 		mw_diff_side_init(&out->after, after);

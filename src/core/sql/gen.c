@@ -150,12 +150,22 @@ gen_table_diff(struct mw_gen_out *o, const mw_table_diff *d)
 		ops->alter_table(o, d);
 }
 
+/* Change SQL generated so far, one count per platform (mw_gen_change_count). */
+static unsigned long changes_generated;
+
+unsigned long
+mw_gen_change_count(void)
+{
+	return changes_generated;
+}
+
 size_t
 mw_gen_change_raw(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms)
 {
 	struct mw_gen_out o = { out, 0 };
 	mw_table_diff d;
 
+	changes_generated++;
 	mw_table_diff_compute(&d, before, after, dbms);
 	gen_table_diff(&o, &d);
 	mw_table_diff_clear(&d);
