@@ -138,5 +138,7 @@ const char *mw_diff_kind_name(mw_diff_kind kind);
  * does not see, is still listed).
  */
 int mw_table_diff_summary(mw_table_diff *out, const mw_table *before, const mw_table *after);
+/* The same union from the three platforms' diffs already computed (no diff is redone). */
+int mw_table_diff_merge(mw_table_diff *out, const mw_table_diff per[MW_DBMS__COUNT]);
 
 #endif /* MWSCHEMA_DIFF_H */
