@@ -524,7 +524,7 @@ sync_files(struct adapt_ws *ws, const char *change_rel, mw_buf *written, mw_buf 
 	if (mw_workspace_open(&fresh, ws->root, &diags) < 0)
 		return first_diag(err, &diags, "cannot read the checkout again");
 	mw_diags_clear(&diags);
-	mw_drift_check(&drift, fresh, 0, &diags);
+	mw_drift_check(&drift, fresh, 0, NULL, 0, &diags);
 	mw_diags_clear(&diags);
 	if (mw_drift_apply(&res, fresh, &drift, docs, 2, &diags) < 0)
 		first_diag(err, &diags, "sync failed");

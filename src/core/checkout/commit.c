@@ -260,7 +260,7 @@ sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remai
 	mw_diags tmp = MW_DIAGS_INIT;
 	int rc;
 
-	mw_drift_check(&drift, j->ws, 0, &tmp);
+	mw_drift_check(&drift, j->ws, 0, NULL, 0, &tmp);
 	rc = mw_drift_apply(&sync, j->ws, &drift, j->docs.v, j->docs.n, diags);
 	mw_drift_clear(&drift);
 	res->done = sync.done;
@@ -280,7 +280,7 @@ sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remai
 	}
 	collect_files(j);
 	mw_diags_clear(&tmp);
-	mw_drift_check(&drift, j->ws, 0, &tmp);
+	mw_drift_check(&drift, j->ws, 0, NULL, 0, &tmp);
 	mw_drift_clear(&drift);
 	*remaining = count_in(&tmp, 0, &j->files, diags);
 	mw_diags_free(&tmp);
