@@ -70,26 +70,6 @@ int adapt_ws_commit(struct adapt_ws *ws, const char *message, const char *bug,
 		    const char *branch, bool force, mw_diags *diags, mw_buf *err);
 
 /*
- * Edits (edit.h) on one table: *out receives the table after the edit.
- * 0, or -1 with the core's sentence in err.
- */
-int adapt_add_column(mw_table **out, const mw_table *t, const mw_column *c, mw_buf *err);
-int adapt_modify_column(mw_table **out, const mw_table *t, const char *column,
-			const mw_column *c, mw_buf *err);
-int adapt_drop_column(mw_table **out, const mw_table *t, const char *column, mw_buf *err);
-int adapt_add_index(mw_table **out, const mw_table *t, const mw_index *ix, mw_buf *err);
-int adapt_modify_index(mw_table **out, const mw_table *t, const char *index,
-		       const mw_index *ix, mw_buf *err);
-int adapt_drop_index(mw_table **out, const mw_table *t, const char *index, mw_buf *err);
-int adapt_rename_index(mw_table **out, const mw_table *t, const char *index, const char *name,
-		       mw_buf *err);
-int adapt_set_pk(mw_table **out, const mw_table *t, char *const *cols, size_t n, mw_buf *err);
-/* A new table (not in the schema yet) is valid: 0 or -1 with err. */
-int adapt_check_new_table(const mw_schema *s, const mw_table *t, mw_buf *err);
-/* The form field a core message is about: "name", "type", "columns", ... */
-const char *adapt_message_field(const char *message);
-
-/*
  * Previews (json.h, lint.h, verify.h)
  */
 /* One table as MediaWiki writes it in tables.json (tabs), from depth 0. */

@@ -10,6 +10,7 @@
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "mwschema/diff.h"
+#include "mwschema/edit.h"
 #include "mwschema/gen.h"
 
 #include <stdlib.h>
@@ -56,6 +57,7 @@ static void
 type_one_char(struct session *s, long table, int i)
 {
 	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	const mw_table *t = session_edit_target(s, table, &err);
 	mw_table *after;
 	mw_column c;
@@ -65,9 +67,10 @@ type_one_char(struct session *s, long table, int i)
 	comment = mw_strdupf("%s%c", c.comment ? c.comment : "", 'a' + i % 26);
 	free(c.comment);
 	c.comment = comment;
-	if (!adapt_modify_column(&after, t, c.name, &c, &err))
+	if (!mw_edit_modify_column(&after, t, c.name, &c, &errs))
 		session_edit_apply(s, table, after);
 	mw_column_clear(&c);
+	mw_diags_free(&errs);
 	mw_buf_release(&err);
 }
 

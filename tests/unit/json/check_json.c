@@ -202,14 +202,28 @@ column_lines(const char *text, const char *needle, int *first, int *last)
 		*last += *p == '\n';
 }
 
+/* Puts `t` (taken over) in place of table `i` of the document; returns the old one. */
+static mw_table *
+replace_table(mw_doc *doc, size_t i, mw_table *t)
+{
+	mw_table *old = mw_xmalloc(sizeof(*old));
+
+	*old = doc->schema.tables[i];
+	doc->schema.tables[i] = *t;
+	free(t);
+	return old;
+}
+
 START_TEST(test_one_column_edit_is_a_minimal_diff)
 {
 	const char *dir = corpus_dir();
-	mw_buf out = MW_BUF_INIT, err = MW_BUF_INIT;
+	mw_buf out = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	mw_column col;
-	mw_edit e;
+	mw_table *after, *old;
 	mw_doc *doc;
 	char *path;
+	size_t at;
 	int first, last, cfirst, clast;
 
 	if (!dir) {
@@ -225,9 +239,10 @@ START_TEST(test_one_column_edit_is_a_minimal_diff)
 	col.notnull = false;
 	free(col.comment);
 	col.comment = mw_xstrdup("Edited by check_json");
-	ck_assert_int_eq(mw_edit_modify_column(&e, &doc->schema, "page", "page_title", &col, &err),
-			 0);
-	ck_assert_int_eq(mw_edit_apply(&doc->schema, &e, &err), 0);
+	at = (size_t)(mw_schema_table(&doc->schema, "page") - doc->schema.tables);
+	ck_assert_int_eq(mw_edit_modify_column(&after, &doc->schema.tables[at], "page_title", &col,
+					       &errs), 0);
+	old = replace_table(doc, at, after);
 	mw_doc_serialize(&out, doc);
 	changed_lines(doc->text, out.data, &first, &last);
 	column_lines(doc->text, "\"name\": \"page_title\"", &cfirst, &clast);
@@ -237,13 +252,13 @@ START_TEST(test_one_column_edit_is_a_minimal_diff)
 				     "\t\t\t\t\"type\": \"binary\",\n\t\t\t\t\"options\": {\n"));
 	ck_assert_ptr_nonnull(strstr(out.data, "\"length\": 512"));
 	ck_assert_ptr_nonnull(strstr(out.data, "\"notnull\": false"));
-	/* undo gives back the original bytes */
-	ck_assert_int_eq(mw_edit_revert(&doc->schema, &e, &err), 0);
+	/* the table as it was gives back the original bytes */
+	mw_table_free(replace_table(doc, at, old));
 	mw_buf_reset(&out);
 	mw_doc_serialize(&out, doc);
 	ck_assert_uint_eq(out.len, doc->len);
 	ck_assert(!memcmp(out.data, doc->text, out.len));
-	mw_edit_clear(&e);
+	mw_diags_free(&errs);
 	mw_column_clear(&col);
 	mw_buf_release(&out);
 	mw_doc_free(doc);
@@ -284,16 +299,15 @@ START_TEST(test_new_column_and_index_take_neighbour_style)
 			.has_length = true, .length = 30, .precision = 10 };
 	char *cols[] = { S("t_text") };
 	mw_index ix = { .name = S("t_text_idx"), .columns = cols, .ncolumns = 1 };
-	mw_buf err = MW_BUF_INIT;
-	mw_edit e;
+	mw_diags errs = MW_DIAGS_INIT;
+	mw_table *t, *u;
 	char *out;
 
-	ck_assert_int_eq(mw_edit_add_column(&e, &doc->schema, "t", &c, -1, &err), 0);
-	ck_assert_int_eq(mw_edit_apply(&doc->schema, &e, &err), 0);
-	mw_edit_clear(&e);
-	ck_assert_int_eq(mw_edit_add_index(&e, &doc->schema, "t", &ix, &err), 0);
-	ck_assert_int_eq(mw_edit_apply(&doc->schema, &e, &err), 0);
-	mw_edit_clear(&e);
+	ck_assert_int_eq(mw_edit_add_column(&t, &doc->schema.tables[0], &c, -1, &errs), 0);
+	ck_assert_int_eq(mw_edit_add_index(&u, t, &ix, &errs), 0);
+	mw_table_free(t);
+	mw_table_free(replace_table(doc, 0, u));
+	mw_diags_free(&errs);
 	out = serialize(doc);
 	ck_assert_str_eq(out,
 		"[\n\t{\n\t\t\"name\": \"t\",\n\t\t\"columns\": [\n"
