@@ -9,6 +9,7 @@
 #include "mwschema/edit.h"
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
+#include "mwschema/manifest.h"
 
 #include <check.h>
 #include <dirent.h>
@@ -20,6 +21,7 @@
 #define S(lit) ((char *)(lit))
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char *
 corpus_dir(void)
@@ -522,6 +524,72 @@ START_TEST(test_shape_only_skips_cross_references)
 }
 END_TEST
 
+/* Writes `text` to a scratch file and reads it as extension.json. */
+static int
+manifest_from(mw_manifest *m, const char *text, mw_buf *err)
+{
+	char dir[] = "/tmp/mwmanifest.XXXXXX", *path;
+	mw_buf ignore = MW_BUF_INIT;
+	int rc;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = mw_path_join(dir, "extension.json");
+	ck_assert_int_eq(mw_write_file_atomic(path, text, strlen(text), &ignore), 0);
+	rc = mw_manifest_load(m, path, err);
+	if (rc < 0 && err) {
+		/* The path is the scratch file's: keep what follows it. */
+		char *rest = mw_xstrdup(mw_buf_cstr(err) + strlen(path));
+
+		mw_buf_reset(err);
+		mw_buf_adds(err, rest);
+		free(rest);
+	}
+	remove(path);
+	rmdir(dir);
+	free(path);
+	mw_buf_release(&ignore);
+	return rc;
+}
+
+START_TEST(test_manifest)
+{
+	mw_buf err = MW_BUF_INIT;
+	mw_manifest m;
+	char *file;
+
+	ck_assert_int_eq(manifest_from(&m, "{ \"name\": \"Ext\", \"Hooks\": { "
+				      "\"LoadExtensionSchemaUpdates\": [ 42, \"main\" ] }, "
+				      "\"HookHandlers\": { \"main\": { \"class\": \"Ext\\\\Hooks\" } }, "
+				      "\"AutoloadNamespaces\": { \"Ext\\\\\": \"old/\", "
+				      "\"Ext\\\\\": \"includes/\" } }", &err), 0);
+	ck_assert_str_eq(m.name, "Ext");
+	ck_assert_str_eq(m.hook_class, "Ext\\Hooks");
+	ck_assert_str_eq(m.hook_method, "onLoadExtensionSchemaUpdates");
+	ck_assert_uint_eq(m.nns, 1);	/* the last of duplicate keys */
+	file = mw_manifest_class_file(&m, "Ext\\Hooks");
+	ck_assert_str_eq(file, "includes/Hooks.php");
+	free(file);
+	mw_manifest_clear(&m);
+	ck_assert_int_eq(manifest_from(&m, "{ \"Hooks\": { \"LoadExtensionSchemaUpdates\": "
+				      "{ \"handler\": \"A\\\\B::onX\" } }, \"AutoloadClasses\": "
+				      "{ \"A\\\\B\": \"src/B.php\" } }", &err), 0);
+	ck_assert_ptr_null(m.name);
+	ck_assert_str_eq(m.hook_class, "A\\B");
+	ck_assert_str_eq(m.hook_method, "onX");
+	file = mw_manifest_class_file(&m, "A\\B");
+	ck_assert_str_eq(file, "src/B.php");
+	free(file);
+	mw_manifest_clear(&m);
+	ck_assert_int_eq(manifest_from(&m, "[]\n", &err), -1);
+	ck_assert_str_eq(mw_buf_cstr(&err), ":1:1: not a JSON object");
+	mw_buf_reset(&err);
+	ck_assert_int_eq(manifest_from(&m, "{\n  \"name\": }", &err), -1);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&err), ":2:11:"));
+	ck_assert_int_eq(manifest_from(&m, "{", NULL), -1);
+	mw_buf_release(&err);
+}
+END_TEST
+
 static Suite *
 json_suite(void)
 {
@@ -540,6 +608,7 @@ json_suite(void)
 	tcase_add_test(tc, test_huge_input_is_refused);
 	tcase_add_test(tc, test_all_errors_are_reported);
 	tcase_add_test(tc, test_shape_only_skips_cross_references);
+	tcase_add_test(tc, test_manifest);
 	suite_add_tcase(s, tc);
 	return s;
 }
