@@ -191,7 +191,7 @@ run_check(int argc, char **argv)
 		return rc;
 	cli_pager_start();
 	note_updaters(ws);
-	mw_drift_check(&drift, ws, flags, &diags);
+	mw_drift_check(&drift, ws, flags, NULL, 0, &diags);
 	mw_diags_sort(&diags);
 	print_report(fmt, ws, &diags);
 	name = checkout_name(ws);
@@ -214,7 +214,7 @@ recheck(const char *dir, unsigned flags, mw_diags *diags)
 
 	if (mw_workspace_open(&ws, dir, diags) < 0)
 		return diags->n;
-	mw_drift_check(&drift, ws, flags, diags);
+	mw_drift_check(&drift, ws, flags, NULL, 0, diags);
 	n = mw_diags_count(diags, MW_SEV_WARNING);
 	mw_drift_clear(&drift);
 	mw_workspace_free(ws);
@@ -255,7 +255,7 @@ run_sync(int argc, char **argv)
 		free(dir);
 		return rc;
 	}
-	mw_drift_check(&drift, ws, flags, &rest);
+	mw_drift_check(&drift, ws, flags, NULL, 0, &rest);
 	mw_diags_clear(&rest);
 	rc = mw_drift_apply(&res, ws, &drift, NULL, 0, &diags) < 0 ? CLI_IO : CLI_OK;
 	print_done(ws, &res);

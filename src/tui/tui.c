@@ -15,6 +15,7 @@
 #include "tui/prompt.h"
 #include "tui/review.h"
 #include "tui/tutorial.h"
+#include "editor/demo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,7 +117,7 @@ tui_run(const struct tui_start *start, int *next_tutorial)
 	*next_tutorial = 0;
 	if (start->demo || start->tutorial) {
 		if (start->tutorial ? tutorial_prepare(&demo_dir, start->tutorial == 2, &err)
-				    : adapt_demo_copy(&demo_dir, &err))
+				    : demo_copy(&demo_dir, &err))
 			goto fail;
 		dir = demo_dir;
 	}
