@@ -12,6 +12,7 @@
 #ifndef MWSCHEMA_DRIFT_H
 #define MWSCHEMA_DRIFT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "mwschema/diag.h"
@@ -80,5 +81,12 @@ typedef struct mw_sync_result {
 int mw_drift_apply(mw_sync_result *res, const mw_workspace *ws, const mw_drift *drift,
 		   char *const *docs, size_t ndocs, mw_diags *diags);
 void mw_sync_result_clear(mw_sync_result *res);
+
+/*
+ * Whether mw_drift_apply can carry out `fix`: always for a file to write; for
+ * an updater entry, when the updater file has a safe place for it. Nothing
+ * is written (commit asks before it syncs).
+ */
+bool mw_drift_fix_applies(const mw_workspace *ws, const mw_fix *fix);
 
 #endif /* MWSCHEMA_DRIFT_H */

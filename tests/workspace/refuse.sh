@@ -12,9 +12,12 @@ out=$("$MWSCHEMA" commit "$R" 2>&1); rc=$?
 printf '%s\n' "$out" | grep -q "sql/tables.json:.*table 'widget' differs from the \"after\" of sql/abstractSchemaChanges/patch-widget-wd_note.json (addField wd_note) \[tables-json-in-sync\]" ||
 	fail "drift message: $out"
 [ "$(git -C "$R" rev-list --count HEAD)" = 1 ] || fail "committed despite drift"
+printf '%s\n' "$out" | grep -q "nothing was written" || fail "refusal does not say nothing was written: $out"
+[ "$(git -C "$R" status --porcelain --untracked-files=all)" = "?? sql/abstractSchemaChanges/patch-widget-wd_note.json" ] ||
+	fail "files written before the refusal: $(git -C "$R" status --porcelain --untracked-files=all)"
 out=$("$MWSCHEMA" commit --force "$R" 2>&1) || fail "--force: $out"
 [ "$(git -C "$R" rev-list --count HEAD)" = 2 ] || fail "--force did not commit"
-ok "drift (tables.json behind its change) refuses the commit; --force commits"
+ok "drift (tables.json behind its change) refuses the commit before writing; --force commits"
 
 # Lint error: an integer primary key that is not unsigned.
 R="$TMP/lint"

@@ -247,9 +247,57 @@ lint_errors(struct job *j, mw_diags *diags)
 	return errors;
 }
 
-/* sync for the change's documents, then what drift remains in its files. */
+/* A fix of the change's documents, which sync will carry out, repairs `file`. */
+static bool
+repaired(const struct job *j, const mw_drift *drift, const char *file)
+{
+	for (size_t i = 0; i < drift->nfixes; i++) {
+		const mw_fix *f = &drift->fixes[i];
+
+		if (!strcmp(f->file, file) && set_has(&j->docs, f->doc) &&
+		    mw_drift_fix_applies(j->ws, f))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The drift errors in the change's files that sync cannot repair (a schema
+ * table that does not follow its change, an updater entry with no safe
+ * place, a hand-written file): found before anything is written, so that a
+ * refused commit leaves the work tree as it was.
+ */
+static size_t
+unrepairable(struct job *j, mw_diags *diags)
+{
+	mw_diags found = MW_DIAGS_INIT;
+	mw_drift drift;
+	size_t n = 0;
+
+	collect_files(j);
+	mw_drift_check(&drift, j->ws, 0, j->files.v, j->files.n, &found);
+	for (size_t i = 0; i < found.n; i++) {
+		const mw_diag *x = &found.items[i];
+
+		if (x->severity != MW_SEV_ERROR || !x->file || !set_has(&j->files, x->file) ||
+		    repaired(j, &drift, x->file))
+			continue;
+		mw_diags_add(diags, x->severity, x->rule, x->file, x->line, x->column, x->path,
+			     x->hint, "%s", x->message);
+		n++;
+	}
+	mw_drift_clear(&drift);
+	mw_diags_free(&found);
+	return n;
+}
+
+/*
+ * sync for the change's documents, then what drift remains in its files
+ * (added to diags when `report` is set: the check before found none).
+ */
 static int
-sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remaining)
+sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, bool report,
+	    size_t *remaining)
 {
 	mw_drift drift;
 	mw_sync_result sync;
@@ -281,7 +329,7 @@ sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remai
 	/* What is left to fix in the documents among the change's files. */
 	mw_drift_check(&drift, j->ws, 0, j->files.v, j->files.n, &tmp);
 	mw_drift_clear(&drift);
-	*remaining = count_in(&tmp, 0, &j->files, diags);
+	*remaining = count_in(&tmp, 0, &j->files, report ? diags : NULL);
 	mw_diags_free(&tmp);
 	return 0;
 }
@@ -391,7 +439,7 @@ mw_commit_run(mw_commit_result *res, const mw_commit_opts *opts, mw_diags *diags
 {
 	struct job j = { opts, NULL, NULL, NULL, NULL, { NULL, 0 }, { NULL, 0 } };
 	mw_buf check = MW_BUF_INIT;
-	size_t drift = 0;
+	size_t errors, left, drift = 0;
 	int rc;
 
 	memset(res, 0, sizeof(*res));
@@ -401,11 +449,14 @@ mw_commit_run(mw_commit_result *res, const mw_commit_opts *opts, mw_diags *diags
 	mw_buf_release(&check);
 	if ((rc = prepare(&j, diags, err)) != 0)
 		goto out;
-	if (lint_errors(&j, diags) && !opts->force) {
+	/* Everything that can refuse the commit is decided before sync writes. */
+	errors = lint_errors(&j, diags);
+	left = unrepairable(&j, diags);
+	if (errors + left && !opts->force) {
 		rc = MW_COMMIT_REFUSED;
 		goto out;
 	}
-	if (sync_change(&j, res, diags, &drift) < 0) {
+	if (sync_change(&j, res, diags, left == 0, &drift) < 0) {
 		mw_buf_adds(err, "the sync step failed; nothing was committed");
 		rc = -1;
 		goto out;

@@ -116,6 +116,28 @@ plan_updater(struct plan *p, const mw_workspace *ws, const mw_fix *fix, mw_diags
 	mw_buf_release(&entry);
 }
 
+bool
+mw_drift_fix_applies(const mw_workspace *ws, const mw_fix *fix)
+{
+	mw_buf text = MW_BUF_INIT, out = MW_BUF_INIT;
+	char *abs;
+	int rc;
+
+	if (fix->kind != MW_FIX_UPDATER)
+		return true;
+	abs = mw_workspace_path(ws, fix->file);
+	rc = mw_read_file(&text, abs, NULL);
+	if (rc == 0 && ws->kind == MW_WS_CORE)
+		rc = mw_updater_insert_core(&out, mw_buf_cstr(&text), text.len, &fix->entry, NULL);
+	else if (rc == 0)
+		rc = mw_updater_insert_extension(&out, mw_buf_cstr(&text), text.len,
+						 ws->updater_method, &fix->entry, NULL);
+	mw_buf_release(&text);
+	mw_buf_release(&out);
+	free(abs);
+	return rc >= 0;
+}
+
 /* A file the user made read-only is theirs: respected even when we could override it. */
 static int
 check_writable(const struct pending *f, mw_diags *diags)
