@@ -8,7 +8,7 @@
 
 MW_BUILD_PKGS="build-essential autoconf automake libtool pkgconf autoconf-archive
 	libncurses-dev libsqlite3-dev sqlite3 libreadline-dev libgit2-dev check git"
-MW_TEST_PKGS="tmux valgrind clang libclang-rt-14-dev python3
+MW_TEST_PKGS="tmux valgrind clang libclang-rt-14-dev python3 zsh
 	mariadb-server mariadb-client postgresql libmariadb-dev libpq-dev"
 MW_CONFIGURE_FLAGS="--enable-werror"
 MW_JOBS=${MW_JOBS:-2}
