@@ -550,7 +550,7 @@ mw_review_markdown(mw_buf *out, const mw_review *review)
 			    review->commits[i].subject, i + 1 == review->ncommits ? "\n" : "");
 	mw_buf_adds(out, "**Result:** ");
 	md_verdict(out, review->problems, review, NULL);
-	mw_buf_addf(out, " (%zu schema item%s, %zu file%s changed)\n\n", review->nitems,
+	mw_buf_addf(out, " — %zu schema item%s, %zu file%s changed\n\n", review->nitems,
 		    review->nitems == 1 ? "" : "s", review->nfiles, review->nfiles == 1 ? "" : "s");
 	for (size_t i = 0; i < review->nitems; i++) {
 		mw_buf_addf(out, "%zu. `%s` — ", i + 1, review->items[i].path);
