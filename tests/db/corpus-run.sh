@@ -47,6 +47,7 @@ corpus_run()
 			if ($0 ~ /^#/ || NF < 3) next
 			known[$1 SUBSEP $2] = $3; next
 		}
+		FNR == 1 && $1 == "file" && $2 == "engine" { next }	# the header line
 		{
 			path = $1; if (index(path, corpus) == 1) path = substr(path, length(corpus) + 1)
 			e = $2; total[e]++; seen[path SUBSEP e] = 1
