@@ -145,9 +145,10 @@ enum cli_style { CLI_S_RESET, CLI_S_ERROR, CLI_S_WARNING, CLI_S_INFO, CLI_S_GOOD
 const char *cli_style(FILE *fp, enum cli_style style);
 
 /*
- * Sends standard output through a pager when it is a terminal: $MWSCHEMA_PAGER,
- * else $PAGER, else "less" with LESS=FRX (short output prints as is). ""
- * or "cat" means none. The pager is waited for at exit.
+ * Sends standard output (and standard error, when it is the terminal too)
+ * through a pager when it is a terminal: $MWSCHEMA_PAGER, else $PAGER, else
+ * "less" with LESS=FRX (short output prints as is). "" or "cat" means none.
+ * The pager is waited for at exit.
  */
 void cli_pager_start(void);
 

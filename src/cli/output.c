@@ -100,7 +100,9 @@ static void
 wait_for_pager(void)
 {
 	fflush(stdout);
+	fflush(stderr);
 	close(STDOUT_FILENO);
+	close(STDERR_FILENO);
 	while (waitpid(pager_pid, NULL, 0) < 0 && errno == EINTR)
 		;
 }
@@ -113,8 +115,11 @@ cli_pager_start(void)
 
 	if (!pager_enabled || pager_pid || !isatty(STDOUT_FILENO) || !(cmd = pager_command()))
 		return;
-	cli_style(stdout, CLI_S_RESET);		/* decided while stdout is the terminal */
+	/* Colour is decided while the streams are still the terminal. */
+	cli_style(stdout, CLI_S_RESET);
+	cli_style(stderr, CLI_S_RESET);
 	fflush(stdout);
+	fflush(stderr);
 	if (pipe(fds) < 0)
 		return;
 	pager_pid = fork();
@@ -134,6 +139,9 @@ cli_pager_start(void)
 		_exit(127);
 	}
 	dup2(fds[1], STDOUT_FILENO);
+	/* As git: messages on a terminal join the paged text, in order. */
+	if (isatty(STDERR_FILENO))
+		dup2(fds[1], STDERR_FILENO);
 	close(fds[0]);
 	close(fds[1]);
 	/* Quitting the pager early ends us quietly, as it does git. */
