@@ -4,7 +4,8 @@
 #
 #   ./run.sh            open the editor on a scratch copy of the demo workspace
 #   ./run.sh ARGS...    run "mwschema ARGS..." in the current directory
-#                       (e.g. ./run.sh --version, ./run.sh generate --json=FILE)
+#                       (e.g. ./run.sh --version, ./run.sh tutorial,
+#                       ./run.sh /tmp/mwschema-demo.XXXXXX to reopen a demo)
 #
 # The demo copy is its own git repository, so nothing done in it can touch
 # this project's repository.
@@ -51,5 +52,7 @@ mw_say "Demo workspace (a scratch git repository): $demo"
 cd "$demo" || exit 1
 "$mwschema" "$demo"
 status=$?
-mw_say "The demo workspace stays in $demo (remove it with: rm -rf $demo)"
+mw_say "The demo workspace stays in $demo"
+mw_say "  reopen it: ./run.sh $demo    learn the workflow: ./run.sh tutorial"
+mw_say "  remove it: rm -rf $demo"
 exit $status

@@ -7,7 +7,8 @@
  * Exit status 0 and 1 count as a run ("mwschema check" exits 1 when it
  * finds drift); anything else makes the benchmark fail. The peak memory is
  * the command's own: wait4() reports the largest resident set of the
- * waited-for process tree.
+ * waited-for process tree. With BENCH_RAW=1 it prints only "MEDIAN MIN"
+ * in milliseconds, for scripts (bench/run-exec-bench.sh).
  */
 #include <config.h>
 
@@ -64,6 +65,9 @@ main(int argc, char **argv)
 		bench_print_unavailable(argv[1], "the command failed (exit status above 1)");
 		return 1;
 	}
-	bench_print_result(argv[1], &r);
+	if (getenv("BENCH_RAW"))
+		printf("%.4f %.4f\n", r.median_ms, r.min_ms);
+	else
+		bench_print_result(argv[1], &r);
 	return 0;
 }

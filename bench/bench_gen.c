@@ -405,6 +405,31 @@ measure(const char *name, int (*setup)(void **, void *), int (*run)(void *), voi
 	bench_print_result(name, &r);
 }
 
+/* bench_gen --write-growth K FILE CORPUS: core's tables K times, as a schema file. */
+static int
+write_growth(long factor, const char *file)
+{
+	struct scale_ctx *s;
+	mw_buf out = MW_BUF_INIT, err = MW_BUF_INIT;
+	int rc;
+
+	if (scale_setup((void **)&s, (void *)factor) < 0)
+		return 1;
+	mw_buf_adds(&out, "[\n");
+	for (size_t i = 0; i < s->schema.ntables; i++) {
+		mw_buf_addc(&out, '\t');
+		mw_json_write_table(&out, &s->schema.tables[i], 1);
+		mw_buf_adds(&out, i + 1 < s->schema.ntables ? ",\n" : "\n");
+	}
+	mw_buf_adds(&out, "]\n");
+	rc = mw_write_file_atomic(file, out.data, out.len, &err);
+	if (rc < 0)
+		fprintf(stderr, "bench_gen: %s\n", mw_buf_cstr(&err));
+	mw_buf_release(&out);
+	mw_buf_release(&err);
+	return rc < 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -412,6 +437,10 @@ main(int argc, char **argv)
 	char *core_json;
 	const char *change_json;
 
+	if (argc == 5 && !strcmp(argv[1], "--write-growth")) {
+		corpus_dir = argv[4];
+		return write_growth(atol(argv[2]), argv[3]);
+	}
 	corpus_dir = argc > 1 ? argv[1] : getenv("MW_CORPUS");
 	if (!corpus_dir || !mw_is_dir(corpus_dir)) {
 		fprintf(stderr, "bench_gen: no corpus (give its directory or set MW_CORPUS)\n");

@@ -52,3 +52,6 @@ if [ -x tests/tui/tui_bench ] && [ -f "$corpus/core/tables.json" ]; then
 	done
 fi
 
+# Whole processes: per invocation, instructions, growth, PHP side by side.
+echo
+sh "$srcdir/bench/run-exec-bench.sh" "$srcdir" "$corpus"
