@@ -382,13 +382,17 @@ add_pg_timestamp_default(mw_buf *out, const mw_column *c)
 
 	if (!php_truthy(&c->deflt))
 		return false;
+	/*
+	 * MediaWiki writes " DEFAULT '...' " with a space after: the printer drops
+	 * it, except inside a string left open by an earlier backslash-escaped quote.
+	 */
 	if (c->allow_infinite && c->deflt.kind == MW_V_STRING && !strcmp(c->deflt.text, "infinity")) {
-		mw_buf_adds(out, " DEFAULT 'infinity'");
+		mw_buf_adds(out, " DEFAULT 'infinity' ");
 		return true;
 	}
 	ok = mw_timestamp_to_postgres(&ts, c->deflt.text);
 	if (ok)
-		mw_buf_addf(out, " DEFAULT '%s'", mw_buf_cstr(&ts));
+		mw_buf_addf(out, " DEFAULT '%s' ", mw_buf_cstr(&ts));
 	mw_buf_release(&ts);
 	return ok;
 }
