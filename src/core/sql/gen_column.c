@@ -446,7 +446,9 @@ mw_gen_create_decl(mw_buf *out, const mw_column *c, mw_dbms dbms)
 
 	/* columnToArray(): the quoted name, and `version` read from PlatformOptions alone */
 	mw_gen_quote_ident(&quoted, c->name, dbms);
-	if (c->opt_in_custom & MW_OPT_VERSION)
+	if (c->opt_in_both & MW_OPT_VERSION)
+		seen.version = c->version_platform;
+	else if (c->opt_in_custom & MW_OPT_VERSION)
 		seen.version = false;
 	mw_gen_column_decl(out, &seen, dbms, mw_buf_cstr(&quoted));
 	mw_buf_release(&quoted);

@@ -144,6 +144,28 @@ START_TEST(test_e_version_bags)
 }
 END_TEST
 
+#define BOTH_BAGS "{\"name\":\"t_d\",\"type\":\"datetimetz\",\"options\":{\"PlatformOptions\":" \
+		  "{\"version\":true},\"CustomSchemaOptions\":{\"version\":false}}}"
+
+/* E, both bags spelt: CREATE reads PlatformOptions, ALTER the merge (the older bag wins). */
+START_TEST(test_e_version_in_both_bags)
+{
+	const char *schema = "[{\"name\":\"t\",\"columns\":[" BOTH_BAGS "],\"indexes\":[]}]";
+	const char *change = "{\"before\":{\"name\":\"t\",\"columns\":[" INT_COL("t_a") "],"
+			     "\"indexes\":[]},\"after\":{\"name\":\"t\",\"columns\":[" INT_COL("t_a")
+			     "," BOTH_BAGS "],\"indexes\":[]}}";
+	mw_doc *doc = load(schema);
+	mw_buf out = MW_BUF_INIT;
+
+	mw_gen_schema_raw(&out, &doc->schema, MW_DBMS_MYSQL);
+	ck_assert_str_eq(mw_buf_cstr(&out), "CREATE TABLE /*_*/t (t_d TIMESTAMP NOT NULL) "
+			 "/*$wgDBTableOptions*/;");
+	ck_change(change, MW_DBMS_MYSQL, "ALTER TABLE /*_*/t ADD t_d DATETIME NOT NULL;");
+	mw_buf_release(&out);
+	mw_doc_free(doc);
+}
+END_TEST
+
 /* F: MySQL's BINARY and VARBINARY share one 65535 limit. */
 START_TEST(test_f_fixed_binary)
 {
@@ -236,6 +258,7 @@ rules_suite(void)
 	tcase_add_test(tc, test_b_backslashes);
 	tcase_add_test(tc, test_cd_timestamp_defaults);
 	tcase_add_test(tc, test_e_version_bags);
+	tcase_add_test(tc, test_e_version_in_both_bags);
 	tcase_add_test(tc, test_f_fixed_binary);
 	tcase_add_test(tc, test_g_pk_change_order);
 	tcase_add_test(tc, test_current_timestamp);
