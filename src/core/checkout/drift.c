@@ -10,6 +10,7 @@
 #include "mwschema/gen.h"
 #include "mwschema/sqlfmt.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,14 @@ static const mw_report_rule drift_rules[] = {
 	  "the entry to getCoreUpdateList() (core) or the LoadExtensionSchemaUpdates handler "
 	  "(extensions); 'mwschema sync' does it where it safely can.",
 	  MW_SEV_ERROR },
+	{ MW_RULE_SOURCE, "Generated files name their JSON as MediaWiki does.",
+	  "MediaWiki's generator writes the JSON's path relative to the extension's root "
+	  "in the \"-- Source:\" line (normalizePath): \"sql/tables.json\", never "
+	  "\"./tables.json\", an install path or \"db\\\\tables.json\". A file whose only "
+	  "difference is that line is still the JSON's generated file, but MediaWiki's "
+	  "AbstractSchemaTestBase compares it byte for byte and fails. Run 'mwschema sync' "
+	  "to rewrite the line.",
+	  MW_SEV_WARNING },
 };
 
 const mw_report_rule *
@@ -75,6 +84,71 @@ want_write(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *text)
 	f->len = text->len;
 }
 
+static bool
+same_sql(const mw_buf *have, const mw_buf *want, unsigned flags)
+{
+	const char *h = mw_buf_cstr(have), *w = mw_buf_cstr(want);
+
+	if (have->len == want->len && !memcmp(h, w, want->len))
+		return true;
+	return !(flags & MW_DRIFT_STRICT) && mw_sql_same_when_printed(h, have->len, w, want->len);
+}
+
+/* What the generator writes for `doc` with `label` in its Source line. */
+static int
+generate(mw_buf *out, const mw_ws_doc *doc, mw_dbms dbms, const char *label)
+{
+	const mw_doc *x = doc->doc;
+
+	if (x->kind == MW_DOC_CHANGE)
+		return mw_gen_change(out, x->change.before, x->change.after, dbms, label, 0);
+	return mw_gen_schema(out, &x->schema, dbms, label, 0);
+}
+
+/* The file says what the JSON generates, under another spelling of its path. */
+static bool
+label_only(const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have, unsigned flags)
+{
+	char *label = mw_workspace_sql_source(mw_buf_cstr(have), have->len);
+	mw_buf old = MW_BUF_INIT;
+	bool same = label && generate(&old, doc, dbms, label) == 0 && same_sql(have, &old, flags);
+
+	mw_buf_release(&old);
+	free(label);
+	return same;
+}
+
+/* The first line that differs beyond the Source line (which has its own finding). */
+static int
+content_diff_line(const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have, const mw_buf *want)
+{
+	char *label = doc->label_only[dbms] ? mw_workspace_sql_source(mw_buf_cstr(have), have->len)
+					    : NULL;
+	mw_buf old = MW_BUF_INIT;
+	int line;
+
+	if (label && generate(&old, doc, dbms, label) == 0)
+		want = &old;
+	line = mw_first_diff_line(mw_buf_cstr(have), have->len, mw_buf_cstr(want), want->len);
+	mw_buf_release(&old);
+	free(label);
+	return line;
+}
+
+static void
+report_label(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have,
+	     const mw_buf *want, mw_diags *diags)
+{
+	char *label = mw_workspace_sql_source(mw_buf_cstr(have), have->len);
+
+	mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_SOURCE, doc->sql[dbms], 2, 0, NULL,
+		     "run 'mwschema sync' to write the label MediaWiki's generator writes",
+		     "only the Source line differs: it says '%s' where MediaWiki writes '%s'",
+		     label ? label : "", doc->rel);
+	want_write(d, doc, dbms, want);
+	free(label);
+}
+
 /* Compares an existing generated file with what the generator makes now. */
 static void
 compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
@@ -82,21 +156,20 @@ compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms 
 {
 	char *abs = mw_workspace_path(ws, doc->sql[dbms]);
 	mw_buf have = MW_BUF_INIT, err = MW_BUF_INIT;
-	const char *h;
 
 	if (mw_read_file(&have, abs, &err) < 0) {
 		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms], 0, 0, NULL,
 			     NULL, "%s", mw_buf_cstr(&err));
 		goto out;
 	}
-	h = mw_buf_cstr(&have);
-	if (have.len == want->len && !memcmp(h, mw_buf_cstr(want), want->len))
+	if (same_sql(&have, want, flags))
 		goto out;
-	if (!(flags & MW_DRIFT_STRICT) &&
-	    mw_sql_same_when_printed(h, have.len, mw_buf_cstr(want), want->len))
+	if (doc->label_only[dbms] && label_only(doc, dbms, &have, flags)) {
+		report_label(d, doc, dbms, &have, want, diags);
 		goto out;
+	}
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms],
-		     mw_first_diff_line(h, have.len, mw_buf_cstr(want), want->len), 0, NULL,
+		     content_diff_line(doc, dbms, &have, want), 0, NULL,
 		     "run 'mwschema sync' to regenerate it (hand edits belong in the JSON)",
 		     "differs from what %s generates for %s (stale or edited by hand)",
 		     doc->rel, mw_dbms_title(dbms));
@@ -107,20 +180,75 @@ out:
 	free(abs);
 }
 
-static void
-report_missing(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *want,
-	       mw_diags *diags)
+/*
+ * A generated file in the folder that already says what `want` says (under
+ * another name, with a Source line naming something else): writing the
+ * expected file would make a second copy. Returns it, or NULL.
+ */
+static const mw_ws_sql *
+existing_copy(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *want)
 {
+	char *dir = mw_path_dirname(doc->sql[dbms]);
+	const mw_ws_sql *hit = NULL;
+
+	for (size_t i = 0; i < ws->nsqls && !hit; i++) {
+		const mw_ws_sql *s = &ws->sqls[i];
+		char *sdir = mw_path_dirname(s->rel), *abs;
+		mw_buf have = MW_BUF_INIT;
+
+		if (s->dbms == dbms && s->source && !s->paired && !strcmp(sdir, dir)) {
+			abs = mw_workspace_path(ws, s->rel);
+			if (mw_read_file(&have, abs, NULL) == 0 &&
+			    (same_sql(&have, want, 0) || label_only(doc, dbms, &have, 0)))
+				hit = s;
+			free(abs);
+		}
+		mw_buf_release(&have);
+		free(sdir);
+	}
+	free(dir);
+	return hit;
+}
+
+static void
+report_missing(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
+	       const mw_buf *want, mw_diags *diags)
+{
+	const mw_ws_sql *copy = existing_copy(ws, doc, dbms, want);
+
+	if (copy) {
+		mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_SOURCE, copy->rel, 2, 0, NULL,
+			     "rename it to the name MediaWiki expects and fix its Source line, or "
+			     "leave both as they are",
+			     "already holds what %s generates for %s, but its Source line says "
+			     "'%s': %s is not written again", doc->rel, mw_dbms_title(dbms),
+			     copy->source, doc->sql[dbms]);
+		return;
+	}
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms], 0, 0, NULL,
 		     "run 'mwschema sync' to write it",
 		     "missing: %s generates SQL for %s", doc->rel, mw_dbms_title(dbms));
 	want_write(d, doc, dbms, want);
 }
 
+/* The SQL file of `doc` for `dbms` as the updater should name it (a copy found under another name). */
+static const char *
+registered_name(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms)
+{
+	mw_buf want = MW_BUF_INIT;
+	const mw_ws_sql *copy = NULL;
+
+	if (doc->state[dbms] == MW_WS_SQL_MISSING && generate(&want, doc, dbms, doc->rel) == 0)
+		copy = existing_copy(ws, doc, dbms, &want);
+	mw_buf_release(&want);
+	return copy ? copy->rel : doc->sql[dbms];
+}
+
 /*
  * One JSON document. Schemas need a file per platform. Changes follow
  * MediaWiki's structure test: at least one platform's file, and every
  * existing one current (a platform may be missing for good reasons).
+ * Platforms the checkout does not generate for are left alone.
  * Returns the platforms that have, or will have, patch SQL, as bits.
  */
 static unsigned
@@ -133,13 +261,14 @@ check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned fl
 	unsigned have = 0, sql = 0;
 
 	for (int i = 0; i < MW_DBMS__COUNT; i++) {
-		rc[i] = change ? mw_gen_change(&want[i], doc->doc->change.before,
-					       doc->doc->change.after, (mw_dbms)i, doc->rel, 0) :
-			mw_gen_schema(&want[i], &doc->doc->schema, (mw_dbms)i, doc->rel, 0);
+		rc[i] = doc->state[i] == MW_WS_SQL_NONE ? MW_GEN_NOCHANGE :
+			generate(&want[i], doc, (mw_dbms)i, doc->rel);
 		if (doc->state[i] == MW_WS_SQL_GENERATED)
 			have |= 1u << i;
 	}
 	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (doc->state[i] == MW_WS_SQL_NONE)
+			continue;
 		if (doc->state[i] == MW_WS_SQL_FOREIGN && rc[i] == 0)
 			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, doc->sql[i], 1, 0,
 				     NULL, "rename one of them, or give the JSON's generated file "
@@ -154,9 +283,9 @@ check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned fl
 		else if (doc->state[i] == MW_WS_SQL_GENERATED)
 			compare_file(d, ws, doc, (mw_dbms)i, &want[i], flags, diags);
 		else if (rc[i] == 0 && !change)
-			report_missing(d, doc, (mw_dbms)i, &want[i], diags);
+			report_missing(d, ws, doc, (mw_dbms)i, &want[i], diags);
 		else if (rc[i] == 0 && !have && doc->state[i] == MW_WS_SQL_MISSING)
-			report_missing(d, doc, (mw_dbms)i, &want[i], diags);
+			report_missing(d, ws, doc, (mw_dbms)i, &want[i], diags);
 		if (rc[i] == 0 && (have & (1u << i) || (!have && doc->state[i] == MW_WS_SQL_MISSING)))
 			sql |= 1u << i;
 		mw_buf_release(&want[i]);
@@ -170,11 +299,36 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 	for (size_t i = 0; i < ws->nsqls; i++) {
 		const mw_ws_sql *s = &ws->sqls[i];
 
-		if (s->source && !s->paired && !mw_workspace_doc(ws, s->source))
+		if (s->source && !s->paired && !s->owner)
 			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, s->rel, 2, 0, NULL,
 				     "restore the JSON, or delete the generated file",
 				     "generated from %s, which does not exist", s->source);
 	}
+}
+
+/*
+ * Does the handler already register the patch? By name in its text, as a
+ * file its calls build (helpers like getUpdateScriptPath() included), or as
+ * the same verb on the same table and field under another file: a second
+ * entry for that would run the change twice.
+ */
+static bool
+registered(const mw_ws_updater *u, const mw_buf *php, const char *sql_rel,
+	   const mw_updater_entry *e)
+{
+	char *patch = mw_path_basename(sql_rel);
+	bool hit = mw_updater_mentions(mw_buf_cstr(php), php->len, patch);
+
+	free(patch);
+	for (size_t i = 0; !hit && i < u->nregs; i++) {
+		const mw_ws_reg *r = &u->regs[i];
+
+		hit = !fnmatch(r->path, sql_rel, FNM_PATHNAME) ||
+		      (r->verb && r->table && !strcmp(r->verb, mw_updater_verb_name(e->verb)) &&
+		       !strcmp(r->table, e->table) &&
+		       (!e->name || (r->name && !strcmp(r->name, e->name))));
+	}
+	return hit;
 }
 
 /* The updater file of `dbms` registers the patch, or a fix and a finding. */
@@ -182,29 +336,30 @@ static void
 check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
 	    bool partial, mw_diags *diags)
 {
-	const char *file = ws->updater[dbms];
-	char *abs = mw_workspace_path(ws, file), *patch = mw_path_basename(doc->sql[dbms]);
+	const mw_ws_updater *u = mw_workspace_doc_updater(ws, doc, dbms);
+	const char *sql = registered_name(ws, doc, dbms);
+	char *abs = mw_workspace_path(ws, u->file), *patch = mw_path_basename(sql);
 	mw_buf php = MW_BUF_INIT, hint = MW_BUF_INIT;
 	mw_updater_entry e;
 
-	if (mw_read_file(&php, abs, NULL) == 0 &&
-	    !mw_updater_mentions(mw_buf_cstr(&php), php.len, patch)) {
-		mw_updater_entry_from_change(&e, &doc->doc->change, patch);
+	mw_updater_entry_from_change(&e, &doc->doc->change, patch);
+	if (mw_read_file(&php, abs, NULL) == 0 && !registered(u, &php, sql, &e)) {
 		if (ws->kind == MW_WS_CORE)
 			mw_updater_render_core(&hint, &e);
 		else
 			mw_updater_render_extension(&hint, &e);
-		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_UPDATER, file, 0, 0, NULL,
-			     mw_buf_cstr(&hint), "%s is not registered in %s%s%s%s", patch, file,
+		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_UPDATER, u->file, 0, 0, NULL,
+			     mw_buf_cstr(&hint), "%s is not registered in %s%s%s%s", patch, u->file,
 			     ws->kind == MW_WS_CORE ? " for " : "",
 			     ws->kind == MW_WS_CORE ? mw_dbms_title(dbms) : "",
 			     partial ? " (the patch exists for some platforms only: add the "
 			     "entry by hand inside a $dbType condition)" : "");
-		if (partial)
-			mw_updater_entry_clear(&e);
-		else
-			add_fix(d, MW_FIX_UPDATER, doc->rel, file)->entry = e;
+		if (!partial) {
+			add_fix(d, MW_FIX_UPDATER, doc->rel, u->file)->entry = e;
+			memset(&e, 0, sizeof(e));
+		}
 	}
+	mw_updater_entry_clear(&e);
 	mw_buf_release(&php);
 	mw_buf_release(&hint);
 	free(patch);
@@ -213,24 +368,28 @@ check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms d
 
 /*
  * An extension handler usually builds the path from $dbType, so a patch that
- * exists for some platforms only needs a condition around its entry: that is
- * the author's call, reported with the entry to paste.
+ * exists for some of the platforms the checkout generates for needs a
+ * condition around its entry: that is the author's call, reported with the
+ * entry to paste.
  */
 static void
 check_entries(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned sql,
 	      mw_diags *diags)
 {
-	unsigned all = (1u << MW_DBMS__COUNT) - 1;
+	unsigned all = 0;
 	int first = -1;
 
-	for (int i = 0; i < MW_DBMS__COUNT; i++)
-		if (sql & (1u << i) && ws->updater[i] && first < 0)
+	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (doc->state[i] != MW_WS_SQL_NONE)
+			all |= 1u << i;
+		if (sql & (1u << i) && mw_workspace_doc_updater(ws, doc, (mw_dbms)i) && first < 0)
 			first = i;
+	}
 	if (first < 0 || (!doc->doc->change.after && !doc->doc->change.before))
 		return;
 	if (ws->kind == MW_WS_CORE) {
 		for (int i = 0; i < MW_DBMS__COUNT; i++)
-			if (sql & (1u << i) && ws->updater[i])
+			if (sql & (1u << i) && mw_workspace_doc_updater(ws, doc, (mw_dbms)i))
 				check_entry(d, ws, doc, (mw_dbms)i, false, diags);
 		return;
 	}

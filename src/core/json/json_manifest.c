@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "mwschema/manifest.h"
+#include "mwschema/model.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -31,9 +32,25 @@ load_pairs(json_t *obj, char ***keys, char ***values, size_t *n)
 	}
 }
 
+static void
+add_hook(mw_manifest *m, char *class_name, char *method)
+{
+	/* "\\Wikibase\\Client\\..." in HookHandlers: the leading separator is no part of the name */
+	if (class_name[0] == '\\')
+		memmove(class_name, class_name + 1, strlen(class_name));
+	m->hook_classes = mw_xrealloc(m->hook_classes, (m->nhooks + 1) * sizeof(char *));
+	m->hook_methods = mw_xrealloc(m->hook_methods, (m->nhooks + 1) * sizeof(char *));
+	m->hook_classes[m->nhooks] = class_name;
+	m->hook_methods[m->nhooks++] = method;
+	if (!m->hook_class) {
+		m->hook_class = mw_xstrdup(class_name);
+		m->hook_method = mw_xstrdup(method);
+	}
+}
+
 /*
  * A hook value is a handler name from HookHandlers, "Class::method", an
- * object {"handler": name}, or an array of those (the first usable wins).
+ * object {"handler": name}, or an array of those (all are kept, in order).
  */
 static void
 resolve_hook(mw_manifest *m, json_t *value, json_t *handlers)
@@ -42,7 +59,7 @@ resolve_hook(mw_manifest *m, json_t *value, json_t *handlers)
 	json_t *h;
 
 	if (json_is_array(value)) {
-		for (size_t i = 0; i < json_array_size(value) && !m->hook_class; i++)
+		for (size_t i = 0; i < json_array_size(value); i++)
 			resolve_hook(m, json_array_get(value, i), handlers);
 		return;
 	}
@@ -53,15 +70,13 @@ resolve_hook(mw_manifest *m, json_t *value, json_t *handlers)
 		return;
 	colons = strstr(s, "::");
 	if (colons) {
-		m->hook_class = mw_xstrndup(s, (size_t)(colons - s));
-		m->hook_method = mw_xstrdup(colons + 2);
+		add_hook(m, mw_xstrndup(s, (size_t)(colons - s)), mw_xstrdup(colons + 2));
 		return;
 	}
 	h = json_object_get(handlers, s);
-	if (json_is_string(json_object_get(h, "class"))) {
-		m->hook_class = mw_xstrdup(json_string_value(json_object_get(h, "class")));
-		m->hook_method = mw_xstrdup("on" SCHEMA_HOOK);
-	}
+	if (json_is_string(json_object_get(h, "class")))
+		add_hook(m, mw_xstrdup(json_string_value(json_object_get(h, "class"))),
+			 mw_xstrdup("on" SCHEMA_HOOK));
 }
 
 int
@@ -72,8 +87,9 @@ mw_manifest_load(mw_manifest *out, const char *path, mw_buf *err)
 
 	memset(out, 0, sizeof(*out));
 	if (!json_is_object(root)) {
-		mw_buf_addf(err, "%s:%d:%d: %s", path, jerr.line, jerr.column,
-			    root ? "not a JSON object" : jerr.text);
+		if (err)
+			mw_buf_addf(err, "%s:%d:%d: %s", path, jerr.line, jerr.column,
+				    root ? "not a JSON object" : jerr.text);
 		json_decref(root);
 		return -1;
 	}
@@ -94,6 +110,8 @@ mw_manifest_clear(mw_manifest *m)
 	free(m->name);
 	free(m->hook_class);
 	free(m->hook_method);
+	mw_strv_free(m->hook_classes, m->nhooks);
+	mw_strv_free(m->hook_methods, m->nhooks);
 	for (size_t i = 0; i < m->nns; i++) {
 		free(m->ns_prefix[i]);
 		free(m->ns_dir[i]);
