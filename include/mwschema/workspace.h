@@ -137,6 +137,18 @@ const mw_table *mw_workspace_table(const mw_workspace *ws, const char *name,
 const mw_ws_dir *mw_workspace_doc_dir(const mw_workspace *ws, const mw_ws_doc *doc);
 const mw_ws_updater *mw_workspace_doc_updater(const mw_workspace *ws, const mw_ws_doc *doc,
 					      mw_dbms dbms);
+/* The updater of the JSON at `rel` (which need not exist yet), or NULL. */
+const mw_ws_updater *mw_workspace_json_updater(const mw_workspace *ws, const char *rel,
+					       mw_dbms dbms);
+/*
+ * Does updater `u` (its PHP text `php`) register `sql_rel`? By the file's
+ * name in the text, as a path its calls build (helper methods included), or
+ * as the same verb on the same table and field ("addField", table, name)
+ * under another file: a second entry would run the change twice.
+ */
+bool mw_workspace_registered(const mw_ws_updater *u, const char *php, size_t len,
+			     const char *sql_rel, const char *verb, const char *table,
+			     const char *name);
 /* The entry whose JSON directory is `dir` (relative), or NULL. */
 const mw_ws_dir *mw_workspace_json_dir(const mw_workspace *ws, const char *dir);
 /* The entry whose SQL directory of some platform holds `sql_rel` (*dbms set), or NULL. */

@@ -10,7 +10,6 @@
 #include "mwschema/gen.h"
 #include "mwschema/sqlfmt.h"
 
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,29 +305,12 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 	}
 }
 
-/*
- * Does the handler already register the patch? By name in its text, as a
- * file its calls build (helpers like getUpdateScriptPath() included), or as
- * the same verb on the same table and field under another file: a second
- * entry for that would run the change twice.
- */
 static bool
 registered(const mw_ws_updater *u, const mw_buf *php, const char *sql_rel,
 	   const mw_updater_entry *e)
 {
-	char *patch = mw_path_basename(sql_rel);
-	bool hit = mw_updater_mentions(mw_buf_cstr(php), php->len, patch);
-
-	free(patch);
-	for (size_t i = 0; !hit && i < u->nregs; i++) {
-		const mw_ws_reg *r = &u->regs[i];
-
-		hit = !fnmatch(r->path, sql_rel, FNM_PATHNAME) ||
-		      (r->verb && r->table && !strcmp(r->verb, mw_updater_verb_name(e->verb)) &&
-		       !strcmp(r->table, e->table) &&
-		       (!e->name || (r->name && !strcmp(r->name, e->name))));
-	}
-	return hit;
+	return mw_workspace_registered(u, mw_buf_cstr(php), php->len, sql_rel,
+				       mw_updater_verb_name(e->verb), e->table, e->name);
 }
 
 /* The updater file of `dbms` registers the patch, or a fix and a finding. */

@@ -8,6 +8,7 @@
 
 #include "core/checkout/workspace_internal.h"
 #include "mwschema/fs.h"
+#include "mwschema/updater.h"
 
 #include <dirent.h>
 #include <fnmatch.h>
@@ -536,6 +537,36 @@ mw_workspace_doc_updater(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms d
 	else
 		u = ws->nupdaters ? &ws->updaters[0] : NULL;
 	return u && u->file ? u : NULL;
+}
+
+const mw_ws_updater *
+mw_workspace_json_updater(const mw_workspace *ws, const char *rel, mw_dbms dbms)
+{
+	char *dir = mw_path_dirname(rel);
+	mw_ws_doc probe = { 0 };
+	const mw_ws_dir *e = mw_workspace_json_dir(ws, strcmp(dir, ".") ? dir : "");
+
+	free(dir);
+	probe.dir = e ? (int)(e - ws->dirs) : -1;
+	return mw_workspace_doc_updater(ws, &probe, dbms);
+}
+
+bool
+mw_workspace_registered(const mw_ws_updater *u, const char *php, size_t len,
+			const char *sql_rel, const char *verb, const char *table, const char *name)
+{
+	char *patch = mw_path_basename(sql_rel);
+	bool hit = mw_updater_mentions(php, len, patch);
+
+	free(patch);
+	for (size_t i = 0; !hit && i < u->nregs; i++) {
+		const mw_ws_reg *r = &u->regs[i];
+
+		hit = !fnmatch(r->path, sql_rel, FNM_PATHNAME) ||
+		      (verb && r->verb && r->table && table && !strcmp(r->verb, verb) &&
+		       !strcmp(r->table, table) && (!name || (r->name && !strcmp(r->name, name))));
+	}
+	return hit;
 }
 
 const mw_table *

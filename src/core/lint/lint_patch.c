@@ -28,6 +28,23 @@ names_table(const char *base, const char *prefix, const char *table)
 	       (base[n + m] == '\0' || base[n + m] == '-');
 }
 
+/* `word` appears in `base`, '-' and '_' taken as the same (patch-add-ce-event-goals). */
+static bool
+mentions(const char *base, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = base; n && *p; p++) {
+		size_t i = 0;
+
+		while (i < n && p[i] && (p[i] == word[i] || (strchr("-_", p[i]) && strchr("-_", word[i]))))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
 /* The first column of `from` missing in `to`, or NULL. */
 static const char *
 first_missing_column(const mw_table *from, const mw_table *to)
@@ -59,6 +76,60 @@ first_new_index(const mw_table *from, const mw_table *to)
 	return NULL;
 }
 
+/* The first index of `after` whose definition differs from the one of that name in `before`. */
+static const char *
+first_changed_index(const mw_table *before, const mw_table *after)
+{
+	for (size_t i = 0; i < after->nindexes; i++) {
+		const mw_index *b = mw_table_index(before, after->indexes[i].name);
+		mw_index tmp;
+
+		if (!b)
+			continue;
+		tmp = *b;
+		tmp.comment = after->indexes[i].comment;
+		if (!mw_index_equal(&tmp, &after->indexes[i]))
+			return after->indexes[i].name;
+	}
+	return NULL;
+}
+
+static bool
+pk_differs(const mw_table *b, const mw_table *a)
+{
+	if (a->npk != b->npk)
+		return true;
+	for (size_t i = 0; i < a->npk; i++)
+		if (strcmp(a->pk[i], b->pk[i]))
+			return true;
+	return false;
+}
+
+/* `base` names some column or index the change adds, drops or redefines. */
+static bool
+mentions_any(const char *base, const mw_table *b, const mw_table *a)
+{
+	const mw_table *sides[2] = { b, a };
+
+	for (int k = 0; k < 2; k++) {
+		const mw_table *t = sides[k], *o = sides[1 - k];
+
+		for (size_t i = 0; i < t->ncolumns; i++) {
+			const mw_column *x = mw_table_column(o, t->columns[i].name);
+
+			if ((!x || !mw_column_equal(x, &t->columns[i])) && mentions(base, t->columns[i].name))
+				return true;
+		}
+		for (size_t i = 0; i < t->nindexes; i++) {
+			const mw_index *x = mw_table_index(o, t->indexes[i].name);
+
+			if ((!x || !mw_index_equal(x, &t->indexes[i])) && mentions(base, t->indexes[i].name))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* The name the policy asks for; *ok tells whether `base` already fits. */
 static char *
 expected_name(const mw_change *ch, const char *base, bool *ok)
@@ -67,23 +138,33 @@ expected_name(const mw_change *ch, const char *base, bool *ok)
 	const char *field;
 
 	if (!b) {
-		*ok = names_table(base, "patch-", a->name);
+		*ok = names_table(base, "patch-", a->name) || mentions(base, a->name);
 		return mw_strdupf("patch-%s", a->name);
 	}
 	if (!a) {
 		*ok = strstr(base, "drop") && strstr(base, b->name);
 		return mw_strdupf("patch-drop-%s", b->name);
 	}
-	*ok = names_table(base, "patch-", a->name) || names_table(base, "patch-drop-", a->name);
+	/* "patch-add-af_actor" names the field: as clear as the table (AbuseFilter, CentralAuth) */
+	*ok = names_table(base, "patch-", a->name) || names_table(base, "patch-drop-", a->name) ||
+	      mentions_any(base, b, a);
 	if ((field = first_missing_column(a, b)) || (field = first_changed_column(b, a)) ||
-	    (field = first_new_index(a, b)))
+	    (field = first_new_index(a, b))) {
 		return mw_strdupf("patch-%s-%s", a->name, field);
+	}
+	/* a new key (often replacing a unique index: "unique-to-pk") */
+	if (pk_differs(b, a))
+		return mw_strdupf("patch-%s-pk", a->name);
 	if ((field = first_missing_column(b, a)) || (field = first_new_index(b, a))) {
 		/* a pure drop says so in its name */
 		*ok = *ok && strstr(base, "drop");
 		return mw_strdupf("patch-drop-%s-%s", a->name, field);
 	}
-	return mw_strdupf("patch-%s-pk", a->name);
+	/* an index redefined under its name, e.g. no longer unique */
+	if ((field = first_changed_index(b, a))) {
+		return mw_strdupf("patch-%s-%s", a->name, field);
+	}
+	return mw_strdupf("patch-%s", a->name);
 }
 
 void
