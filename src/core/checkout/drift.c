@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Finding drift (see mwschema/drift.h). Applying the fixes is drift_apply.c.
+ * A change's SQL and updater entry come from its plan (plan.h); each
+ * updater file is read once per run, however many patches it must name.
+ * Platforms the checkout does not generate SQL for are left alone, and a
+ * file whose only difference is its "-- Source:" line is its own finding.
  */
 #include <config.h>
 
@@ -8,6 +12,7 @@
 #include "core/checkout/drift_internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
+#include "mwschema/plan.h"
 #include "mwschema/sqlfmt.h"
 
 #include <stdlib.h>
@@ -93,9 +98,9 @@ same_sql(const mw_buf *have, const mw_buf *want, unsigned flags)
 	return !(flags & MW_DRIFT_STRICT) && mw_sql_same_when_printed(h, have->len, w, want->len);
 }
 
-/* What the generator writes for `doc` with `label` in its Source line. */
+/* What the generator writes for `doc` with `label` in its Source line (not the plan's). */
 static int
-generate(mw_buf *out, const mw_ws_doc *doc, mw_dbms dbms, const char *label)
+generate_labelled(mw_buf *out, const mw_ws_doc *doc, mw_dbms dbms, const char *label)
 {
 	const mw_doc *x = doc->doc;
 
@@ -110,7 +115,7 @@ label_only(const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have, unsigned flag
 {
 	char *label = mw_workspace_sql_source(mw_buf_cstr(have), have->len);
 	mw_buf old = MW_BUF_INIT;
-	bool same = label && generate(&old, doc, dbms, label) == 0 && same_sql(have, &old, flags);
+	bool same = label && generate_labelled(&old, doc, dbms, label) == 0 && same_sql(have, &old, flags);
 
 	mw_buf_release(&old);
 	free(label);
@@ -126,7 +131,7 @@ content_diff_line(const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have, const 
 	mw_buf old = MW_BUF_INIT;
 	int line;
 
-	if (label && generate(&old, doc, dbms, label) == 0)
+	if (label && generate_labelled(&old, doc, dbms, label) == 0)
 		want = &old;
 	line = mw_first_diff_line(mw_buf_cstr(have), have->len, mw_buf_cstr(want), want->len);
 	mw_buf_release(&old);
@@ -237,10 +242,29 @@ registered_name(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms)
 	mw_buf want = MW_BUF_INIT;
 	const mw_ws_sql *copy = NULL;
 
-	if (doc->state[dbms] == MW_WS_SQL_MISSING && generate(&want, doc, dbms, doc->rel) == 0)
+	if (doc->state[dbms] == MW_WS_SQL_MISSING && generate_labelled(&want, doc, dbms, doc->rel) == 0)
 		copy = existing_copy(ws, doc, dbms, &want);
 	mw_buf_release(&want);
 	return copy ? copy->rel : doc->sql[dbms];
+}
+
+/* The SQL the generator makes of a document now, per platform: 0 or MW_GEN_NOCHANGE. */
+static void
+generate(mw_buf want[MW_DBMS__COUNT], int rc[MW_DBMS__COUNT], const mw_ws_doc *doc,
+	 const mw_change_plan *plan)
+{
+	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (doc->state[i] == MW_WS_SQL_NONE) {
+			rc[i] = MW_GEN_NOCHANGE;	/* not generated in this checkout */
+			continue;
+		}
+		if (!plan) {
+			rc[i] = mw_gen_schema(&want[i], &doc->doc->schema, (mw_dbms)i, doc->rel, 0);
+			continue;
+		}
+		rc[i] = plan->nochange[i] ? MW_GEN_NOCHANGE : 0;
+		mw_buf_add(&want[i], plan->sql[i].data, plan->sql[i].len);
+	}
 }
 
 /*
@@ -251,20 +275,18 @@ registered_name(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms)
  * Returns the platforms that have, or will have, patch SQL, as bits.
  */
 static unsigned
-check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned flags,
-	  mw_diags *diags)
+check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, const mw_change_plan *plan,
+	  unsigned flags, mw_diags *diags)
 {
 	mw_buf want[MW_DBMS__COUNT] = { MW_BUF_INIT, MW_BUF_INIT, MW_BUF_INIT };
 	int rc[MW_DBMS__COUNT];
-	bool change = doc->doc->kind == MW_DOC_CHANGE;
+	bool change = plan != NULL;
 	unsigned have = 0, sql = 0;
 
-	for (int i = 0; i < MW_DBMS__COUNT; i++) {
-		rc[i] = doc->state[i] == MW_WS_SQL_NONE ? MW_GEN_NOCHANGE :
-			generate(&want[i], doc, (mw_dbms)i, doc->rel);
+	generate(want, rc, doc, plan);
+	for (int i = 0; i < MW_DBMS__COUNT; i++)
 		if (doc->state[i] == MW_WS_SQL_GENERATED)
 			have |= 1u << i;
-	}
 	for (int i = 0; i < MW_DBMS__COUNT; i++) {
 		if (doc->state[i] == MW_WS_SQL_NONE)
 			continue;
@@ -305,47 +327,97 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 	}
 }
 
-static bool
-registered(const mw_ws_updater *u, const mw_buf *php, const char *sql_rel,
-	   const mw_updater_entry *e)
+/* The updater files as read once per run (one per handler file); unreadable ones are NULL. */
+struct updaters {
+	const mw_workspace *ws;
+	const mw_ws_updater **who;
+	mw_buf **text;
+	size_t n;
+};
+
+static const mw_buf *
+updater_text(struct updaters *u, const mw_ws_updater *up)
 {
-	return mw_workspace_registered(u, mw_buf_cstr(php), php->len, sql_rel,
-				       mw_updater_verb_name(e->verb), e->table, e->name);
+	char *abs;
+	mw_buf *text;
+
+	for (size_t i = 0; i < u->n; i++)
+		if (u->who[i] == up || !strcmp(u->who[i]->file, up->file))
+			return u->text[i];
+	abs = mw_workspace_path(u->ws, up->file);
+	text = mw_xcalloc(1, sizeof(*text));
+	if (mw_read_file(text, abs, NULL) < 0) {
+		free(text);
+		text = NULL;
+	}
+	free(abs);
+	u->who = mw_xrealloc(u->who, (u->n + 1) * sizeof(*u->who));
+	u->text = mw_xrealloc(u->text, (u->n + 1) * sizeof(*u->text));
+	u->who[u->n] = up;
+	u->text[u->n++] = text;
+	return text;
 }
 
-/* The updater file of `dbms` registers the patch, or a fix and a finding. */
 static void
-check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
-	    bool partial, mw_diags *diags)
+updaters_release(struct updaters *u)
 {
-	const mw_ws_updater *u = mw_workspace_doc_updater(ws, doc, dbms);
+	for (size_t i = 0; i < u->n; i++) {
+		if (u->text[i])
+			mw_buf_release(u->text[i]);
+		free(u->text[i]);
+	}
+	free(u->who);
+	free(u->text);
+}
+
+/* The plan's entry for the patch as the checkout names it. */
+static void
+entry_copy(mw_updater_entry *out, const mw_updater_entry *e, const char *patch)
+{
+	memset(out, 0, sizeof(*out));
+	out->verb = e->verb;
+	out->table = mw_xstrdup(e->table);
+	out->name = mw_xstrdup(e->name);
+	out->new_name = mw_xstrdup(e->new_name);
+	out->columns = mw_strv_dup(e->columns, e->ncolumns);
+	out->ncolumns = e->ncolumns;
+	out->patch = mw_xstrdup(patch);
+}
+
+/* The updater of the document's folder registers the patch, or a fix and a finding. */
+static void
+check_entry(mw_drift *d, struct updaters *u, const mw_ws_doc *doc, const mw_change_plan *plan,
+	    mw_dbms dbms, bool partial, mw_diags *diags)
+{
+	const mw_workspace *ws = u->ws;
+	const mw_ws_updater *up = mw_workspace_doc_updater(ws, doc, dbms);
+	const mw_buf *php = updater_text(u, up);
 	const char *sql = registered_name(ws, doc, dbms);
-	char *abs = mw_workspace_path(ws, u->file), *patch = mw_path_basename(sql);
-	mw_buf php = MW_BUF_INIT, hint = MW_BUF_INIT;
+	char *patch = mw_path_basename(sql);
+	mw_buf hint = MW_BUF_INIT;
 	mw_updater_entry e;
 
-	mw_updater_entry_from_change(&e, &doc->doc->change, patch);
-	if (mw_read_file(&php, abs, NULL) == 0 && !registered(u, &php, sql, &e)) {
+	entry_copy(&e, &plan->entry, patch);
+	if (php && !mw_workspace_registered(up, mw_buf_cstr(php), php->len, sql,
+					    mw_updater_verb_name(e.verb), e.table, e.name)) {
 		if (ws->kind == MW_WS_CORE)
 			mw_updater_render_core(&hint, &e);
 		else
 			mw_updater_render_extension(&hint, &e);
-		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_UPDATER, u->file, 0, 0, NULL,
-			     mw_buf_cstr(&hint), "%s is not registered in %s%s%s%s", patch, u->file,
+		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_UPDATER, up->file, 0, 0, NULL,
+			     mw_buf_cstr(&hint), "%s is not registered in %s%s%s%s", patch, up->file,
 			     ws->kind == MW_WS_CORE ? " for " : "",
 			     ws->kind == MW_WS_CORE ? mw_dbms_title(dbms) : "",
 			     partial ? " (the patch exists for some platforms only: add the "
 			     "entry by hand inside a $dbType condition)" : "");
 		if (!partial) {
-			add_fix(d, MW_FIX_UPDATER, doc->rel, u->file)->entry = e;
+			add_fix(d, MW_FIX_UPDATER, doc->rel, up->file)->entry = e;
 			memset(&e, 0, sizeof(e));
 		}
 	}
 	mw_updater_entry_clear(&e);
-	mw_buf_release(&php);
 	mw_buf_release(&hint);
 	free(patch);
-	free(abs);
 }
 
 /*
@@ -355,9 +427,10 @@ check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms d
  * entry to paste.
  */
 static void
-check_entries(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned sql,
-	      mw_diags *diags)
+check_entries(mw_drift *d, struct updaters *u, const mw_ws_doc *doc,
+	      const mw_change_plan *plan, unsigned sql, mw_diags *diags)
 {
+	const mw_workspace *ws = u->ws;
 	unsigned all = 0;
 	int first = -1;
 
@@ -367,32 +440,56 @@ check_entries(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigne
 		if (sql & (1u << i) && mw_workspace_doc_updater(ws, doc, (mw_dbms)i) && first < 0)
 			first = i;
 	}
-	if (first < 0 || (!doc->doc->change.after && !doc->doc->change.before))
+	if (first < 0 || !plan->has_entry)
 		return;
 	if (ws->kind == MW_WS_CORE) {
 		for (int i = 0; i < MW_DBMS__COUNT; i++)
 			if (sql & (1u << i) && mw_workspace_doc_updater(ws, doc, (mw_dbms)i))
-				check_entry(d, ws, doc, (mw_dbms)i, false, diags);
+				check_entry(d, u, doc, plan, (mw_dbms)i, false, diags);
 		return;
 	}
-	check_entry(d, ws, doc, (mw_dbms)first, sql != all, diags);
+	check_entry(d, u, doc, plan, (mw_dbms)first, sql != all, diags);
+}
+
+static bool
+listed(const char *rel, char *const *docs, size_t ndocs)
+{
+	for (size_t i = 0; i < ndocs; i++)
+		if (!strcmp(docs[i], rel))
+			return true;
+	return !ndocs;
+}
+
+static void
+check_one(mw_drift *out, struct updaters *u, const mw_ws_doc *doc, unsigned flags,
+	  mw_diags *diags)
+{
+	mw_change_plan plan;
+	unsigned sql;
+
+	if (doc->doc->kind != MW_DOC_CHANGE) {
+		check_doc(out, u->ws, doc, NULL, flags, diags);
+		return;
+	}
+	mw_change_plan_build(&plan, doc->doc->change.before, doc->doc->change.after, doc->rel);
+	sql = check_doc(out, u->ws, doc, &plan, flags, diags);
+	check_entries(out, u, doc, &plan, sql, diags);
+	mw_change_plan_clear(&plan);
 }
 
 int
-mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, mw_diags *diags)
+mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, char *const *docs,
+	       size_t ndocs, mw_diags *diags)
 {
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < ws->ndocs; i++) {
-		const mw_ws_doc *doc = &ws->docs[i];
-		unsigned sql;
+	struct updaters u = { ws, NULL, NULL, 0 };
 
-		if (!doc->doc)
-			continue;
-		sql = check_doc(out, ws, doc, flags, diags);
-		if (doc->doc->kind == MW_DOC_CHANGE)
-			check_entries(out, ws, doc, sql, diags);
-	}
-	report_orphans(ws, diags);
-	mw_drift__check_tables(ws, diags);
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < ws->ndocs; i++)
+		if (ws->docs[i].doc && listed(ws->docs[i].rel, docs, ndocs))
+			check_one(out, &u, &ws->docs[i], flags, diags);
+	updaters_release(&u);
+	if (!ndocs)
+		report_orphans(ws, diags);
+	mw_drift__check_tables(ws, docs, ndocs, diags);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <config.h>
 
 #include "core/review/review_internal.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/sqlfmt.h"
@@ -130,19 +131,21 @@ label_only(const mw_doc *doc, mw_dbms dbms, const char *rel, const char *have, s
 	return same;
 }
 
+/* A change's SQL comes from its plan, generated once; a schema's is generated here. */
 static int
-generate(mw_review_sql *s, const mw_doc *doc, const char *rel, mw_dbms dbms)
+generate(mw_review_sql *s, const mw_review_item *it, mw_dbms dbms)
 {
 	mw_buf out = MW_BUF_INIT, back = MW_BUF_INIT;
 	int rc;
 
-	if (doc->kind == MW_DOC_CHANGE) {
-		rc = mw_gen_change(&out, doc->change.before, doc->change.after, dbms, rel, 0);
-		if (rc == 0 && mw_gen_rollback(&back, doc->change.before, doc->change.after, dbms,
-					       rel, 0) == 0)
+	if (it->plan) {
+		rc = it->plan->nochange[dbms] ? MW_GEN_NOCHANGE : 0;
+		if (rc == 0)
+			mw_buf_add(&out, it->plan->sql[dbms].data, it->plan->sql[dbms].len);
+		if (rc == 0 && mw_change_plan_rollback(&back, it->plan, dbms, 0) == 0)
 			s->rollback = mw_buf_detach(&back);
 	} else {
-		rc = mw_gen_schema(&out, &doc->schema, dbms, rel, 0);
+		rc = mw_gen_schema(&out, &it->doc->schema, dbms, it->path, 0);
 	}
 	if (rc == 0)
 		s->generated = mw_buf_detach(&out);
@@ -169,7 +172,7 @@ check_sql(mw_review_item *it, const struct review_ctx *ctx, unsigned *patched, m
 	*patched = 0;
 	for (int d = 0; d < MW_DBMS__COUNT && rc >= 0; d++) {
 		mw_review_sql *s = &it->sql[d];
-		bool gen = found[d] != 3 && generate(s, it->doc, it->path, (mw_dbms)d) == 0;
+		bool gen = found[d] != 3 && generate(s, it, (mw_dbms)d) == 0;
 
 		if (found[d] == 3) {
 			s->sync = MW_REVIEW_SYNC_NOT_HERE;
@@ -205,11 +208,11 @@ static void
 check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool patched)
 {
 	mw_review_sql *s = &it->sql[d];
-	mw_buf php = MW_BUF_INIT, err = MW_BUF_INIT, hint = MW_BUF_INIT;
-	char *patch;
-	mw_updater_entry e;
-
 	const mw_ws_updater *u = mw_workspace_json_updater(ctx->ws, it->path, d);
+	mw_buf php = MW_BUF_INIT, err = MW_BUF_INIT, hint = MW_BUF_INIT;
+	const mw_updater_entry *pe = it->plan->has_entry ? &it->plan->entry : NULL;
+	mw_updater_entry e;
+	char *patch;
 
 	s->updater_file = mw_xstrdup(u ? u->file : NULL);
 	if (!patched) {
@@ -221,21 +224,22 @@ check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool 
 		goto out;
 	}
 	patch = mw_path_basename(s->path);
-	mw_updater_entry_from_change(&e, &it->doc->change, patch);
 	if (mw_workspace_registered(u, mw_buf_cstr(&php), php.len, s->path,
-				    mw_updater_verb_name(e.verb), e.table, e.name)) {
+				    pe ? mw_updater_verb_name(pe->verb) : NULL, pe ? pe->table : NULL,
+				    pe ? pe->name : NULL)) {
 		s->updater = MW_REVIEW_UPD_PRESENT;
 	} else {
 		s->updater = MW_REVIEW_UPD_MISSING;
 		s->problem = true;
 		it->problems |= MW_REVIEW_P_UPDATER;
-		if (ctx->ws->kind == MW_WS_CORE)
-			mw_updater_render_core(&hint, &e);
-		else
-			mw_updater_render_extension(&hint, &e);
-		s->updater_hint = mw_buf_detach(&hint);
+		if (pe) {
+			/* The plan's entry, for the patch as the revision names it. */
+			e = *pe;
+			e.patch = patch;
+			mw_checkout_render_entry(&hint, ctx->ws, &e);
+			s->updater_hint = mw_buf_detach(&hint);
+		}
 	}
-	mw_updater_entry_clear(&e);
 	free(patch);
 out:
 	mw_buf_release(&php);
@@ -252,7 +256,11 @@ lint_text(mw_diags *out, const mw_review_item *it, const struct review_ctx *ctx,
 	mw_doc *shape = NULL;
 
 	if (mw_doc_load_buffer_flags(&shape, mw_buf_cstr(text), text->len, it->path,
-				     MW_LOAD_SHAPE_ONLY, &ignore) == 0)
+				     MW_LOAD_SHAPE_ONLY, &ignore) < 0)
+		shape = NULL;
+	else if (shape->kind == MW_DOC_CHANGE && it->plan)
+		mw_lint_change(ctx->lint, shape, it->plan, &ctx->others, out);
+	else
 		mw_lint_doc(ctx->lint, shape, &ctx->others, out);
 	mw_doc_free(shape);
 	mw_diags_free(&ignore);
@@ -419,6 +427,11 @@ mw_review__check_item(mw_review_item *it, struct review_ctx *ctx, mw_buf *err)
 	load(it, &text);
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		it->sql[d].updater = MW_REVIEW_UPD_NA;
+	if (it->doc && it->doc->kind == MW_DOC_CHANGE) {
+		it->plan = mw_xcalloc(1, sizeof(*it->plan));
+		mw_change_plan_build(it->plan, it->doc->change.before, it->doc->change.after,
+				     it->path);
+	}
 	lint(it, ctx, &text);
 	if (!it->doc) {
 		not_loaded(it);
@@ -446,7 +459,8 @@ mw_review__item_clear(mw_review_item *it)
 	free(it->title);
 	free(it->comment);
 	free(it->schema_file);
-	mw_table_diff_clear(&it->diff);
+	mw_change_plan_clear(it->plan);
+	free(it->plan);
 	mw_doc_free(it->doc);
 	mw_diags_free(&it->load_errors);
 	mw_diags_free(&it->findings);
