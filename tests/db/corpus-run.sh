@@ -38,17 +38,26 @@ corpus_run()
 	echo "servers ready after $(( $(date +%s) - start )) s; engines: $types"
 
 	corpus_changes >"$DB_TMP/changes"
-	set -- "$@" --tsv --type="$types" --prefix=tp_
+	set -- "$@" --tsv --prefix=tp_
 	while read -r f; do
 		set -- "$@" "--json=$MW_CORPUS/$f"
 	done <"$DB_TMP/changes"
-	"$MWSCHEMA" verify "$@" >"$DB_TMP/results.tsv" 2>"$DB_TMP/stderr"
-	rc=$?
-	if [ $rc -gt 1 ]; then
-		echo "mwschema verify failed to run (exit $rc):"
-		cat "$DB_TMP/stderr"
-		return 1
-	fi
+	# one verify per engine, side by side: the servers work in parallel
+	pids=
+	for t in $(echo "$types" | tr , ' '); do
+		"$MWSCHEMA" verify "$@" --type="$t" >"$DB_TMP/results.$t" 2>"$DB_TMP/stderr.$t" &
+		pids="$pids $!"
+	done
+	for p in $pids; do
+		wait "$p"
+		rc=$?
+		if [ $rc -gt 1 ]; then
+			echo "mwschema verify failed to run (exit $rc):"
+			cat "$DB_TMP"/stderr.*
+			return 1
+		fi
+	done
+	for t in $(echo "$types" | tr , ' '); do cat "$DB_TMP/results.$t"; done >"$DB_TMP/results.tsv"
 	judge_synthetic "$DB_TMP/results.tsv" change "$@" >"$DB_TMP/judged.tsv" || return 1
 	awk -F'\t' -v corpus="$MW_CORPUS/" -v ran="$types" -v nchanges="$(wc -l <"$DB_TMP/changes")" \
 	    -v verbose="${MW_DB_VERBOSE:-0}" '

@@ -32,8 +32,8 @@ function judge_key(step, d,    pre, rest, n, parts) {
 # synthetic row of RESULTS (`verify --tsv` output for KIND, change or schema,
 # files), the verification redone with MediaWiki's committed SQL for that
 # case and engine ("-" where MediaWiki writes no file, NOSQL.tsv). One
-# mwjudge run per call, each engine connected once. Options --prefix and
-# --rollback are passed on.
+# mwjudge per engine, run side by side, each connected once. Options
+# --prefix and --rollback are passed on.
 judge_synthetic()
 {
 	results=$1 kind=$2; shift 2
@@ -58,5 +58,15 @@ judge_synthetic()
 			print $1 "\t" $2 "\t" sql
 		}' "$results" >"$DB_TMP/judge.in"
 	[ -s "$DB_TMP/judge.in" ] || return 0
-	"$MWJUDGE" $judge_opts <"$DB_TMP/judge.in"
+	# one mwjudge per engine, side by side
+	pids=
+	for t in sqlite mysql postgres; do
+		awk -F'\t' -v t="$t" '$2 == t' "$DB_TMP/judge.in" >"$DB_TMP/judge.in.$t"
+		[ -s "$DB_TMP/judge.in.$t" ] || continue
+		"$MWJUDGE" $judge_opts <"$DB_TMP/judge.in.$t" >"$DB_TMP/judge.out.$t" &
+		pids="$pids $!"
+	done
+	for p in $pids; do wait "$p"; done
+	cat "$DB_TMP"/judge.out.* 2>/dev/null
+	rm -f "$DB_TMP"/judge.in.* "$DB_TMP"/judge.out.*
 }
