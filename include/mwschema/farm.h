@@ -34,11 +34,16 @@
  * The schema of a wiki
  */
 
-/* One schema file of a component: its tables are farm tables [first, first + ntables). */
+/*
+ * One schema file of a component: its tables are farm tables [first, first +
+ * ntables). A table another file already defines the same way (CheckUser
+ * keeps single-table files beside its tables.json) is counted in `nsame`.
+ */
 typedef struct mw_farm_file {
 	char *rel;		/* relative to the component's root */
 	size_t first;
 	size_t ntables;
+	size_t nsame;
 } mw_farm_file;
 
 typedef struct mw_farm_source {
@@ -63,7 +68,7 @@ typedef struct mw_farm_schema {
  * trees (rev NULL), or as they are at `rev` in each checkout's git
  * repository (the work tree's schema folders, listed at that revision).
  * Problems (a directory that is no checkout, a file that does not load, a
- * table two components define, a revision a repository lacks) go to `diags`
+ * table two files define differently, a revision a repository lacks) go to `diags`
  * as errors; returns 0, or -1 when any error was found.
  */
 int mw_farm_schema_load(mw_farm_schema *out, char *const *dirs, size_t ndirs, const char *rev,
@@ -129,6 +134,14 @@ mw_table *mw_farm_live_table(const mw_shape *live, const char *name, const mw_ta
 void mw_farm_phys_column(mw_shape_column *out, const mw_column *c, bool in_pk, mw_dbms dbms,
 			 const char *charset);
 void mw_farm_phys_clear(mw_shape_column *c);
+/*
+ * The index a CREATE of `ix` (an index of table `t`) gives, as the catalog
+ * reads it back: on MySQL a prefix as long as the column is no prefix.
+ * Free with mw_farm_phys_index_clear.
+ */
+void mw_farm_phys_index(mw_shape_index *out, const mw_index *ix, const mw_table *t, mw_dbms dbms,
+			const char *charset);
+void mw_farm_phys_index_clear(mw_shape_index *ix);
 /* A catalog type spelt the same way as mw_farm_phys_column's (caller frees). */
 char *mw_farm_phys_type(const char *catalog_type, mw_dbms dbms);
 

@@ -33,6 +33,18 @@ make_checkouts() {
 	printf '{ "name": "Echo", "manifest_version": 2 }\n' >"$1/Echo/extension.json"
 }
 
+# make_all_checkouts DIR: core, Echo, OAuth (schema/), AbuseFilter
+# (db_patches/) and CheckUser (schema/, eight files): 94 tables.
+make_all_checkouts() {
+	make_checkouts "$1"
+	for e in OAuth:oauth:schema AbuseFilter:abusefilter:db_patches CheckUser:checkuser:schema; do
+		name=${e%%:*} rest=${e#*:}
+		src=${rest%%:*} dir=${rest#*:}
+		mkdir -p "$1/$name/$dir" && cp "$MW_CORPUS/$src"/*.json "$1/$name/$dir/" || die "copy $name"
+		printf '{ "name": "%s", "manifest_version": 2 }\n' "$name" >"$1/$name/extension.json"
+	done
+}
+
 # git_repo DIR: an empty repository with an identity.
 git_repo() {
 	git init -q "$1" && git -C "$1" config user.name Test &&

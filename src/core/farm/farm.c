@@ -23,13 +23,22 @@ add_file(mw_farm_schema *s, mw_farm_source *src, const char *rel, const mw_schem
 
 	src->files = mw_xrealloc(src->files, (src->nfiles + 1) * sizeof(*src->files));
 	f = &src->files[src->nfiles++];
+	memset(f, 0, sizeof(*f));
 	f->rel = mw_xstrdup(rel);
 	f->first = s->schema.ntables;
-	f->ntables = tables->ntables;
 	s->schema.tables = mw_xrealloc(s->schema.tables, (s->schema.ntables + tables->ntables + 1) *
 				       sizeof(*s->schema.tables));
-	for (size_t i = 0; i < tables->ntables; i++)
-		mw_table_copy(&s->schema.tables[s->schema.ntables++], &tables->tables[i]);
+	for (size_t i = 0; i < tables->ntables; i++) {
+		const mw_table *t = &tables->tables[i], *had = mw_schema_table(&s->schema, t->name);
+
+		/* the same table twice is one table; two different ones are an error (below) */
+		if (had && mw_table_equal(had, t)) {
+			f->nsame++;
+			continue;
+		}
+		mw_table_copy(&s->schema.tables[s->schema.ntables++], t);
+		f->ntables++;
+	}
 }
 
 static mw_farm_source *

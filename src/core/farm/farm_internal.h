@@ -19,13 +19,6 @@ bool mw_farm_abstract_type(mw_column *c, const char *phys_type, mw_dbms dbms);
 /* Gives `c` a type whose declaration on `dbms` differs from `like`'s. */
 void mw_farm_surrogate_type(mw_column *c, const mw_column *like, mw_dbms dbms,
 			    const char *charset);
-/*
- * The index a CREATE of `ix` (an index of `t`) gives, as the catalog reads it
- * back: on MySQL, a prefix length as long as the column is no prefix at all.
- */
-void mw_farm_phys_index(mw_shape_index *out, const mw_index *ix, const mw_table *t, mw_dbms dbms,
-			const char *charset);
-void mw_farm_phys_index_clear(mw_shape_index *ix);
 /* Whether two catalog indexes are the same (names aside); `where` loosely on PostgreSQL. */
 bool mw_farm_index_same(const mw_shape_index *a, const mw_shape_index *b, mw_dbms dbms);
 /* Whether two catalog defaults are the same (whitespace runs as one space). */

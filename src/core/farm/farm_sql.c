@@ -54,8 +54,12 @@ add_files(mw_buf *out, const mw_farm_source *src)
 	for (size_t f = 0; f < src->nfiles; f++) {
 		mw_buf_adds(out, "--     ");
 		mw_farm_add_comment(out, src->files[f].rel);
-		mw_buf_addf(out, " (%zu table%s)\n", src->files[f].ntables,
+		mw_buf_addf(out, " (%zu table%s", src->files[f].ntables,
 			    src->files[f].ntables == 1 ? "" : "s");
+		if (src->files[f].nsame)
+			mw_buf_addf(out, "; %zu more defined the same way in another file",
+				    src->files[f].nsame);
+		mw_buf_adds(out, ")\n");
 	}
 }
 
