@@ -132,9 +132,6 @@ int mw_engine_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err);
 int mw_engine_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err);
 void mw_shapes_free(mw_shape *shapes, size_t n);
 
-/* Splits a script into statements (without the `;`, comment-only ones dropped). */
-void mw_sql_split(char ***out, size_t *n, const char *script);
-
 void mw_shape_clear(mw_shape *s);
 void mw_rows_clear(mw_rows *r);
 /* Borrowed pointer or NULL; names compare case-insensitively. */

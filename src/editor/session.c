@@ -6,8 +6,8 @@
 #include <config.h>
 
 #include "editor/session.h"
+#include "editor/textdiff.h"
 #include "mwschema/fs.h"
-#include "mwschema/gen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,8 +118,7 @@ session_free(struct session *s)
 	mw_buf_release(&s->json_before);
 	mw_buf_release(&s->json_after);
 	mw_buf_release(&s->diff);
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		mw_buf_release(&s->sql[d]);
+	mw_change_plan_clear(&s->plan);
 	mw_diags_free(&s->findings);
 	mw_buf_release(&s->files);
 	mw_buf_release(&s->updater);
@@ -266,21 +265,11 @@ session_change_rel(const struct session *s)
 	return adapt_change_rel(s->ws, s->change_name);
 }
 
-static void
-update_sql(struct session *s, const mw_table *before)
-{
-	char *label = session_change_rel(s);
-
-	for (int d = 0; d < MW_DBMS__COUNT; d++) {
-		mw_buf_reset(&s->sql[d]);
-		s->sql_rc[d] = MW_GEN_NOCHANGE;
-		if (session_has_change(s))
-			s->sql_rc[d] = mw_gen_change(&s->sql[d], before, s->after, (mw_dbms)d,
-						     label, 0);
-	}
-	free(label);
-}
-
+/*
+ * Everything the previews show. The change is analysed once (its plan):
+ * each platform's diff and SQL, read again by lint, the file list and the
+ * updater entry.
+ */
 void
 session_update(struct session *s)
 {
@@ -290,7 +279,7 @@ session_update(struct session *s)
 	s->gen++;
 	if (!s->name_custom) {
 		free(s->change_name);
-		s->change_name = session_has_change(s) ? adapt_change_name(before, after)
+		s->change_name = session_has_change(s) ? mw_change_name(before, after)
 						       : mw_xstrdup("(none)");
 	}
 	mw_buf_reset(&s->json_before);
@@ -300,20 +289,18 @@ session_update(struct session *s)
 		adapt_table_json(&s->json_before, before);
 	if (after)
 		adapt_table_json(&s->json_after, after);
-	adapt_text_diff(&s->diff, mw_buf_cstr(&s->json_before), mw_buf_cstr(&s->json_after), 3);
-	update_sql(s, before);
+	text_diff(&s->diff, mw_buf_cstr(&s->json_before), mw_buf_cstr(&s->json_after), 3);
+	mw_change_plan_clear(&s->plan);
 	mw_diags_clear(&s->findings);
 	mw_buf_reset(&s->files);
 	mw_buf_reset(&s->updater);
 	if (session_has_change(s)) {
 		char *rel = session_change_rel(s);
-		bool has_sql[MW_DBMS__COUNT];
 
-		adapt_lint(&s->findings, s->ws, &s->doc->schema, rel, before, s->after);
-		for (int d = 0; d < MW_DBMS__COUNT; d++)
-			has_sql[d] = s->sql_rc[d] == 0;
-		adapt_ws_files(&s->files, s->ws, s->change_name, has_sql);
-		adapt_updater_entries(&s->updater, s->ws, s->change_name, before, s->after);
+		mw_change_plan_build(&s->plan, before, s->after, rel);
+		adapt_lint(&s->findings, s->ws, &s->doc->schema, &s->plan);
+		adapt_ws_files(&s->files, s->ws, rel, &s->plan);
+		adapt_updater_entries(&s->updater, s->ws, &s->plan);
 		free(rel);
 	}
 }
@@ -325,8 +312,12 @@ session_write(struct session *s, mw_buf *written, mw_buf *err)
 		mw_buf_adds(err, "nothing to write: the table is unchanged");
 		return -1;
 	}
-	if (adapt_ws_write(s->ws, s->doc, (size_t)s->change_table, s->change_name,
-			   session_before(s), s->after, written, err))
+	char *rel = session_change_rel(s);
+	int rc = adapt_ws_write(s->ws, s->doc, (size_t)s->change_table, rel, session_before(s),
+				s->after, written, err);
+
+	free(rel);
+	if (rc)
 		return -1;
 	s->dirty = false;
 	s->written = true;

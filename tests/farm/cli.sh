@@ -37,9 +37,14 @@ ok "usage errors"
 "$MWSCHEMA" provision "$TMP" >"$TMP/out" 2>&1
 [ $? = 1 ] && grep -q 'not inside a MediaWiki checkout' "$TMP/out" || fail "not a checkout: $(cat "$TMP/out")"
 cp -r "$TMP/core" "$TMP/core2"
+"$MWSCHEMA" provision "$TMP/core" "$TMP/core2" >"$TMP/out" 2>"$TMP/err" ||
+	fail "the same tables twice: $(cat "$TMP/err")"
+grep -q '(0 tables; 62 more defined the same way in another file)' "$TMP/out" ||
+	fail "identical tables are not merged: $(grep '^--' "$TMP/out")"
+sed -i 's/"actor_user"/"actor_userx"/' "$TMP/core2/sql/tables.json"
 "$MWSCHEMA" provision "$TMP/core" "$TMP/core2" >/dev/null 2>"$TMP/err"
 [ $? = 1 ] && grep -q 'table actor is defined by MediaWiki (sql/tables.json) and again by MediaWiki' "$TMP/err" ||
-	fail "a table defined twice: $(cat "$TMP/err")"
+	fail "a table defined twice differently: $(cat "$TMP/err")"
 ok "checkout problems exit 1 with the reason"
 
 # the DSN (and its password) never shows, even when the connection fails
