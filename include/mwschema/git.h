@@ -146,6 +146,9 @@ void mw_git_range_clear(mw_git_range *range);
  */
 int mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err);
 
+/* The commit id `rev` names (any revision git resolves to a commit), or MW_GIT_EREV. */
+int mw_git_resolve(char out_oid[41], mw_git *git, const char *rev, mw_buf *err);
+
 /*
  * The names of the files (blobs, not subdirectories) directly in directory
  * `dir` ("" = the top) at revision `rev`, sorted. A missing directory gives

@@ -805,6 +805,18 @@ mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw
 	return rc;
 }
 
+int
+mw_git_resolve(char out_oid[41], mw_git *git, const char *rev, mw_buf *err)
+{
+	git_commit *c = NULL;
+	int rc = resolve_commit(&c, git, rev, err);
+
+	if (!rc)
+		git_oid_tostr(out_oid, 41, git_commit_id(c));
+	git_commit_free(c);
+	return rc;
+}
+
 static int
 compare_names(const void *a, const void *b)
 {
