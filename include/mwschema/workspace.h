@@ -60,6 +60,9 @@ typedef struct mw_workspace {
 	size_t ndocs;
 	mw_ws_sql *sqls;			/* every .sql in <schema-dir>/<platform>/ */
 	size_t nsqls;
+	char *release;				/* core: the release in development
+						   ("1.45", includes/Defines.php); NULL
+						   when unknown */
 } mw_workspace;
 
 /*

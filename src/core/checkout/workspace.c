@@ -245,6 +245,31 @@ find_extension_updater(mw_workspace *ws, const char *rc_updater)
 	free(file);
 }
 
+/*
+ * Core's release in development, "1.45" from includes/Defines.php's
+ * define( 'MW_VERSION', '1.45.0-alpha' ): new updater rows are filed under it.
+ */
+static char *
+read_release(const char *root)
+{
+	char *path = mw_path_join(root, "includes/Defines.php"), *release = NULL;
+	mw_buf text = MW_BUF_INIT;
+	const char *p, *q;
+	size_t n;
+
+	if (mw_read_file(&text, path, NULL) == 0 && (p = strstr(mw_buf_cstr(&text), "'MW_VERSION'"))) {
+		p += strlen("'MW_VERSION'");
+		p += strspn(p, " \t,");
+		q = *p == '\'' || *p == '"' ? p + 1 : NULL;
+		n = q ? strspn(q, "0123456789") : 0;
+		if (n && q[n] == '.' && strspn(q + n + 1, "0123456789"))
+			release = mw_xstrndup(q, n + 1 + strspn(q + n + 1, "0123456789"));
+	}
+	mw_buf_release(&text);
+	free(path);
+	return release;
+}
+
 static void
 find_updaters(mw_workspace *ws, const char *rc_updater)
 {
@@ -254,6 +279,7 @@ find_updaters(mw_workspace *ws, const char *rc_updater)
 	}
 	ws->name = mw_xstrdup("MediaWiki");
 	ws->updater_method = mw_xstrdup("getCoreUpdateList");
+	ws->release = read_release(ws->root);
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		if (exists_in(ws->root, core_updaters[d]))
 			ws->updater[d] = mw_xstrdup(core_updaters[d]);
@@ -470,6 +496,7 @@ mw_workspace_free(mw_workspace *ws)
 	free(ws->docs);
 	free(ws->sqls);
 	free(ws->updater_method);
+	free(ws->release);
 	free(ws->name);
 	free(ws->root);
 	free(ws);
