@@ -455,20 +455,23 @@ adapt_commit_subject(const char *name, const mw_table *before, const mw_table *a
 	return subject;
 }
 
-/* Saves the change document at `rel`. */
+/* Saves the change document at `rel`, in the comment and layout of `like` when given. */
 static int
-save_change(const struct adapt_ws *ws, const char *rel, const mw_table *before,
-	    const mw_table *after, mw_buf *err)
+save_change(const struct adapt_ws *ws, const char *rel, const mw_doc *like,
+	    const mw_table *before, const mw_table *after, mw_buf *err)
 {
 	char *path = mw_workspace_path(ws->ws, rel), *dir = mw_path_dirname(path);
-	char *comment = adapt_commit_subject("x", before, after);
+	char *comment = like ? NULL : adapt_commit_subject("x", before, after);
 	mw_doc doc;
 	int rc;
 
 	memset(&doc, 0, sizeof(doc));
+	if (like)
+		doc = *like;	/* shallow: its text and layout, our tables */
 	doc.kind = MW_DOC_CHANGE;
 	doc.label = (char *)rel;
-	doc.change.comment = comment;
+	if (!like)
+		doc.change.comment = comment;
 	doc.change.before = (mw_table *)before;
 	doc.change.after = (mw_table *)after;
 	rc = mw_mkdirs(dir, err) ? -1 : mw_doc_save(&doc, path, err);
@@ -509,15 +512,13 @@ add_lines(mw_buf *out, char *const *v, size_t n)
 		mw_buf_addf(out, "%s\n", v[i]);
 }
 
-/* Regenerates what follows from the change and the schema (drift.h's sync). */
-static int
-sync_files(struct adapt_ws *ws, const char *change_rel, mw_buf *written, mw_buf *err)
+int
+adapt_ws_sync(struct adapt_ws *ws, char *const *docs, size_t ndocs, mw_buf *written, mw_buf *err)
 {
 	mw_diags diags = MW_DIAGS_INIT;
 	mw_workspace *fresh;
 	mw_drift drift = { NULL, 0 };
 	mw_sync_result res;
-	char *docs[2] = { (char *)change_rel, ws->schema_rel };
 	int rc = -1;
 
 	memset(&res, 0, sizeof(res));
@@ -526,7 +527,7 @@ sync_files(struct adapt_ws *ws, const char *change_rel, mw_buf *written, mw_buf 
 	mw_diags_clear(&diags);
 	mw_drift_check(&drift, fresh, 0, &diags);
 	mw_diags_clear(&diags);
-	if (mw_drift_apply(&res, fresh, &drift, docs, 2, &diags) < 0)
+	if (mw_drift_apply(&res, fresh, &drift, docs, ndocs, &diags) < 0)
 		first_diag(err, &diags, "sync failed");
 	else {
 		add_lines(written, res.changed, res.nchanged);
@@ -541,10 +542,11 @@ sync_files(struct adapt_ws *ws, const char *change_rel, mw_buf *written, mw_buf 
 
 int
 adapt_ws_write(struct adapt_ws *ws, mw_doc *schema_doc, size_t index, const char *name,
-	       const mw_table *before, const mw_table *after, mw_buf *written, mw_buf *err)
+	       const mw_doc *like, const mw_table *before, const mw_table *after,
+	       mw_buf *written, mw_buf *err)
 {
-	char *rel = adapt_change_rel(ws, name);
-	int rc = save_change(ws, rel, before, after, err);
+	char *rel = adapt_change_rel(ws, name), *docs[2] = { rel, ws->schema_rel };
+	int rc = save_change(ws, rel, like, before, after, err);
 
 	if (!rc) {
 		mw_buf_addf(written, "%s\n", rel);
@@ -552,7 +554,7 @@ adapt_ws_write(struct adapt_ws *ws, mw_doc *schema_doc, size_t index, const char
 	}
 	if (!rc) {
 		mw_buf_addf(written, "%s\n", ws->schema_rel);
-		rc = sync_files(ws, rel, written, err);
+		rc = adapt_ws_sync(ws, docs, 2, written, err);
 	}
 	free(rel);
 	return rc;

@@ -68,13 +68,18 @@ char *adapt_change_name(const mw_table *before, const mw_table *after);
 char *adapt_commit_subject(const char *name, const mw_table *before, const mw_table *after);
 
 /*
- * Writes the change: its JSON, `schema_doc` with table `index` replaced by
- * `after` (appended when index == ntables), then syncs the generated SQL and
- * the updater entries that follow from both. The files written go to
- * `written` (one per line). 0 or -1 with a message in err.
+ * Writes the change: its JSON (keeping the comment and layout of `like`, the
+ * change file as loaded, when not NULL), `schema_doc` with table `index`
+ * replaced by `after` (appended when index == ntables), then syncs the
+ * generated SQL and the updater entries that follow from both. The files
+ * written go to `written` (one per line). 0 or -1 with a message in err.
  */
 int adapt_ws_write(struct adapt_ws *ws, mw_doc *schema_doc, size_t index, const char *name,
-		   const mw_table *before, const mw_table *after, mw_buf *written, mw_buf *err);
+		   const mw_doc *like, const mw_table *before, const mw_table *after,
+		   mw_buf *written, mw_buf *err);
+/* Regenerates what follows from `docs` (relative JSON paths): drift.h's sync. */
+int adapt_ws_sync(struct adapt_ws *ws, char *const *docs, size_t ndocs, mw_buf *written,
+		  mw_buf *err);
 /*
  * Syncs, lints and commits the change (commit.h). `force` commits despite
  * lint errors. 0; 1 when refused (reasons in `diags`); -1 with err.
