@@ -106,10 +106,11 @@ session_pending_clear(struct session_pending *p)
 static bool
 at_rev(mw_git *git, const char *rev, const char *path)
 {
-	mw_buf text = MW_BUF_INIT;
-	bool ok = mw_git_blob_read(&text, git, rev, path, NULL) == 0;
+	mw_buf text = MW_BUF_INIT, ignore = MW_BUF_INIT;
+	bool ok = mw_git_blob_read(&text, git, rev, path, &ignore) == 0;
 
 	mw_buf_release(&text);
+	mw_buf_release(&ignore);
 	return ok;
 }
 
@@ -121,10 +122,13 @@ release_branch_with(mw_git *git, const char *path)
 	char *found = NULL;
 
 	for (size_t g = 0; g < 2 && !found; g++) {
+		mw_buf ignore = MW_BUF_INIT;
 		char **refs;
 		size_t n;
+		int rc = mw_git_refs_list(&refs, &n, git, globs[g], &ignore);
 
-		if (mw_git_refs_list(&refs, &n, git, globs[g], NULL) < 0)
+		mw_buf_release(&ignore);
+		if (rc < 0)
 			continue;
 		for (size_t i = 0; i < n && !found; i++)
 			if (at_rev(git, refs[i], path))
@@ -142,7 +146,7 @@ registering_updater(const struct session *s, mw_git *git, const char *prefix, co
 	const mw_workspace *w = s->ws->ws;
 
 	for (int d = 0; d < MW_DBMS__COUNT; d++) {
-		mw_buf text = MW_BUF_INIT;
+		mw_buf text = MW_BUF_INIT, ignore = MW_BUF_INIT;
 		char *path;
 		bool yes;
 
@@ -150,10 +154,11 @@ registering_updater(const struct session *s, mw_git *git, const char *prefix, co
 			continue;
 		path = git ? mw_strdupf("%s%s", prefix, w->updater[d])
 			   : mw_path_join(s->ws->root, w->updater[d]);
-		yes = (git ? mw_git_blob_read(&text, git, "HEAD", path, NULL)
+		yes = (git ? mw_git_blob_read(&text, git, "HEAD", path, &ignore)
 			   : mw_read_file(&text, path, NULL)) == 0 &&
 		      mw_updater_mentions(mw_buf_cstr(&text), text.len, patch);
 		mw_buf_release(&text);
+		mw_buf_release(&ignore);
 		free(path);
 		if (yes)
 			return w->updater[d];
@@ -180,8 +185,9 @@ session_shipped(struct session *s, const char *rel)
 	mw_git *git = NULL;
 	char *prefix = NULL, *path = NULL, *branch = NULL, *patch = patch_name(rel);
 	const char *updater;
+	mw_buf ignore = MW_BUF_INIT;
 
-	if (mw_git_open(&git, s->ws->root, NULL) == 0) {
+	if (mw_git_open(&git, s->ws->root, &ignore) == 0) {
 		prefix = git_prefix(s, git);
 		path = mw_strdupf("%s%s", prefix, rel);
 		if (at_rev(git, "HEAD", path))
@@ -199,6 +205,7 @@ session_shipped(struct session *s, const char *rel)
 	free(branch);
 	free(patch);
 	mw_git_free(git);
+	mw_buf_release(&ignore);
 	return why.len ? mw_buf_detach(&why) : NULL;
 }
 
