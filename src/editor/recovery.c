@@ -269,7 +269,7 @@ recovery_flush(struct recovery *r, mw_buf *err)
 
 	if (write_staged(r, &failed) == 0)
 		return 0;
-	mw_buf_addf(err, "%s: %s", failed, strerror(errno));
+	mw_buf_addf(err, "%s (%s)", strerror(errno), failed);
 	return -1;
 }
 

@@ -66,8 +66,8 @@ session_autosave(struct session *s)
 		return;		/* autosave_error says why since the start */
 	mw_buf_reset(&s->autosave_error);
 	if (recovery_flush(s->rec, &err))
-		mw_buf_addf(&s->autosave_error, "the recovery file was not saved: %s",
-			    mw_buf_cstr(&err));
+		mw_buf_addf(&s->autosave_error, "autosave failed, edits not safe from a crash "
+			    "(w writes them): %s", mw_buf_cstr(&err));
 	mw_buf_release(&err);
 }
 
@@ -188,17 +188,23 @@ session_recovery_describe(struct session *s, mw_buf *out)
 	mw_buf_release(&err);
 }
 
-/* The change the recovery was amending (or had written): back to it first. */
+/*
+ * The change the recovery was amending (or had written): back to it first,
+ * unless it shipped since (committed by another editor, say): then the
+ * recovered edit becomes a new change on top.
+ */
 static void
 reopen_written(struct session *s, const char *meta)
 {
 	char *amends = meta_get(meta, "amends"), *written = meta_get(meta, "written");
 	char *rel = amends ? amends : written ? adapt_change_rel(s->ws, written) : NULL;
 	char *path = rel ? mw_path_join(s->ws->root, rel) : NULL;
+	char *shipped = path && mw_file_exists(path) ? session_shipped(s, rel) : NULL;
 	mw_buf ignore = MW_BUF_INIT;
 
-	if (path && mw_file_exists(path) && !session_has_change(s))
+	if (path && mw_file_exists(path) && !shipped && !session_has_change(s))
 		session_open_change(s, path, SESSION_AMEND, &ignore);
+	free(shipped);
 	free(path);
 	if (rel != amends)
 		free(rel);

@@ -268,6 +268,22 @@ display_redraw(struct app *a)
 	doupdate();
 }
 
+/* Never silent: a failed autosave means the edits are not safe from a crash. */
+static void
+autosave(struct app *a)
+{
+	bool failed = a->s->autosave_error.len > 0;
+
+	session_autosave(a->s);
+	if (a->s->autosave_error.len)
+		app_error(a, "%s", mw_buf_cstr(&a->s->autosave_error));
+	if (failed || a->s->autosave_error.len) {
+		draw_title(a);
+		draw_status(a);
+		doupdate();
+	}
+}
+
 int
 display_getkey(struct app *a)
 {
@@ -279,15 +295,8 @@ display_getkey(struct app *a)
 		wtimeout(status_win, a->s->autosave_due ? autosave_idle_ms() : -1);
 		rc = wget_wch(status_win, &ch);
 		if (rc == ERR) {
-			if (a->s->autosave_due) {
-				session_autosave(a->s);
-				/* Never silent: the edits are not safe from a crash. */
-				if (a->s->autosave_error.len) {
-					app_error(a, "%s", mw_buf_cstr(&a->s->autosave_error));
-					draw_status(a);
-					doupdate();
-				}
-			}
+			if (a->s->autosave_due)
+				autosave(a);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {

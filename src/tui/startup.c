@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* "Open sql/tables.json in vi at line 12? [Y/n] " on the plain terminal. */
+/* "Open it in vi at line 12 to fix it? [Y/n] " on the plain terminal, under the error. */
 static bool
 ask_to_edit(const struct session_where *where)
 {
@@ -25,9 +25,11 @@ ask_to_edit(const struct session_where *where)
 			 : getenv("EDITOR") && *getenv("EDITOR") ? getenv("EDITOR") : "vi";
 	char answer[16];
 
+	const char *name = strrchr(ed, '/') ? strrchr(ed, '/') + 1 : ed;
+
 	if (!where->path || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return false;
-	printf("Open %s in %s at line %ld to fix it? [Y/n] ", where->path, ed,
+	printf("Open it in %s at line %ld to fix it? [Y/n] ", name,
 	       where->line > 0 ? where->line : 1);
 	fflush(stdout);
 	if (!fgets(answer, sizeof(answer), stdin))
@@ -213,6 +215,8 @@ startup_questions(struct app *a)
 			 a->s->norphans - a->s->next_orphan == 1 ? "s" : "");
 	if (!a->quit && !restored && !session_has_change(a->s) && !a->s->written)
 		offer_pending(a);
+	if (a->s->autosave_error.len && !a->status.len)
+		app_error(a, "%s", mw_buf_cstr(&a->s->autosave_error));
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

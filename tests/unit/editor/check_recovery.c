@@ -140,7 +140,7 @@ START_TEST(autosave_failure_reported)
 	add_column(s, table_named(s, "actor"), "actor_x");
 	sh("mv '%s' '%s.away' && touch '%s'", dir, dir, dir);
 	session_autosave(s);
-	ck_assert_msg(strstr(mw_buf_cstr(&s->autosave_error), "the recovery file was not saved: "),
+	ck_assert_msg(strstr(mw_buf_cstr(&s->autosave_error), "autosave failed, edits not safe"),
 		      "%s", mw_buf_cstr(&s->autosave_error));
 	sh("rm '%s' && mv '%s.away' '%s'", dir, dir, dir);
 	session_autosave(s);
