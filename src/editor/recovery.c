@@ -471,7 +471,7 @@ prune_discarded(const char *dir)
 }
 
 int
-recovery_claim_discard(struct recovery *r, char **backup, mw_buf *err)
+recovery_claim_discard(struct recovery *r, const char *label, char **backup, mw_buf *err)
 {
 	char *dir = mw_path_join(r->dir, "discarded"), stamp[32], *from, *to;
 	time_t now = time(NULL);
@@ -484,10 +484,11 @@ recovery_claim_discard(struct recovery *r, char **backup, mw_buf *err)
 	}
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", localtime(&now));
 	from = slot_path(r->dir, r->claim_id, "json");
-	to = mw_strdupf("%s/%s-%s.json", dir, stamp, r->claim_id);
+	label = label && *label && !strchr(label, '/') ? label : r->claim_id;
+	to = mw_strdupf("%s/%s-%s.json", dir, stamp, label);
 	if (rename(from, to) == 0) {
 		char *mfrom = slot_path(r->dir, r->claim_id, "meta");
-		char *mto = mw_strdupf("%s/%s-%s.meta", dir, stamp, r->claim_id);
+		char *mto = mw_strdupf("%s/%s-%s.meta", dir, stamp, label);
 
 		rename(mfrom, mto);
 		free(mfrom);
@@ -518,7 +519,11 @@ recovery_backup(struct recovery *r, const char *name, const char *json, size_t l
 		return -1;
 	}
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", localtime(&now));
-	path = mw_strdupf("%s/%s-%s-%s.json", dir, stamp, r->id, name);
+	path = mw_strdupf("%s/%s-%s.json", dir, stamp, name);
+	for (int n = 2; mw_file_exists(path) && n < 100; n++) {
+		free(path);
+		path = mw_strdupf("%s/%s-%s-%d.json", dir, stamp, name, n);
+	}
 	tmp = mw_strdupf("%s.tmp", path);
 	if (raw_write(tmp, path, json, len) == 0)
 		*backup = path;

@@ -61,8 +61,8 @@ bool recovery_claim(struct recovery *r, const char *id, mw_buf *json, mw_buf *me
 void recovery_unclaim(struct recovery *r);
 /* The claimed slot's files are removed (its change now lives in ours). */
 void recovery_claim_done(struct recovery *r);
-/* The claimed slot's change moves to discarded/; *backup gets its path. */
-int recovery_claim_discard(struct recovery *r, char **backup, mw_buf *err);
+/* The claimed slot's change moves to discarded/ (named after `label`); *backup gets its path. */
+int recovery_claim_discard(struct recovery *r, const char *label, char **backup, mw_buf *err);
 
 /* Keeps `json` (a change named `name`) in discarded/; *backup gets its path. */
 int recovery_backup(struct recovery *r, const char *name, const char *json, size_t len,

@@ -65,9 +65,16 @@ session_first_error(mw_buf *err, const mw_diags *diags, struct session_where *wh
 	for (size_t i = 0; i < diags->n; i++) {
 		const mw_diag *d = &diags->items[i];
 
+		mw_diag shown;
+		size_t rl = root ? strlen(root) : 0;
+
 		if (d->severity != MW_SEV_ERROR)
 			continue;
-		mw_diag_format(err, d);
+		/* Said as `mwschema check` says it: relative to the checkout. */
+		shown = *d;
+		if (d->file && rl && !strncmp(d->file, root, rl) && d->file[rl] == '/')
+			shown.file = d->file + rl + 1;
+		mw_diag_format(err, &shown);
 		if (where && d->file) {
 			free(where->path);
 			where->path = d->file[0] == '/' || !root ? mw_xstrdup(d->file)
@@ -89,7 +96,7 @@ session_load_schema(mw_doc **out, const struct session *s, struct session_where 
 	int rc = 0;
 
 	if (mw_doc_load_file(out, s->ws->schema_path, &diags)) {
-		rc = session_first_error(err, &diags, where, NULL, "cannot load the schema");
+		rc = session_first_error(err, &diags, where, s->ws->root, "cannot load the schema");
 	} else if ((*out)->kind != MW_DOC_SCHEMA) {
 		mw_buf_addf(err, "%s: not a schema (an array of tables)", s->ws->schema_path);
 		mw_doc_free(*out);

@@ -311,8 +311,12 @@ session_recovery_discard(struct session *s, char **backup, mw_buf *err)
 
 	*backup = NULL;
 	if (session_recovery_exists(s) &&
-	    recovery_claim(s->rec, s->orphans[s->next_orphan], &json, &meta, err))
-		rc = recovery_claim_discard(s->rec, backup, err);
+	    recovery_claim(s->rec, s->orphans[s->next_orphan], &json, &meta, err)) {
+		char *name = meta_get(mw_buf_cstr(&meta), "name");
+
+		rc = recovery_claim_discard(s->rec, name, backup, err);
+		free(name);
+	}
 	if (session_recovery_exists(s))
 		s->next_orphan++;
 	mw_buf_release(&json);

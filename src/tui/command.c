@@ -121,8 +121,12 @@ request_undo(struct app *a, bool redo)
 {
 	if (redo ? session_redo(a->s) : session_undo(a->s)) {
 		tables_sync_cursor(a);
-		app_info(a, "%s; change %s", redo ? "redone" : "undone",
-			 session_has_change(a->s) ? a->s->change_name : "(none)");
+		if (!session_has_change(a->s) && a->s->disk_name)
+			app_info(a, "%s; w removes the written change %s", redo ? "redone" : "undone",
+				 a->s->disk_name);
+		else
+			app_info(a, "%s; change %s", redo ? "redone" : "undone",
+				 session_has_change(a->s) ? a->s->change_name : "(none)");
 	} else
 		app_error(a, "nothing to %s", redo ? "redo" : "undo");
 }

@@ -71,8 +71,11 @@ reload(struct app *a)
 	if (session_reload(a->s, &backup, &err))
 		app_error(a, "not reloaded: %s", mw_buf_cstr(&err));
 	else if (backup) {
+		char *shown = display_tilde(backup);
+
 		display_notice(a, "Reloaded from disk. Your change is kept in %s (:open it to apply "
-			       "it again).", backup);
+			       "it again).", shown);
+		free(shown);
 		app_info(a, "reloaded from disk; your change is in the backup");
 	} else
 		app_info(a, "reloaded from disk");

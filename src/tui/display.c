@@ -397,6 +397,17 @@ display_choice(struct app *a, const char *question, const char *keys)
 	return key;
 }
 
+char *
+display_tilde(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+
+	if (hl > 1 && !strncmp(path, home, hl) && path[hl] == '/')
+		return mw_strdupf("~%s", path + hl);
+	return mw_xstrdup(path);
+}
+
 void
 display_notice(struct app *a, const char *fmt, ...)
 {

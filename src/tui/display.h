@@ -36,6 +36,8 @@ bool display_ask(struct app *a, const char *question);
  * the key pressed, the first one for Enter (the default), 0 for Esc / C-c.
  */
 int display_choice(struct app *a, const char *question, const char *keys);
+/* `path` with the home directory as "~" (caller frees). */
+char *display_tilde(const char *path);
 /* A message too long for the status line, wrapped over the bottom rows until a key. */
 void display_notice(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);
 /* A read-only scrollable text over the main area; q/Esc closes. */

@@ -102,7 +102,10 @@ offer_one_recovery(struct app *a)
 		if (session_recovery_discard(a->s, &backup, &err))
 			app_error(a, "not discarded: %s", mw_buf_cstr(&err));
 		else {
-			display_notice(a, "Discarded; a backup is kept in %s.", backup);
+			char *shown = display_tilde(backup);
+
+			display_notice(a, "Discarded; a backup is kept in %s.", shown);
+			free(shown);
 			app_info(a, "the unsaved edits were discarded (a backup is kept)");
 		}
 	} else {

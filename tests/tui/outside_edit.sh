@@ -49,7 +49,7 @@ in_ws sed -i '20i<<<<<<< HEAD' sql/tables.json
 keys w; wait_for "changed on disk"
 keys m
 wait_for "sql/tables.json:20:1: "
-wait_for "e edit it in \$EDITOR"
+wait_for "e edit it in"
 keys e
 wait_for "edited"
 # The file is back as the editor wrote it: nothing to ask any more.

@@ -55,8 +55,8 @@ keys n
 wait_for "a backup is kept in"; keys Enter; wait_for "discarded (a backup is kept)"
 assert_screen "Tables (3)"
 assert_not_screen "[+] unsaved"
-ls "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*patch-site_note-language* >/dev/null 2>&1 ||
-  ls "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*.meta >/dev/null 2>&1 || fail "no backup"
+ls "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*-patch-site_note-language.json >/dev/null 2>&1 ||
+  fail "no backup named after the change"
 grep -q sn_lang "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*.json || fail "backup lacks the edit"
 keys q
 wait_exit >/dev/null
