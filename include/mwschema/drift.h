@@ -49,9 +49,14 @@ typedef struct mw_drift {
 /*
  * Appends one diagnostic per finding to `diags` (rules above; load problems
  * were reported by mw_workspace_open) and fills `out` with what sync would
- * do. Returns 0.
+ * do. With ndocs > 0 only what follows from the documents `docs` (relative
+ * paths) is checked: their generated SQL and updater entries, the schema
+ * tables of the schema documents among them, and whether the tables the
+ * changes among them create are in a schema file. Each updater file is read
+ * once. Returns 0.
  */
-int mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, mw_diags *diags);
+int mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, char *const *docs,
+		   size_t ndocs, mw_diags *diags);
 void mw_drift_clear(mw_drift *drift);
 
 /* The three rules, for SARIF output. */

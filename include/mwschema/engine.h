@@ -107,9 +107,6 @@ int mw_engine_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err);
 /* Appends `name` quoted as an identifier for this engine. */
 void mw_engine_quote_ident(mw_buf *out, const mw_engine *e, const char *name);
 
-/* Splits a script into statements (without the `;`, comment-only ones dropped). */
-void mw_sql_split(char ***out, size_t *n, const char *script);
-
 void mw_shape_clear(mw_shape *s);
 void mw_rows_clear(mw_rows *r);
 /* Borrowed pointer or NULL; names compare case-insensitively. */

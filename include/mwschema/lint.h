@@ -19,6 +19,7 @@
 
 #include "mwschema/diag.h"
 #include "mwschema/json.h"
+#include "mwschema/plan.h"
 #include "mwschema/rc.h"
 #include "mwschema/report.h"
 
@@ -78,6 +79,13 @@ void mw_lint_others_release(mw_lint_others *others);
 
 /* Lints a loaded document (findings appended to `out`); `others` may be NULL. */
 void mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out);
+/*
+ * The same for a change document whose plan (plan.h) the caller already
+ * holds, so that the change is not diffed and generated again. `plan` must
+ * be the plan of doc->change.
+ */
+void mw_lint_change(mw_lint *lint, const mw_doc *doc, const mw_change_plan *plan,
+		    const mw_lint_others *others, mw_diags *out);
 /* Lints SQL text; generated files (with the header) yield nothing. */
 void mw_lint_sql(mw_lint *lint, const char *label, const char *text, size_t len, mw_diags *out);
 /*

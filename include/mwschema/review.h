@@ -29,6 +29,7 @@
 #include "mwschema/diag.h"
 #include "mwschema/diff.h"
 #include "mwschema/json.h"
+#include "mwschema/plan.h"
 #include "mwschema/verify.h"
 
 typedef enum mw_review_kind {
@@ -121,7 +122,7 @@ typedef struct mw_review_item {
 	mw_diags findings;		/* lint, sorted */
 	mw_review_row *rows;		/* changes: the before/after table */
 	size_t nrows;
-	mw_table_diff diff;		/* changes: the summary diff (mw_table_diff_summary) */
+	mw_change_plan *plan;		/* changes that load: their analysis (plan.h) */
 	mw_review_sql sql[MW_DBMS__COUNT];
 	bool roundtrip_ran;		/* changes that loaded */
 	mw_verify_result roundtrip;	/* SQLite, in memory, patch then rollback */

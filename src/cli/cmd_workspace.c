@@ -128,7 +128,7 @@ cmd_check(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	note_updaters(ws);
-	mw_drift_check(&drift, ws, flags, &diags);
+	mw_drift_check(&drift, ws, flags, NULL, 0, &diags);
 	mw_diags_sort(&diags);
 	print_report(stdout, fmt, &diags);
 	if (fmt == MW_REPORT_TEXT)
@@ -152,7 +152,7 @@ recheck(const char *dir, unsigned flags, mw_diags *diags)
 
 	if (mw_workspace_open(&ws, dir, diags) < 0)
 		return diags->n;
-	mw_drift_check(&drift, ws, flags, diags);
+	mw_drift_check(&drift, ws, flags, NULL, 0, diags);
 	n = mw_diags_count(diags, MW_SEV_WARNING);
 	mw_drift_clear(&drift);
 	mw_workspace_free(ws);
@@ -184,7 +184,7 @@ cmd_sync(int argc, char **argv)
 		mw_diags_free(&diags);
 		return CLI_USAGE;
 	}
-	mw_drift_check(&drift, ws, flags, &rest);
+	mw_drift_check(&drift, ws, flags, NULL, 0, &rest);
 	mw_diags_clear(&rest);
 	rc = mw_drift_apply(&res, ws, &drift, NULL, 0, &diags) < 0 ? CLI_IO : CLI_OK;
 	for (size_t i = 0; i < res.ndone; i++)

@@ -8,8 +8,9 @@
 #include <config.h>
 
 #include "editor/session_int.h"
+#include "editor/textdiff.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
-#include "mwschema/gen.h"
 #include "mwschema/workspace.h"
 
 #include <stdio.h>
@@ -65,16 +66,9 @@ session_first_error(mw_buf *err, const mw_diags *diags, struct session_where *wh
 	for (size_t i = 0; i < diags->n; i++) {
 		const mw_diag *d = &diags->items[i];
 
-		mw_diag shown;
-		size_t rl = root ? strlen(root) : 0;
-
 		if (d->severity != MW_SEV_ERROR)
 			continue;
-		/* Said as `mwschema check` says it: relative to the checkout. */
-		shown = *d;
-		if (d->file && rl && !strncmp(d->file, root, rl) && d->file[rl] == '/')
-			shown.file = d->file + rl + 1;
-		mw_diag_format(err, &shown);
+		mw_diag_format(err, d);
 		if (where && d->file) {
 			free(where->path);
 			where->path = d->file[0] == '/' || !root ? mw_xstrdup(d->file)
@@ -96,7 +90,7 @@ session_load_schema(mw_doc **out, const struct session *s, struct session_where 
 	int rc = 0;
 
 	if (mw_doc_load_file(out, s->ws->schema_path, &diags)) {
-		rc = session_first_error(err, &diags, where, s->ws->root, "cannot load the schema");
+		rc = session_first_error(err, &diags, where, NULL, "cannot load the schema");
 	} else if ((*out)->kind != MW_DOC_SCHEMA) {
 		mw_buf_addf(err, "%s: not a schema (an array of tables)", s->ws->schema_path);
 		mw_doc_free(*out);
@@ -199,8 +193,7 @@ session_free(struct session *s)
 	mw_buf_release(&s->json_before);
 	mw_buf_release(&s->json_after);
 	mw_buf_release(&s->diff);
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		mw_buf_release(&s->sql[d]);
+	mw_change_plan_clear(&s->plan);
 	mw_diags_free(&s->findings);
 	mw_buf_release(&s->files);
 	mw_buf_release(&s->updater);
@@ -426,44 +419,20 @@ session_start_change(struct session *s, const mw_change *c, const char *name, mw
 }
 
 static void
-update_sql(struct session *s, const mw_table *before)
-{
-	char *label = session_change_rel(s);
-
-	for (int d = 0; d < MW_DBMS__COUNT; d++) {
-		mw_buf_reset(&s->sql[d]);
-		s->sql_rc[d] = MW_GEN_NOCHANGE;
-		if (session_has_change(s))
-			s->sql_rc[d] = mw_gen_change(&s->sql[d], before, s->after, (mw_dbms)d,
-						     label, 0);
-	}
-	free(label);
-}
-
-static void
 update_name(struct session *s, const mw_table *before, const mw_table *after)
 {
 	if (s->name_custom)
 		return;
 	free(s->change_name);
 	s->change_name = session_has_change(s)
-		? session_unique_name(s, adapt_change_name(before, after)) : mw_xstrdup("(none)");
+		? session_unique_name(s, mw_change_name(before, after)) : mw_xstrdup("(none)");
 }
 
-static void
-update_change_files(struct session *s, const mw_table *before)
-{
-	char *rel = session_change_rel(s);
-	bool has_sql[MW_DBMS__COUNT];
-
-	adapt_lint(&s->findings, s->ws, &s->doc->schema, rel, before, s->after);
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		has_sql[d] = s->sql_rc[d] == 0;
-	adapt_ws_files(&s->files, s->ws, s->change_name, has_sql);
-	adapt_updater_entries(&s->updater, s->ws, s->change_name, before, s->after);
-	free(rel);
-}
-
+/*
+ * Everything the previews show. The change is analysed once (its plan):
+ * each platform's diff and SQL, read again by lint, the file list and the
+ * updater entry.
+ */
 void
 session_update(struct session *s)
 {
@@ -479,13 +448,20 @@ session_update(struct session *s)
 		adapt_table_json(&s->json_before, before);
 	if (after)
 		adapt_table_json(&s->json_after, after);
-	adapt_text_diff(&s->diff, mw_buf_cstr(&s->json_before), mw_buf_cstr(&s->json_after), 3);
-	update_sql(s, before);
+	text_diff(&s->diff, mw_buf_cstr(&s->json_before), mw_buf_cstr(&s->json_after), 3);
+	mw_change_plan_clear(&s->plan);
 	mw_diags_clear(&s->findings);
 	mw_buf_reset(&s->files);
 	mw_buf_reset(&s->updater);
-	if (session_has_change(s))
-		update_change_files(s, before);
+	if (session_has_change(s)) {
+		char *rel = session_change_rel(s);
+
+		mw_change_plan_build(&s->plan, before, s->after, rel);
+		adapt_lint(&s->findings, s->ws, &s->doc->schema, &s->plan);
+		adapt_ws_files(&s->files, s->ws, rel, &s->plan);
+		adapt_updater_entries(&s->updater, s->ws, &s->plan);
+		free(rel);
+	}
 	session_refresh_dirty(s);
 	session_stage_recovery(s);
 }

@@ -22,6 +22,7 @@
 #include "mwschema/diag.h"
 #include "mwschema/json.h"
 #include "mwschema/model.h"
+#include "mwschema/plan.h"
 #include "editor/adapt.h"
 #include "editor/stamp.h"
 
@@ -64,8 +65,8 @@ struct session {
 
 	/* Derived, refreshed by session_update(). */
 	mw_buf json_before, json_after, diff;
-	mw_buf sql[MW_DBMS__COUNT];
-	int sql_rc[MW_DBMS__COUNT];	/* 0, MW_GEN_NOCHANGE */
+	mw_change_plan plan;		/* the change's analysis: diffs, SQL, updater
+					   entry (meaningful while session_has_change) */
 	mw_diags findings;
 	mw_buf files;			/* one path per line */
 	mw_buf updater;			/* one entry per line */

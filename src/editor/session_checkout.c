@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include "editor/session_int.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
 #include "mwschema/git.h"
 #include "mwschema/updater.h"
@@ -37,7 +38,7 @@ git_prefix(const struct session *s, mw_git *git)
 static bool
 is_schema_file(const struct session *s, const char *rel)
 {
-	const mw_workspace *w = s->ws->ws;
+	const mw_workspace *w = s->ws->co->ws;
 
 	if (mw_workspace_doc(w, rel))
 		return true;
@@ -54,7 +55,7 @@ static void
 add_pending(struct session_pending *p, const struct session *s, const char *rel,
 	    unsigned status)
 {
-	const mw_ws_doc *d = mw_workspace_doc(s->ws->ws, rel);
+	const mw_ws_doc *d = mw_workspace_doc(s->ws->co->ws, rel);
 
 	if (!is_schema_file(s, rel))
 		return;
@@ -143,7 +144,7 @@ release_branch_with(mw_git *git, const char *path)
 static const char *
 registering_updater(const struct session *s, mw_git *git, const char *prefix, const char *patch)
 {
-	const mw_workspace *w = s->ws->ws;
+	const mw_workspace *w = s->ws->co->ws;
 
 	for (int d = 0; d < MW_DBMS__COUNT; d++) {
 		mw_buf text = MW_BUF_INIT, ignore = MW_BUF_INIT;

@@ -11,14 +11,12 @@
 #include "editor/merge.h"
 #include "editor/recovery.h"
 #include "editor/session_int.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
-#include "mwschema/updater.h"
 #include "mwschema/workspace.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* A change's own files: its JSON and the generated SQL of each platform. */
 static void
@@ -36,7 +34,7 @@ static void
 foreach_file(const struct session *s, void (*fn)(const struct session *, const char *, void *),
 	     void *data)
 {
-	const mw_workspace *w = s->ws->ws;
+	const mw_workspace *w = s->ws->co->ws;
 	const char *names[2] = { session_has_change(s) ? s->change_name : NULL, s->disk_name };
 	char *files[MW_DBMS__COUNT + 1];
 
@@ -85,101 +83,21 @@ session_write_conflicts(struct session *s, mw_buf *out)
 	foreach_file(s, conflict_one, out);
 }
 
-/*
- * Removing a change written earlier (undone, or renamed since).
- */
-
-/* Deletes `rel` when it is there; its name goes to `written`. */
-static int
-remove_file(const struct session *s, const char *rel, mw_buf *written, mw_buf *err)
-{
-	char *path = mw_path_join(s->ws->root, rel);
-	int rc = 0;
-
-	if (unlink(path) == 0)
-		mw_buf_addf(written, "%s\n", rel);
-	else if (errno != ENOENT) {
-		mw_buf_addf(err, "%s: cannot remove: %s", rel, strerror(errno));
-		rc = -1;
-	}
-	free(path);
-	return rc;
-}
-
-/* Generated SQL goes only when it says it was generated from this change. */
-static bool
-generated_from(const struct session *s, const char *sql_rel, const char *json_rel)
-{
-	char *path = mw_path_join(s->ws->root, sql_rel), *source;
-	mw_buf text = MW_BUF_INIT;
-	bool ours = false;
-
-	if (mw_read_file(&text, path, NULL) == 0) {
-		source = mw_workspace_sql_source(mw_buf_cstr(&text), text.len);
-		ours = source && !strcmp(source, json_rel);
-		free(source);
-	}
-	mw_buf_release(&text);
-	free(path);
-	return ours;
-}
-
-static int
-remove_updater_entry(const struct session *s, const char *rel, const char *patch,
-		     mw_buf *written, mw_buf *err)
-{
-	char *path = mw_path_join(s->ws->root, rel);
-	mw_buf text = MW_BUF_INIT, out = MW_BUF_INIT;
-	int rc = mw_read_file(&text, path, err);
-
-	if (rc == 0) {
-		rc = mw_updater_remove(&out, mw_buf_cstr(&text), text.len, s->ws->ws->updater_method,
-				       patch, NULL, err);
-		if (rc < 0)
-			mw_buf_addf(err, " (%s)", rel);
-		else if (rc == 0 && !(rc = mw_write_file_atomic(path, out.data, out.len, err)))
-			mw_buf_addf(written, "%s\n", rel);
-		else if (rc == MW_UPDATER_ABSENT)
-			rc = 0;
-	}
-	mw_buf_release(&text);
-	mw_buf_release(&out);
-	free(path);
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-remove_change(const struct session *s, const char *name, mw_buf *written, mw_buf *err)
-{
-	const mw_workspace *w = s->ws->ws;
-	char *files[MW_DBMS__COUNT + 1], *patch = mw_strdupf("%s.sql", name);
-	int rc = 0;
-
-	change_files(s, name, files);
-	for (int d = 0; d < MW_DBMS__COUNT && !rc; d++)
-		if (w->updater[d] && (!d || strcmp(w->updater[d], w->updater[0])))
-			rc = remove_updater_entry(s, w->updater[d], patch, written, err);
-	for (int i = 1; i <= MW_DBMS__COUNT && !rc; i++)
-		if (generated_from(s, files[i], files[0]))
-			rc = remove_file(s, files[i], written, err);
-	if (!rc)
-		rc = remove_file(s, files[0], written, err);
-	for (int i = 0; i <= MW_DBMS__COUNT; i++)
-		free(files[i]);
-	free(patch);
-	return rc;
-}
-
 /* No change: the schema as loaded, and what follows from it. */
 static int
 write_schema(struct session *s, mw_buf *written, mw_buf *err)
 {
-	char *docs[1] = { s->ws->schema_rel };
+	return adapt_ws_write_schema(s->ws, s->doc, written, err);
+}
 
-	if (mw_doc_save(s->doc, s->ws->schema_path, err))
-		return -1;
-	mw_buf_addf(written, "%s\n", s->ws->schema_rel);
-	return adapt_ws_sync(s->ws, docs, 1, written, err);
+static int
+remove_change(struct session *s, const char *name, mw_buf *written, mw_buf *err)
+{
+	char *rel = adapt_change_rel(s->ws, name);
+	int rc = adapt_ws_remove_change(s->ws, rel, written, err);
+
+	free(rel);
+	return rc;
 }
 
 /* A typed name must not take over a change file the session did not write. */
@@ -233,9 +151,14 @@ session_write(struct session *s, mw_buf *written, mw_buf *err)
 		return -1;
 	if (s->disk_name && (!change || strcmp(s->disk_name, s->change_name)))
 		old = mw_xstrdup(s->disk_name);
-	rc = change ? adapt_ws_write(s->ws, s->doc, (size_t)s->change_table, s->change_name,
-				     s->change_doc, session_before(s), s->after, written, err)
-		    : write_schema(s, written, err);
+	if (change) {
+		char *rel = session_change_rel(s);
+
+		rc = adapt_ws_write(s->ws, s->doc, (size_t)s->change_table, rel, s->change_doc,
+				    session_before(s), s->after, written, err);
+		free(rel);
+	} else
+		rc = write_schema(s, written, err);
 	if (!rc && old)
 		rc = remove_change(s, old, written, err);
 	free(old);

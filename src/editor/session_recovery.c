@@ -12,6 +12,7 @@
 #include "editor/merge.h"
 #include "editor/recovery.h"
 #include "editor/session_int.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
 
 #include <stdlib.h>

@@ -17,6 +17,7 @@
 #include "tui/startup.h"
 #include "tui/terminal.h"
 #include "tui/tutorial.h"
+#include "editor/demo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,7 +126,7 @@ tui_main(int argc, char **argv)
 		return 2;
 	if (demo || tutorial) {
 		if (tutorial ? tutorial_prepare(&demo_dir, tutorial == 2, &err)
-			     : adapt_demo_copy(&demo_dir, &err))
+			     : demo_copy(&demo_dir, &err))
 			goto fail;
 		dir = demo_dir;
 	}

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Finding drift (see mwschema/drift.h). Applying the fixes is drift_apply.c.
+ * A change's SQL and updater entry come from its plan (plan.h); each
+ * updater file is read once per run, however many patches it must name.
  */
 #include <config.h>
 
@@ -8,6 +10,7 @@
 #include "core/checkout/drift_internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
+#include "mwschema/plan.h"
 #include "mwschema/sqlfmt.h"
 
 #include <stdlib.h>
@@ -123,22 +126,40 @@ report_missing(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *wa
  * existing one current (a platform may be missing for good reasons).
  * Returns the platforms that have, or will have, patch SQL, as bits.
  */
+/* The SQL the generator makes of a document now, per platform: 0 or MW_GEN_NOCHANGE. */
+static void
+generate(mw_buf want[MW_DBMS__COUNT], int rc[MW_DBMS__COUNT], const mw_ws_doc *doc,
+	 const mw_change_plan *plan)
+{
+	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (!plan) {
+			rc[i] = mw_gen_schema(&want[i], &doc->doc->schema, (mw_dbms)i, doc->rel, 0);
+			continue;
+		}
+		rc[i] = plan->nochange[i] ? MW_GEN_NOCHANGE : 0;
+		mw_buf_add(&want[i], plan->sql[i].data, plan->sql[i].len);
+	}
+}
+
+/*
+ * One JSON document. Schemas need a file per platform. Changes follow
+ * MediaWiki's structure test: at least one platform's file, and every
+ * existing one current (a platform may be missing for good reasons).
+ * Returns the platforms that have, or will have, patch SQL, as bits.
+ */
 static unsigned
-check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned flags,
-	  mw_diags *diags)
+check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, const mw_change_plan *plan,
+	  unsigned flags, mw_diags *diags)
 {
 	mw_buf want[MW_DBMS__COUNT] = { MW_BUF_INIT, MW_BUF_INIT, MW_BUF_INIT };
 	int rc[MW_DBMS__COUNT];
-	bool change = doc->doc->kind == MW_DOC_CHANGE;
+	bool change = plan != NULL;
 	unsigned have = 0, sql = 0;
 
-	for (int i = 0; i < MW_DBMS__COUNT; i++) {
-		rc[i] = change ? mw_gen_change(&want[i], doc->doc->change.before,
-					       doc->doc->change.after, (mw_dbms)i, doc->rel, 0) :
-			mw_gen_schema(&want[i], &doc->doc->schema, (mw_dbms)i, doc->rel, 0);
+	generate(want, rc, doc, plan);
+	for (int i = 0; i < MW_DBMS__COUNT; i++)
 		if (doc->state[i] == MW_WS_SQL_GENERATED)
 			have |= 1u << i;
-	}
 	for (int i = 0; i < MW_DBMS__COUNT; i++) {
 		if (doc->state[i] == MW_WS_SQL_FOREIGN && rc[i] == 0)
 			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, doc->sql[i], 1, 0,
@@ -177,19 +198,79 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 	}
 }
 
+/* The updater files as read once per run; a file that cannot be read is NULL. */
+struct updaters {
+	const mw_workspace *ws;
+	bool read[MW_DBMS__COUNT];
+	mw_buf *text[MW_DBMS__COUNT];	/* shared between platforms naming one file */
+};
+
+static const mw_buf *
+updater_text(struct updaters *u, mw_dbms dbms)
+{
+	const char *file = u->ws->updater[dbms];
+	char *abs;
+
+	if (u->read[dbms])
+		return u->text[dbms];
+	u->read[dbms] = true;
+	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (i != (int)dbms && u->read[i] && u->ws->updater[i] && !strcmp(u->ws->updater[i], file))
+			return u->text[dbms] = u->text[i];
+	}
+	abs = mw_workspace_path(u->ws, file);
+	u->text[dbms] = mw_xcalloc(1, sizeof(mw_buf));
+	if (mw_read_file(u->text[dbms], abs, NULL) < 0) {
+		free(u->text[dbms]);
+		u->text[dbms] = NULL;
+	}
+	free(abs);
+	return u->text[dbms];
+}
+
+static void
+updaters_release(struct updaters *u)
+{
+	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		bool shared = false;
+
+		for (int j = i + 1; j < MW_DBMS__COUNT; j++)
+			shared |= u->text[j] == u->text[i];
+		if (!u->text[i] || shared)
+			continue;
+		mw_buf_release(u->text[i]);
+		free(u->text[i]);
+	}
+}
+
+/* The plan's entry for the patch as the checkout names it. */
+static void
+entry_copy(mw_updater_entry *out, const mw_updater_entry *e, const char *patch)
+{
+	memset(out, 0, sizeof(*out));
+	out->verb = e->verb;
+	out->table = mw_xstrdup(e->table);
+	out->name = mw_xstrdup(e->name);
+	out->new_name = mw_xstrdup(e->new_name);
+	out->columns = mw_strv_dup(e->columns, e->ncolumns);
+	out->ncolumns = e->ncolumns;
+	out->patch = mw_xstrdup(patch);
+}
+
 /* The updater file of `dbms` registers the patch, or a fix and a finding. */
 static void
-check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
-	    bool partial, mw_diags *diags)
+check_entry(mw_drift *d, struct updaters *u, const mw_ws_doc *doc, const mw_change_plan *plan,
+	    mw_dbms dbms, bool partial, mw_diags *diags)
 {
+	const mw_workspace *ws = u->ws;
 	const char *file = ws->updater[dbms];
-	char *abs = mw_workspace_path(ws, file), *patch = mw_path_basename(doc->sql[dbms]);
-	mw_buf php = MW_BUF_INIT, hint = MW_BUF_INIT;
+	const mw_buf *php = updater_text(u, dbms);
+	char *patch = mw_path_basename(doc->sql[dbms]);
+	mw_buf hint = MW_BUF_INIT;
 	mw_updater_entry e;
 
-	if (mw_read_file(&php, abs, NULL) == 0 &&
-	    !mw_updater_mentions(mw_buf_cstr(&php), php.len, patch)) {
-		mw_updater_entry_from_change(&e, &doc->doc->change, patch);
+	if (php && !mw_updater_mentions(mw_buf_cstr(php), php->len, patch)) {
+		entry_copy(&e, &plan->entry, patch);
 		if (ws->kind == MW_WS_CORE)
 			mw_updater_render_core(&hint, &e);
 		else
@@ -205,10 +286,8 @@ check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms d
 		else
 			add_fix(d, MW_FIX_UPDATER, doc->rel, file)->entry = e;
 	}
-	mw_buf_release(&php);
 	mw_buf_release(&hint);
 	free(patch);
-	free(abs);
 }
 
 /*
@@ -217,41 +296,66 @@ check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms d
  * the author's call, reported with the entry to paste.
  */
 static void
-check_entries(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned sql,
-	      mw_diags *diags)
+check_entries(mw_drift *d, struct updaters *u, const mw_ws_doc *doc,
+	      const mw_change_plan *plan, unsigned sql, mw_diags *diags)
 {
+	const mw_workspace *ws = u->ws;
 	unsigned all = (1u << MW_DBMS__COUNT) - 1;
 	int first = -1;
 
 	for (int i = 0; i < MW_DBMS__COUNT; i++)
 		if (sql & (1u << i) && ws->updater[i] && first < 0)
 			first = i;
-	if (first < 0 || (!doc->doc->change.after && !doc->doc->change.before))
+	if (first < 0 || !plan->has_entry)
 		return;
 	if (ws->kind == MW_WS_CORE) {
 		for (int i = 0; i < MW_DBMS__COUNT; i++)
 			if (sql & (1u << i) && ws->updater[i])
-				check_entry(d, ws, doc, (mw_dbms)i, false, diags);
+				check_entry(d, u, doc, plan, (mw_dbms)i, false, diags);
 		return;
 	}
-	check_entry(d, ws, doc, (mw_dbms)first, sql != all, diags);
+	check_entry(d, u, doc, plan, (mw_dbms)first, sql != all, diags);
+}
+
+static bool
+listed(const char *rel, char *const *docs, size_t ndocs)
+{
+	for (size_t i = 0; i < ndocs; i++)
+		if (!strcmp(docs[i], rel))
+			return true;
+	return !ndocs;
+}
+
+static void
+check_one(mw_drift *out, struct updaters *u, const mw_ws_doc *doc, unsigned flags,
+	  mw_diags *diags)
+{
+	mw_change_plan plan;
+	unsigned sql;
+
+	if (doc->doc->kind != MW_DOC_CHANGE) {
+		check_doc(out, u->ws, doc, NULL, flags, diags);
+		return;
+	}
+	mw_change_plan_build(&plan, doc->doc->change.before, doc->doc->change.after, doc->rel);
+	sql = check_doc(out, u->ws, doc, &plan, flags, diags);
+	check_entries(out, u, doc, &plan, sql, diags);
+	mw_change_plan_clear(&plan);
 }
 
 int
-mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, mw_diags *diags)
+mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, char *const *docs,
+	       size_t ndocs, mw_diags *diags)
 {
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < ws->ndocs; i++) {
-		const mw_ws_doc *doc = &ws->docs[i];
-		unsigned sql;
+	struct updaters u = { ws, { false }, { NULL } };
 
-		if (!doc->doc)
-			continue;
-		sql = check_doc(out, ws, doc, flags, diags);
-		if (doc->doc->kind == MW_DOC_CHANGE)
-			check_entries(out, ws, doc, sql, diags);
-	}
-	report_orphans(ws, diags);
-	mw_drift__check_tables(ws, diags);
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < ws->ndocs; i++)
+		if (ws->docs[i].doc && listed(ws->docs[i].rel, docs, ndocs))
+			check_one(out, &u, &ws->docs[i], flags, diags);
+	updaters_release(&u);
+	if (!ndocs)
+		report_orphans(ws, diags);
+	mw_drift__check_tables(ws, docs, ndocs, diags);
 	return 0;
 }

@@ -186,6 +186,7 @@ struct lint_ctx {
 	const char *tpath;		/* its JSON pointer ("/3", "", "/after") */
 	const mw_schema *schema;	/* the document's own tables (may be NULL) */
 	const mw_change *change;	/* CHANGE rules */
+	const mw_change_plan *plan;		/* CHANGE rules: the change's analysis */
 	enum lint_rule_index rule;	/* set by the runner */
 	mw_diags *out;
 };

@@ -385,29 +385,29 @@ check_identifier_length(struct lint_ctx *ctx)
 	const mw_table *t = ctx->table;
 	char *path;
 
-	if (strlen(t->name) > 63) {
+	if (strlen(t->name) > MW_NAME_MAX) {
 		path = mw_strdupf("%s/name", ctx->tpath);
 		lint_report(ctx, path, "use a shorter name",
-			    "table name '%s' is %zu characters long (at most 63)", t->name,
-			    strlen(t->name));
+			    "table name '%s' is %zu characters long (at most %d)", t->name,
+			    strlen(t->name), MW_NAME_MAX);
 		free(path);
 	}
 	for (size_t i = 0; i < t->ncolumns; i++) {
-		if (strlen(t->columns[i].name) <= 63)
+		if (strlen(t->columns[i].name) <= MW_NAME_MAX)
 			continue;
 		path = column_path(ctx, &t->columns[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
-			    "column name '%s' is %zu characters long (at most 63)",
-			    t->columns[i].name, strlen(t->columns[i].name));
+			    "column name '%s' is %zu characters long (at most %d)",
+			    t->columns[i].name, strlen(t->columns[i].name), MW_NAME_MAX);
 		free(path);
 	}
 	for (size_t i = 0; i < t->nindexes; i++) {
-		if (strlen(t->indexes[i].name) <= 63)
+		if (strlen(t->indexes[i].name) <= MW_NAME_MAX)
 			continue;
 		path = index_path(ctx, &t->indexes[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
-			    "index name '%s' is %zu characters long (at most 63)",
-			    t->indexes[i].name, strlen(t->indexes[i].name));
+			    "index name '%s' is %zu characters long (at most %d)",
+			    t->indexes[i].name, strlen(t->indexes[i].name), MW_NAME_MAX);
 		free(path);
 	}
 }

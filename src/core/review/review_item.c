@@ -12,6 +12,7 @@
 #include <config.h>
 
 #include "core/review/review_internal.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/sqlfmt.h"
@@ -108,19 +109,21 @@ committed_sql(mw_buf *have, mw_review_sql *s, const struct review_src *src, cons
 	return mw_review__read(have, src, s->path, err) < 0 ? -1 : 0;
 }
 
+/* A change's SQL comes from its plan, generated once; a schema's is generated here. */
 static int
-generate(mw_review_sql *s, const mw_doc *doc, const char *rel, mw_dbms dbms)
+generate(mw_review_sql *s, const mw_review_item *it, mw_dbms dbms)
 {
 	mw_buf out = MW_BUF_INIT, back = MW_BUF_INIT;
 	int rc;
 
-	if (doc->kind == MW_DOC_CHANGE) {
-		rc = mw_gen_change(&out, doc->change.before, doc->change.after, dbms, rel, 0);
-		if (rc == 0 && mw_gen_rollback(&back, doc->change.before, doc->change.after, dbms,
-					       rel, 0) == 0)
+	if (it->plan) {
+		rc = it->plan->nochange[dbms] ? MW_GEN_NOCHANGE : 0;
+		if (rc == 0)
+			mw_buf_add(&out, it->plan->sql[dbms].data, it->plan->sql[dbms].len);
+		if (rc == 0 && mw_change_plan_rollback(&back, it->plan, dbms, 0) == 0)
 			s->rollback = mw_buf_detach(&back);
 	} else {
-		rc = mw_gen_schema(&out, &doc->schema, dbms, rel, 0);
+		rc = mw_gen_schema(&out, &it->doc->schema, dbms, it->path, 0);
 	}
 	if (rc == 0)
 		s->generated = mw_buf_detach(&out);
@@ -147,7 +150,7 @@ check_sql(mw_review_item *it, const struct review_src *src, unsigned *patched, m
 	*patched = 0;
 	for (int d = 0; d < MW_DBMS__COUNT && rc >= 0; d++) {
 		mw_review_sql *s = &it->sql[d];
-		bool gen = generate(s, it->doc, it->path, (mw_dbms)d) == 0;
+		bool gen = generate(s, it, (mw_dbms)d) == 0;
 
 		if (gen && found[d] == 0)
 			compare_sql(s, mw_buf_cstr(&have[d]), have[d].len);
@@ -195,13 +198,12 @@ check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool 
 		s->updater = MW_REVIEW_UPD_MISSING;
 		s->problem = true;
 		it->problems |= MW_REVIEW_P_UPDATER;
-		if (mw_updater_entry_from_change(&e, &it->doc->change, patch) == 0) {
-			if (ctx->ws->kind == MW_WS_CORE)
-				mw_updater_render_core(&hint, &e);
-			else
-				mw_updater_render_extension(&hint, &e);
+		if (it->plan->has_entry) {
+			/* The plan's entry, for the patch as the revision names it. */
+			e = it->plan->entry;
+			e.patch = patch;
+			mw_checkout_render_entry(&hint, ctx->ws, &e);
 			s->updater_hint = mw_buf_detach(&hint);
-			mw_updater_entry_clear(&e);
 		}
 	}
 	free(patch);
@@ -223,7 +225,11 @@ lint(mw_review_item *it, const struct review_ctx *ctx, const mw_buf *text)
 	mw_doc *shape = NULL;
 
 	if (mw_doc_load_buffer_flags(&shape, mw_buf_cstr(text), text->len, it->path,
-				     MW_LOAD_SHAPE_ONLY, &ignore) == 0)
+				     MW_LOAD_SHAPE_ONLY, &ignore) < 0)
+		shape = NULL;
+	else if (shape->kind == MW_DOC_CHANGE && it->plan)
+		mw_lint_change(ctx->lint, shape, it->plan, &ctx->others, &it->findings);
+	else
 		mw_lint_doc(ctx->lint, shape, &ctx->others, &it->findings);
 	mw_diags_sort(&it->findings);
 	if (mw_diags_count(&it->findings, MW_SEV_ERROR))
@@ -348,6 +354,11 @@ mw_review__check_item(mw_review_item *it, struct review_ctx *ctx, mw_buf *err)
 	load(it, &text);
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		it->sql[d].updater = MW_REVIEW_UPD_NA;
+	if (it->doc && it->doc->kind == MW_DOC_CHANGE) {
+		it->plan = mw_xcalloc(1, sizeof(*it->plan));
+		mw_change_plan_build(it->plan, it->doc->change.before, it->doc->change.after,
+				     it->path);
+	}
 	lint(it, ctx, &text);
 	if (!it->doc) {
 		not_loaded(it);
@@ -375,7 +386,8 @@ mw_review__item_clear(mw_review_item *it)
 	free(it->title);
 	free(it->comment);
 	free(it->schema_file);
-	mw_table_diff_clear(&it->diff);
+	mw_change_plan_clear(it->plan);
+	free(it->plan);
 	mw_doc_free(it->doc);
 	mw_diags_free(&it->load_errors);
 	mw_diags_free(&it->findings);

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The engine front: dispatch to the back ends, the script splitter, and the
- * shape / row records with the normalisation every back end shares.
+ * The engine front: dispatch to the back ends (scripts are split into
+ * statements by the SQL lexer, sqllex.h), and the shape / row records with
+ * the normalisation every back end shares.
  */
 #include <config.h>
 
 #include "engine_priv.h"
 #include "mwschema/model.h"
+#include "mwschema/sqllex.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -200,95 +202,6 @@ mw_engine_quote_ident(mw_buf *out, const mw_engine *e, const char *name)
 }
 
 /*
- * Script splitting
- */
-
-/* Index just past the quoted token or comment starting at s[i], or i if none. */
-static size_t
-skip_quoted(const char *s, size_t i)
-{
-	char q = s[i];
-
-	if (q == '\'' || q == '"' || q == '`') {
-		for (i++; s[i]; i++) {
-			if (s[i] == '\\' && q == '\'' && s[i + 1])
-				i++;
-			else if (s[i] == q && s[i + 1] == q)
-				i++;
-			else if (s[i] == q)
-				return i + 1;
-		}
-		return i;
-	}
-	if (q == '-' && s[i + 1] == '-') {
-		while (s[i] && s[i] != '\n')
-			i++;
-		return i;
-	}
-	if (q == '/' && s[i + 1] == '*') {
-		const char *end = strstr(s + i + 2, "*/");
-
-		return end ? (size_t)(end - s) + 2 : strlen(s);
-	}
-	return i;
-}
-
-/* The statement text from its first token on, or NULL when it is only comments. */
-static char *
-trim_statement(const char *s, size_t len)
-{
-	size_t i = 0, j;
-
-	while (i < len) {
-		if (isspace((unsigned char)s[i])) {
-			i++;
-			continue;
-		}
-		j = skip_quoted(s, i);
-		if (j == i || s[i] == '\'' || s[i] == '"' || s[i] == '`')
-			break;
-		i = j > len ? len : j;
-	}
-	while (len > i && isspace((unsigned char)s[len - 1]))
-		len--;
-	return i < len ? mw_xstrndup(s + i, len - i) : NULL;
-}
-
-static void
-push_statement(char ***out, size_t *n, const char *s, size_t len)
-{
-	char *stmt = trim_statement(s, len);
-
-	if (!stmt)
-		return;
-	*out = mw_xrealloc(*out, (*n + 1) * sizeof(**out));
-	(*out)[(*n)++] = stmt;
-}
-
-void
-mw_sql_split(char ***out, size_t *n, const char *script)
-{
-	size_t start = 0, i = 0;
-
-	*out = NULL;
-	*n = 0;
-	while (script[i]) {
-		size_t j = skip_quoted(script, i);
-
-		if (j != i) {
-			i = j;
-			continue;
-		}
-		if (script[i] == ';') {
-			push_statement(out, n, script + start, i - start);
-			start = i + 1;
-		}
-		i++;
-	}
-	push_statement(out, n, script + start, i - start);
-}
-
-/*
  * Shapes
  */
 
@@ -430,22 +343,19 @@ mw_norm_type(const char *type)
 	return mw_buf_detach(&b);
 }
 
-/* Position of a top-level "::" cast (outside quotes), or NULL. */
+/* Position of the first "::" cast outside strings and quoted names (the lexer's), or NULL. */
 static const char *
 find_cast(const char *s)
 {
-	for (size_t i = 0; s[i];) {
-		size_t j = skip_quoted(s, i);
+	mw_sql_token *t;
+	size_t n = mw_sql_tokenize(&t, s, strlen(s));
+	const char *at = NULL;
 
-		if (j != i && s[i] != '-' && s[i] != '/') {
-			i = j;
-			continue;
-		}
-		if (s[i] == ':' && s[i + 1] == ':')
-			return s + i;
-		i++;
-	}
-	return NULL;
+	for (size_t i = 0; i < n && !at; i++)
+		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 && !strncmp(s + t[i].start, "::", 2))
+			at = s + t[i].start;
+	free(t);
+	return at;
 }
 
 static char *

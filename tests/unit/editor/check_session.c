@@ -48,7 +48,7 @@ START_TEST(test_new_table_write_commit_edit)
 		if (!strcmp(session_table(s, i)->name, "widget"))
 			add_column(s, i, "wd_extra");
 	ck_assert(session_has_change(s));
-	ck_assert(s->findings.n > 0 || s->sql[0].len > 0);
+	ck_assert(s->findings.n > 0 || s->plan.sql[0].len > 0);
 	session_update(s);
 	ck_assert(session_undo(s));
 	ck_assert(!session_has_change(s));

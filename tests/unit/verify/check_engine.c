@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mwschema/engine.h"
+#include "mwschema/sqllex.h"
 
 /* from engine_priv.h, which tests may not include */
 char *mw_norm_type(const char *type);
