@@ -860,3 +860,24 @@ out:
 	git_tree_free(tree);
 	return 0;
 }
+
+int
+mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf *err)
+{
+	git_reference_iterator *it;
+	const char *name;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (git_reference_iterator_glob_new(&it, git->repo, glob) < 0)
+		return git_fail(err, MW_GIT_ERROR, "cannot list the references");
+	while ((rc = git_reference_next_name(&name, it)) == 0) {
+		*names = mw_xrealloc(*names, (*n + 1) * sizeof(**names));
+		(*names)[(*n)++] = mw_xstrdup(name);
+	}
+	git_reference_iterator_free(it);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), compare_names);
+	return 0;
+}
