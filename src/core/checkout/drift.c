@@ -214,10 +214,10 @@ updater_text(struct updaters *u, mw_dbms dbms)
 	if (u->read[dbms])
 		return u->text[dbms];
 	u->read[dbms] = true;
-	for (int i = 0; i < MW_DBMS__COUNT; i++) {
-		if (i != (int)dbms && u->read[i] && u->ws->updater[i] && !strcmp(u->ws->updater[i], file))
+	for (int i = 0; i < MW_DBMS__COUNT; i++)
+		if (i != (int)dbms && u->read[i] && u->ws->updater[i] &&
+		    !strcmp(u->ws->updater[i], file))
 			return u->text[dbms] = u->text[i];
-	}
 	abs = mw_workspace_path(u->ws, file);
 	u->text[dbms] = mw_xcalloc(1, sizeof(mw_buf));
 	if (mw_read_file(u->text[dbms], abs, NULL) < 0) {

@@ -352,7 +352,8 @@ find_cast(const char *s)
 	const char *at = NULL;
 
 	for (size_t i = 0; i < n && !at; i++)
-		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 && !strncmp(s + t[i].start, "::", 2))
+		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 &&
+		    !strncmp(s + t[i].start, "::", 2))
 			at = s + t[i].start;
 	free(t);
 	return at;
