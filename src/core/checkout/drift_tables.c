@@ -15,7 +15,7 @@
  */
 #include <config.h>
 
-#include "core/checkout/drift_internal.h"
+#include "core/checkout/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
