@@ -132,13 +132,14 @@ add_doc(char ***v, size_t *n, const mw_ws_doc *doc, const bool *has_sql)
 			add_unique(v, n, doc->sql[d]);
 }
 
-/* A change file not written yet: its SQL goes where the name rule says. */
+/* A change file not written yet: its SQL goes where the checkout's layout says. */
 static void
-add_new_change(char ***v, size_t *n, const char *rel, const bool *has_sql)
+add_new_change(char ***v, size_t *n, const mw_workspace *ws, const char *rel,
+	       const bool *has_sql)
 {
 	add_unique(v, n, rel);
 	for (int d = 0; d < MW_DBMS__COUNT; d++) {
-		char *sql = mw_workspace_sql_name(rel, MW_DOC_CHANGE, (mw_dbms)d);
+		char *sql = mw_workspace_sql_path(ws, rel, MW_DOC_CHANGE, (mw_dbms)d);
 
 		if (!has_sql || has_sql[d])
 			add_unique(v, n, sql);
@@ -174,7 +175,7 @@ mw_checkout_change_files(char ***files, size_t *nfiles, const mw_checkout *co,
 	if (doc)
 		add_doc(files, nfiles, doc, has_sql);
 	else
-		add_new_change(files, nfiles, change_rel, has_sql);
+		add_new_change(files, nfiles, co->ws, change_rel, has_sql);
 	add_schema_docs(files, nfiles, co, change);
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		add_unique(files, nfiles, co->ws->updater[d]);
