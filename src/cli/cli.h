@@ -38,7 +38,8 @@ enum {
 struct cli_option {
 	int key;		/* the short letter ('q'), or CLI_LONG + n: what cli_next returns */
 	const char *name;	/* the long name without "--", or NULL */
-	const char *arg;	/* the value's placeholder ("PATH"), NULL for a flag */
+	const char *arg;	/* the value's placeholder ("PATH"), NULL for a flag; "[DSN]":
+				   optional, given only as --name=DSN */
 	const char *help;	/* one or more sentences; --help wraps them */
 	const char *values;	/* the accepted values ("text|json|sarif"), NULL for any */
 };

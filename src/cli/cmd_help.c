@@ -157,7 +157,8 @@ offer_options(const struct cli_command *cmd, const char *cur)
 
 			cli_option_spelling(o, spelled);
 			if (!strncmp(spelled, cur, n))
-				printf("%s%s\n", spelled, o->name && o->arg ? "=" : "");
+				printf("%s%s\n", spelled,
+				       o->name && o->arg && o->arg[0] != '[' ? "=" : "");
 		}
 }
 
@@ -185,7 +186,7 @@ wants_next(const struct cli_command *cmd, const char *w)
 		o = strchr(w, '=') ? NULL : option_named(cmd, w + 2, strlen(w + 2), 0);
 	else
 		o = w[2] ? NULL : option_named(cmd, NULL, 0, (unsigned char)w[1]);
-	return o && o->arg ? o : NULL;
+	return o && o->arg && o->arg[0] != '[' ? o : NULL;
 }
 
 /* bash splits "--format=te" into "--format", "=", "te": join them again. */

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "mwschema/fs.h"
+#include "mwschema/git.h"
 #include "mwschema/lint.h"
 #include "mwschema/rc.h"
 #include "mwschema/report.h"
@@ -17,7 +18,10 @@
 
 #define CMD "lint"
 
-enum { OPT_FORMAT = CLI_LONG, OPT_SEVERITY, OPT_CONFIG, OPT_NO_CONFIG, OPT_EXPLAIN, OPT_LIST_RULES };
+enum {
+	OPT_FORMAT = CLI_LONG, OPT_SEVERITY, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE,
+	OPT_WRITE_BASELINE, OPT_NEW_SINCE, OPT_EXPLAIN, OPT_LIST_RULES,
+};
 
 static const struct cli_option options[] = {
 	{ OPT_FORMAT, "format", "F", "text (default: file:line:col: severity: message [rule]), "
@@ -27,6 +31,12 @@ static const struct cli_option options[] = {
 	{ OPT_CONFIG, "config", "FILE", "read FILE after the standard configuration", NULL },
 	{ OPT_NO_CONFIG, "no-config", NULL, "ignore ~/.config/mwschema/config and .mwschemarc",
 	  NULL },
+	{ OPT_BASELINE, "baseline", "FILE", "report only findings FILE does not list (CI on a "
+	  "repository with old findings gates on new ones)", NULL },
+	{ OPT_WRITE_BASELINE, "write-baseline", "FILE", "write the findings to FILE as the "
+	  "baseline and exit 0", NULL },
+	{ OPT_NEW_SINCE, "new-since", "REV", "report only findings the files did not have at git "
+	  "revision REV (e.g. origin/master, HEAD~1)", NULL },
 	{ OPT_EXPLAIN, "explain", "RULE", "say why RULE exists and how to fix its findings", NULL },
 	{ OPT_LIST_RULES, "list-rules", NULL, "list every rule with its default severity", NULL },
 	{ 0, NULL, NULL, NULL, NULL },
@@ -59,6 +69,9 @@ struct lint_opts {
 	bool no_config;
 	const char *explain;
 	bool list_rules;
+	const char *baseline;		/* --baseline */
+	const char *write_baseline;	/* --write-baseline */
+	const char *since;		/* --new-since */
 	char **paths;
 	int npaths;
 	char *root;		/* without PATH: the checkout's root, paths are below it */
@@ -124,9 +137,30 @@ take_option(struct lint_opts *o, int key, const char *v)
 	case OPT_SEVERITY: mw_severity_from_name(v, &o->threshold); break;
 	case OPT_CONFIG: o->config = v; break;
 	case OPT_NO_CONFIG: o->no_config = true; break;
+	case OPT_BASELINE: o->baseline = v; break;
+	case OPT_WRITE_BASELINE: o->write_baseline = v; break;
+	case OPT_NEW_SINCE: o->since = v; break;
 	case OPT_EXPLAIN: o->explain = v; break;
 	case OPT_LIST_RULES: o->list_rules = true; break;
 	}
+}
+
+/* `dir` is inside another schema directory of the checkout. */
+static bool
+below_any(const mw_workspace *ws, const char *dir)
+{
+	for (size_t i = 0; i < ws->nschema_dirs; i++) {
+		const char *d = ws->schema_dirs[i];
+		size_t n = strlen(d);
+
+		while (n && d[n - 1] == '/')
+			n--;
+		if (n == 1 && d[0] == '.')
+			n = 0;		/* the root itself */
+		if (d != dir && (!n || (!strncmp(dir, d, n) && dir[n] == '/' && dir[n + 1])))
+			return true;
+	}
+	return false;
 }
 
 /* No PATH: the schema directories of the checkout around the current directory. */
@@ -146,7 +180,8 @@ checkout_paths(struct lint_opts *o)
 	for (size_t i = 0; i < ws->nschema_dirs; i++) {
 		char *dir = mw_workspace_path(ws, ws->schema_dirs[i]);
 
-		if (mw_is_dir(dir))
+		/* A folder below another one (sql/abstractSchemaChanges) is walked with it. */
+		if (mw_is_dir(dir) && !below_any(ws, ws->schema_dirs[i]))
 			o->owned[o->npaths++] = dir;
 		else
 			free(dir);
@@ -320,6 +355,118 @@ lint_options_free(struct lint_opts *o)
 	free(o->root);
 }
 
+/* Each input as git revision `rev` has it, under its current name (NULL when absent). */
+static void
+load_at(mw_doc **docs, char **sql, mw_git *git, const char *rev, const struct inputs *in)
+{
+	char *wd = realpath(mw_git_workdir(git), NULL);
+	size_t wl = wd ? strlen(wd) : 0;
+
+	for (size_t i = 0; wd && i < in->nfiles; i++) {
+		char *abs = realpath(in->files[i], NULL);
+		mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
+		mw_diags ignore = MW_DIAGS_INIT;
+
+		if (abs && !strncmp(abs, wd, wl) && abs[wl] == '/' &&
+		    mw_git_blob_read(&text, git, rev, abs + wl + 1, &err) == 0) {
+			if (is_sql(in->files[i]))
+				sql[i] = mw_buf_detach(&text);
+			else if (mw_doc_load_buffer_flags(&docs[i], mw_buf_cstr(&text), text.len,
+							  in->files[i], MW_LOAD_SHAPE_ONLY,
+							  &ignore) < 0)
+				docs[i] = NULL;
+		}
+		mw_diags_free(&ignore);
+		mw_buf_release(&text);
+		mw_buf_release(&err);
+		free(abs);
+	}
+	free(wd);
+}
+
+/* The findings the same files had at `rev`: what --new-since leaves out. */
+static int
+findings_at(mw_diags *out, mw_lint *lint, const struct inputs *in, const char *rev)
+{
+	mw_doc **docs = mw_xcalloc(in->nfiles + 1, sizeof(*docs));
+	char **sql = mw_xcalloc(in->nfiles + 1, sizeof(*sql)), *dir;
+	mw_lint_others others = MW_LINT_OTHERS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	mw_git *git = NULL;
+	int rc;
+
+	dir = mw_is_dir(in->files[0]) ? mw_xstrdup(in->files[0]) : mw_path_dirname(in->files[0]);
+	rc = mw_git_open(&git, dir, &err);
+	if (rc == 0) {
+		load_at(docs, sql, git, rev, in);
+		for (size_t i = 0; i < in->nfiles; i++)
+			if (docs[i] && docs[i]->kind != MW_DOC_CHANGE)
+				mw_lint_others_add(&others, &docs[i]->schema);
+		for (size_t i = 0; i < in->nfiles; i++) {
+			if (docs[i])
+				mw_lint_doc(lint, docs[i], &others, out);
+			else if (sql[i])
+				mw_lint_sql(lint, in->files[i], sql[i], strlen(sql[i]), out);
+		}
+	} else {
+		fprintf(stderr, "mwschema lint: --new-since: %s\n", mw_buf_cstr(&err));
+	}
+	for (size_t i = 0; i < in->nfiles; i++) {
+		mw_doc_free(docs[i]);
+		free(sql[i]);
+	}
+	mw_lint_others_release(&others);
+	mw_git_free(git);
+	mw_buf_release(&err);
+	free(docs);
+	free(sql);
+	free(dir);
+	return rc;
+}
+
+/* --baseline and --new-since: drop what was known; 0, or an exit code. */
+static int
+drop_known(const struct lint_opts *o, mw_lint *lint, const struct inputs *in, mw_diags *diags)
+{
+	mw_diags known = MW_DIAGS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	size_t n = 0;
+	int rc = CLI_OK;
+
+	if (o->baseline && mw_lint_baseline_read(&known, o->baseline, &err) < 0) {
+		fprintf(stderr, "mwschema lint: %s\n", mw_buf_cstr(&err));
+		rc = CLI_IO;
+	} else if (o->since && in->nfiles && findings_at(&known, lint, in, o->since) < 0) {
+		rc = CLI_IO;
+	} else {
+		cli_diags_paths(&known, o->root);
+		n = mw_lint_drop_known(diags, &known);
+	}
+	if (n && o->format == MW_REPORT_TEXT)
+		fprintf(stderr, "mwschema lint: %zu known finding%s (%s) not shown\n", n,
+			n == 1 ? "" : "s", o->baseline ? o->baseline : o->since);
+	mw_diags_free(&known);
+	mw_buf_release(&err);
+	return rc;
+}
+
+static int
+write_baseline(const struct lint_opts *o, const mw_diags *diags)
+{
+	mw_buf err = MW_BUF_INIT;
+	int rc = CLI_OK;
+
+	if (mw_lint_baseline_write(diags, o->write_baseline, &err) < 0) {
+		fprintf(stderr, "mwschema lint: %s\n", mw_buf_cstr(&err));
+		rc = CLI_IO;
+	} else {
+		fprintf(stderr, "mwschema lint: wrote %zu finding%s to %s\n", diags->n,
+			diags->n == 1 ? "" : "s", o->write_baseline);
+	}
+	mw_buf_release(&err);
+	return rc;
+}
+
 static int
 run_lint(int argc, char **argv)
 {
@@ -350,10 +497,19 @@ run_lint(int argc, char **argv)
 	}
 	filter(&diags, o.threshold);
 	mw_diags_sort(&diags);
+	/* Paths as every command prints them, also in baselines (see cli_path). */
+	cli_diags_paths(&diags, o.root);
+	if (o.write_baseline) {
+		rc = write_baseline(&o, &diags);
+		goto out;
+	}
+	if ((rc = drop_known(&o, lint, &in, &diags)))
+		goto out;
 	write_report(&o, &diags);
 	if (o.format == MW_REPORT_TEXT)
 		summary(&in, &diags);
 	rc = mw_diags_count(&diags, MW_SEV_ERROR) ? CLI_PROBLEMS : CLI_OK;
+out:
 	mw_diags_free(&diags);
 	inputs_free(&in);
 	mw_lint_free(lint);

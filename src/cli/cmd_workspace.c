@@ -15,14 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_FORMAT = CLI_LONG, OPT_STRICT, OPT_MESSAGE, OPT_MESSAGE_FILE, OPT_BUG, OPT_BRANCH,
-       OPT_FORCE };
+enum { OPT_FORMAT = CLI_LONG, OPT_STRICT, OPT_LAYOUT, OPT_BUG, OPT_BRANCH, OPT_FORCE };
 
 static const struct cli_option check_options[] = {
 	{ OPT_FORMAT, "format", "F", "text (default), json or sarif, as for 'mwschema lint'",
 	  "text|json|sarif" },
 	{ OPT_STRICT, "strict", NULL, "also report generated files that differ only in layout "
 	  "(files left by older generator versions)", NULL },
+	{ OPT_LAYOUT, "layout", NULL, "print where the JSON and SQL files were found, and why",
+	  NULL },
 	{ 0, NULL, NULL, NULL, NULL },
 };
 
@@ -32,13 +33,17 @@ const struct cli_command cmd_check = {
 	"check", "report generated files and updater entries that are out of date", "[OPTIONS] [DIR]",
 	"Finds the MediaWiki checkout (core or extension) containing DIR (default: the\n"
 	"current directory) and reports what is out of step with its JSON files:\n"
-	"  generated-in-sync      generated SQL missing, stale or edited by hand\n"
-	"  tables-json-in-sync    a schema table that differs from its newest change\n"
-	"  updater-entry-missing  a patch that no updater entry registers\n"
-	"Paths are relative to the checkout's root; the summary goes to standard error.\n",
+	"  generated-in-sync       generated SQL missing, stale or edited by hand\n"
+	"  generated-source-label  only the '-- Source:' line differs from MediaWiki's\n"
+	"  tables-json-in-sync     a schema table that differs from its newest change\n"
+	"  updater-entry-missing   a patch that no updater entry registers\n"
+	"Paths are relative to the checkout's root; the summary goes to standard error.\n"
+	"Where the JSON and SQL live is read from .mwschemarc, MediaWiki's schema test\n"
+	"(AbstractSchemaTestBase), the LoadExtensionSchemaUpdates handlers and\n"
+	"conventional folders, in that order.\n",
 	check_options, "dirs", 1,
-	"Exit status: 0 nothing found, 1 findings, 2 usage error, 3 no checkout found\n"
-	"or a file cannot be read.\n",
+	"Exit status: 0 nothing found (or no abstract schema at all, which is said),\n"
+	"1 findings, 2 usage error, 3 no checkout found or a file cannot be read.\n",
 	run_check, CLI_PAGED,
 };
 
@@ -88,6 +93,9 @@ const struct cli_command cmd_commit = {
 	"2 usage error, 3 no checkout found, git or file error.\n",
 	run_commit, 0,
 };
+
+/* --layout travels with the drift flags, above theirs. */
+#define LAYOUT (1u << 16)
 
 /* Opens the checkout around `dir`; CLI_IO after printing why not (once). */
 static int
@@ -147,6 +155,35 @@ note_updaters(const mw_workspace *ws)
 	free(root);
 }
 
+/* Nothing to check is not "0 findings": say what was searched. */
+static bool
+say_if_empty(const char *cmd, const mw_workspace *ws)
+{
+	mw_buf where = MW_BUF_INIT;
+
+	if (!mw_workspace_empty(ws))
+		return false;
+	mw_workspace_describe_search(&where, ws);
+	fprintf(stderr, "mwschema %s: no abstract schema found in %s (%s %s); %s\n", cmd, ws->root,
+		mw_workspace_kind_name(ws->kind), ws->name ? ws->name : "", mw_buf_cstr(&where));
+	mw_buf_release(&where);
+	return true;
+}
+
+static int
+print_layout(const mw_workspace *ws)
+{
+	mw_buf out = MW_BUF_INIT;
+
+	printf("%s (%s %s)\n", ws->root, mw_workspace_kind_name(ws->kind), ws->name ? ws->name : "");
+	mw_workspace_describe(&out, ws);
+	fputs(mw_buf_cstr(&out), stdout);
+	if (mw_workspace_empty(ws))
+		say_if_empty("check", ws);
+	mw_buf_release(&out);
+	return CLI_OK;
+}
+
 /* The options of check and sync; 0, -1 after help, or the exit code. */
 static int
 parse_workspace_args(const struct cli_command *cmd, int argc, char **argv,
@@ -161,6 +198,8 @@ parse_workspace_args(const struct cli_command *cmd, int argc, char **argv,
 			mw_report_format_from_name(a.value, fmt);
 		else if (key == OPT_STRICT)
 			*flags |= MW_DRIFT_STRICT;
+		else if (key == OPT_LAYOUT)
+			*flags |= LAYOUT;
 	}
 	if (key == CLI_STOP)
 		rc = a.status ? a.status : -1;
@@ -189,6 +228,12 @@ run_check(int argc, char **argv)
 	free(dir);
 	if (rc)
 		return rc;
+	if ((flags & LAYOUT) || (say_if_empty("check", ws) && fmt == MW_REPORT_TEXT)) {
+		rc = flags & LAYOUT ? print_layout(ws) : CLI_OK;
+		mw_workspace_free(ws);
+		return rc;
+	}
+	flags &= ~LAYOUT;
 	cli_pager_start();
 	note_updaters(ws);
 	mw_drift_check(&drift, ws, flags, NULL, 0, &diags);
@@ -254,6 +299,11 @@ run_sync(int argc, char **argv)
 	if ((rc = open_checkout(&ws, "sync", dir))) {
 		free(dir);
 		return rc;
+	}
+	if (say_if_empty("sync", ws)) {
+		mw_workspace_free(ws);
+		free(dir);
+		return CLI_OK;
 	}
 	mw_drift_check(&drift, ws, flags, NULL, 0, &rest);
 	mw_diags_clear(&rest);

@@ -22,6 +22,9 @@
 	X(commit) \
 	X(review) \
 	X(tutorial) \
+	X(provision) \
+	X(upgrade) \
+	X(audit) \
 	X(help)
 
 #define MW_DECLARE_COMMAND(name) extern const struct cli_command cmd_##name;

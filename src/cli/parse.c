@@ -31,6 +31,13 @@ is_short(const struct cli_option *o)
 	return o->key > 0 && o->key < 128;
 }
 
+/* "[DSN]": the value is optional, and only ever attached ("--mysql=DSN"). */
+static bool
+optional_value(const struct cli_option *o)
+{
+	return o->arg && o->arg[0] == '[';
+}
+
 const char *
 cli_option_spelling(const struct cli_option *opt, char buf[CLI_SPELLING_MAX])
 {
@@ -315,6 +322,8 @@ next_long(struct cli_args *a, const char *arg)
 		cli_usage_error(cmd_name(a), "--%s takes no value", o->name);
 		return stop(a, CLI_USAGE);
 	}
+	if (optional_value(o))
+		return take(a, o, eq ? eq + 1 : NULL);
 	return o->arg ? take_with_value(a, o, eq ? eq + 1 : NULL) : take(a, o, NULL);
 }
 
@@ -439,7 +448,9 @@ spell(mw_buf *out, const struct cli_option *o)
 		mw_buf_addf(out, "-%c%s", o->key, o->name ? ", " : "");
 	if (o->name)
 		mw_buf_addf(out, "--%s", o->name);
-	if (o->arg)
+	if (optional_value(o))
+		mw_buf_addf(out, "[=%.*s]", (int)strlen(o->arg) - 2, o->arg + 1);
+	else if (o->arg)
 		mw_buf_addf(out, "%s%s", o->name ? "=" : " ", o->arg);
 }
 

@@ -29,6 +29,7 @@ expect "review --format=" "--format=text
 --format=json"
 expect "check -" "--format=
 --strict
+--layout
 -C
 --color=
 --no-pager
@@ -38,6 +39,7 @@ expect "generate --sql x" "@files"
 expect "generate x" "@files"
 expect "-C /tmp ve" "verify"
 expect "commit --bug=" ""
+expect "audit --my" "--mysql"
 
 # The bash script, driven as bash's programmable completion would.
 bindir=$(cd "$(dirname "$MWSCHEMA")" && pwd)

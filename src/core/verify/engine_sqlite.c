@@ -1,18 +1,76 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * SQLite through libsqlite3, opened on first use (see mwschema/engine.h and
- * sqlite_api.h).
+ * mwschema/dl.h).
  */
 #include <config.h>
 
-#include "engine_priv.h"
+#include "core/verify/internal.h"
+#include "mwschema/dl.h"
 
 #include <sqlite3.h>
-
-#include "core/verify/sqlite_api.h"
-
 #include <stdlib.h>
 #include <string.h>
+
+/*
+ * libsqlite3, opened on first use (mwschema/dl.h): generate --db, verify and
+ * review's round trip need it, and loading it costs about a million
+ * instructions (Debian builds it with BIND_NOW: 1,600 symbol look-ups), more
+ * than the rest of a small command. Every function this file calls is listed
+ * once in the table and once as a macro that routes the call through its
+ * pointer, so the code below calls the library by its usual names.
+ */
+
+#define LIBSQLITE3_FUNCTIONS(X) \
+	X(sqlite3_bind_text) \
+	X(sqlite3_close) \
+	X(sqlite3_column_bytes) \
+	X(sqlite3_column_count) \
+	X(sqlite3_column_int) \
+	X(sqlite3_column_name) \
+	X(sqlite3_column_text) \
+	X(sqlite3_errmsg) \
+	X(sqlite3_exec) \
+	X(sqlite3_finalize) \
+	X(sqlite3_free) \
+	X(sqlite3_open) \
+	X(sqlite3_open_v2) \
+	X(sqlite3_prepare_v2) \
+	X(sqlite3_step) \
+
+static struct {
+	LIBSQLITE3_FUNCTIONS(MW_DL_POINTER)
+} libsqlite3;
+
+static mw_dl_lib libsqlite3_lib = { MW_SQLITE_SONAME, MW_SQLITE_PACKAGE, "SQLite support", NULL, NULL };
+
+/* 0 once the library is loaded, or -1 with the package to install in err. */
+static int
+sqlite_api_load(mw_buf *err)
+{
+#define LIBSQLITE3_SYMBOL(f) MW_DL_SYMBOL(libsqlite3, f)
+	static const mw_dl_sym syms[] = { LIBSQLITE3_FUNCTIONS(LIBSQLITE3_SYMBOL) };
+#undef LIBSQLITE3_SYMBOL
+
+	return mw_dl_load(&libsqlite3_lib, syms, sizeof(syms) / sizeof(*syms), err);
+}
+
+#define sqlite3_bind_text (*libsqlite3.sqlite3_bind_text)
+#define sqlite3_close (*libsqlite3.sqlite3_close)
+#define sqlite3_column_bytes (*libsqlite3.sqlite3_column_bytes)
+#define sqlite3_column_count (*libsqlite3.sqlite3_column_count)
+#define sqlite3_column_int (*libsqlite3.sqlite3_column_int)
+#define sqlite3_column_name (*libsqlite3.sqlite3_column_name)
+#define sqlite3_column_text (*libsqlite3.sqlite3_column_text)
+#define sqlite3_errmsg (*libsqlite3.sqlite3_errmsg)
+#define sqlite3_exec (*libsqlite3.sqlite3_exec)
+#define sqlite3_finalize (*libsqlite3.sqlite3_finalize)
+#define sqlite3_free (*libsqlite3.sqlite3_free)
+#define sqlite3_open (*libsqlite3.sqlite3_open)
+#define sqlite3_open_v2 (*libsqlite3.sqlite3_open_v2)
+#define sqlite3_prepare_v2 (*libsqlite3.sqlite3_prepare_v2)
+#define sqlite3_step (*libsqlite3.sqlite3_step)
+
 
 int
 mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err)
@@ -55,9 +113,8 @@ db_of(mw_engine *e)
 static int
 sqlite_open(mw_engine *e, const char *dsn, mw_buf *err)
 {
+	(void)err;
 	e->conn = NULL;
-	if (sqlite_api_load(err) < 0)
-		return -1;
 	e->dsn = mw_xstrdup(dsn);
 	return 0;
 }
@@ -276,8 +333,38 @@ sqlite_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 	return 0;
 }
 
+/* A live database file, opened read-only; it must exist. */
+static int
+sqlite_use(mw_engine *e, const char *database, mw_buf *err)
+{
+	sqlite3 *db = NULL;
+
+	sqlite_close(e);
+	if (!database) {
+		mw_buf_adds(err, "SQLite: no database file given");
+		return -1;
+	}
+	if (sqlite3_open_v2(database, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
+		mw_buf_addf(err, "SQLite: %s: %s", database, db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_close(db);
+		return -1;
+	}
+	e->conn = db;
+	return 0;
+}
+
+static int
+sqlite_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
+{
+	e->dsn = mw_xstrdup(dsn);
+	/* without a file yet, the first mw_engine_use opens one */
+	return database || dsn ? sqlite_use(e, database ? database : dsn, err) : 0;
+}
+
 const struct engine_ops mw_engine_sqlite_ops = {
 	.unavailable = NULL,
+	.load = sqlite_api_load,
 	.open = sqlite_open,
 	.close = sqlite_close_all,
 	.fresh = sqlite_fresh,
@@ -286,5 +373,7 @@ const struct engine_ops mw_engine_sqlite_ops = {
 	.query = sqlite_query,
 	.read_shape = sqlite_read_shape,
 	.list_tables = sqlite_list_tables,
+	.attach = sqlite_attach,
+	.use = sqlite_use,
 	.quote = '"',
 };
