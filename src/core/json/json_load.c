@@ -10,7 +10,7 @@
  */
 #include <config.h>
 
-#include "json_load.h"
+#include "core/json/internal.h"
 #include "mwschema/fs.h"
 
 #include <math.h>
