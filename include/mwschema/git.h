@@ -157,4 +157,10 @@ int mw_git_resolve(char out_oid[41], mw_git *git, const char *rev, mw_buf *err);
 int mw_git_tree_list(char ***names, size_t *n, mw_git *git, const char *rev, const char *dir,
 		     mw_buf *err);
 
+/*
+ * The full names of the references matching the fnmatch pattern `glob`
+ * (e.g. "refs/heads/REL1_*"), sorted. Caller frees with mw_strv_free.
+ */
+int mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf *err);
+
 #endif /* MWSCHEMA_GIT_H */

@@ -115,4 +115,23 @@ int mw_lint_collect(char ***files, size_t *nfiles, const char *dir, mw_diags *di
  */
 int mw_lint_locate(int *line, int *column, const char *text, size_t len, const char *path);
 
+/*
+ * Known findings: what a file already had (at the parent revision, or in a
+ * baseline file written earlier), so that a review, a commit or CI judges
+ * only what a change introduces. Findings are matched on rule, file and
+ * message, never on line numbers (they move when lines are added above).
+ */
+
+/* Removes from `now` each finding `known` also has (each known one matches once); returns how many. */
+size_t mw_lint_drop_known(mw_diags *now, const mw_diags *known);
+
+/*
+ * A baseline file: "# mwschema lint baseline 1", then one "RULE<TAB>FILE<TAB>
+ * MESSAGE" line per finding, sorted (\t, \n and \\ escaped). Findings
+ * without a rule (load errors) are never written. 0, or -1 with a sentence
+ * in err; reading appends to `out` (as warnings: the severity is not kept).
+ */
+int mw_lint_baseline_write(const mw_diags *findings, const char *path, mw_buf *err);
+int mw_lint_baseline_read(mw_diags *out, const char *path, mw_buf *err);
+
 #endif /* MWSCHEMA_LINT_H */

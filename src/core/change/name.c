@@ -28,6 +28,23 @@ names_table(const char *base, const char *prefix, const char *table)
 	       (base[n + m] == '\0' || base[n + m] == '-');
 }
 
+/* `word` appears in `base`, '-' and '_' taken as one (patch-add-ce-event-goals). */
+static bool
+mentions(const char *base, const char *word)
+{
+	size_t n = word ? strlen(word) : 0;
+
+	for (const char *p = base; n && *p; p++) {
+		size_t i = 0;
+
+		while (i < n && p[i] && (p[i] == word[i] || (strchr("-_", p[i]) && strchr("-_", word[i]))))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
 static int
 entry_of(mw_updater_entry *e, const mw_table *before, const mw_table *after)
 {
@@ -79,13 +96,17 @@ mw_change_name_fits(const char *base, const mw_table *before, const mw_table *af
 	mw_updater_entry e;
 	bool ok, drop;
 
+	/* Naming the table or field alone is as clear (patch-add-af_actor, patch-drop-gu_salt). */
 	if (!before || !after)
-		return after ? names_table(base, "patch-", after->name)
+		return after ? names_table(base, "patch-", after->name) || mentions(base, after->name)
 		       : before && strstr(base, "drop") && strstr(base, before->name);
 	if (entry_of(&e, before, after))
 		return true;
 	ok = names_table(base, "patch-", after->name) ||
-	     names_table(base, "patch-drop-", after->name);
+	     names_table(base, "patch-drop-", after->name) || mentions(base, e.name) ||
+	     mentions(base, e.new_name);
+	for (size_t i = 0; i < e.ncolumns && !ok; i++)
+		ok = mentions(base, e.columns[i]);	/* a new key named by its column */
 	drop = e.verb == MW_UPD_DROP_FIELD || e.verb == MW_UPD_DROP_INDEX;
 	mw_updater_entry_clear(&e);
 	return ok && (!drop || strstr(base, "drop"));

@@ -215,6 +215,53 @@ count_in(const mw_diags *d, size_t from, const struct strset *files, mw_diags *k
 	return n;
 }
 
+/* Lint findings of `rel` as HEAD has it (none when it is new or does not load). */
+static void
+lint_at_head(struct job *j, mw_lint *lint, const char *rel, const mw_lint_others *others,
+	     mw_diags *out)
+{
+	char *path = mw_strdupf("%s%s", j->prefix, rel);
+	mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
+	mw_diags ignore = MW_DIAGS_INIT;
+	mw_doc *doc = NULL;
+
+	if (mw_git_blob_read(&text, j->git, "HEAD", path, &err) == 0 &&
+	    mw_doc_load_buffer_flags(&doc, mw_buf_cstr(&text), text.len, rel, MW_LOAD_SHAPE_ONLY,
+				     &ignore) == 0)
+		mw_lint_doc(lint, doc, others, out);
+	mw_doc_free(doc);
+	mw_diags_free(&ignore);
+	mw_buf_release(&text);
+	mw_buf_release(&err);
+	free(path);
+}
+
+/*
+ * The findings the change brings: a schema file is compared with itself at
+ * HEAD, so an old finding elsewhere in the file does not block the commit
+ * (a change file compares its own before and after).
+ */
+static void
+lint_new(struct job *j, mw_lint *lint, const mw_ws_doc *d, const mw_lint_others *others,
+	 mw_diags *diags)
+{
+	mw_diags now = MW_DIAGS_INIT, before = MW_DIAGS_INIT;
+
+	mw_lint_doc(lint, d->doc, others, &now);
+	if (d->doc->kind != MW_DOC_CHANGE) {
+		lint_at_head(j, lint, d->rel, others, &before);
+		mw_lint_drop_known(&now, &before);
+	}
+	for (size_t i = 0; i < now.n; i++) {
+		const mw_diag *x = &now.items[i];
+
+		mw_diags_add(diags, x->severity, x->rule, x->file, x->line, x->column, x->path,
+			     x->hint, "%s", x->message);
+	}
+	mw_diags_free(&now);
+	mw_diags_free(&before);
+}
+
 /* Lint errors in the change's JSON (load errors included). */
 static size_t
 lint_errors(struct job *j, mw_diags *diags)
@@ -235,7 +282,7 @@ lint_errors(struct job *j, mw_diags *diags)
 		const mw_ws_doc *d = mw_workspace_doc(j->ws, j->docs.v[k]);
 
 		if (d && d->doc)
-			mw_lint_doc(lint, d->doc, &others, diags);
+			lint_new(j, lint, d, &others, diags);
 	}
 	mw_lint_others_release(&others);
 	mw_lint_free(lint);

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Reading extension.json (see mwschema/manifest.h) with the JSON module's
- * own parser (json_tree.h).
+ * own parser (the tree of internal.h).
  */
 #include <config.h>
 
 #include "mwschema/fs.h"
 #include "mwschema/manifest.h"
-#include "core/json/json_tree.h"
+#include "mwschema/model.h"
+#include "core/json/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +42,25 @@ load_pairs(const jnode *obj, char ***keys, char ***values, size_t *n)
 	}
 }
 
+static void
+add_hook(mw_manifest *m, char *class_name, char *method)
+{
+	/* "\\Wikibase\\Client\\..." in HookHandlers: the leading separator is no part of the name */
+	if (class_name[0] == '\\')
+		memmove(class_name, class_name + 1, strlen(class_name));
+	m->hook_classes = mw_xrealloc(m->hook_classes, (m->nhooks + 1) * sizeof(char *));
+	m->hook_methods = mw_xrealloc(m->hook_methods, (m->nhooks + 1) * sizeof(char *));
+	m->hook_classes[m->nhooks] = class_name;
+	m->hook_methods[m->nhooks++] = method;
+	if (!m->hook_class) {
+		m->hook_class = mw_xstrdup(class_name);
+		m->hook_method = mw_xstrdup(method);
+	}
+}
+
 /*
  * A hook value is a handler name from HookHandlers, "Class::method", an
- * object {"handler": name}, or an array of those (the first usable wins).
+ * object {"handler": name}, or an array of those (all are kept, in order).
  */
 static void
 resolve_hook(mw_manifest *m, const jnode *value, const jnode *handlers)
@@ -51,7 +68,7 @@ resolve_hook(mw_manifest *m, const jnode *value, const jnode *handlers)
 	const char *s, *colons, *cls;
 
 	if (value && value->kind == J_ARRAY) {
-		for (size_t i = 0; i < value->n && !m->hook_class; i++)
+		for (size_t i = 0; i < value->n; i++)
 			resolve_hook(m, value->kids[i], handlers);
 		return;
 	}
@@ -62,15 +79,12 @@ resolve_hook(mw_manifest *m, const jnode *value, const jnode *handlers)
 		return;
 	colons = strstr(s, "::");
 	if (colons) {
-		m->hook_class = mw_xstrndup(s, (size_t)(colons - s));
-		m->hook_method = mw_xstrdup(colons + 2);
+		add_hook(m, mw_xstrndup(s, (size_t)(colons - s)), mw_xstrdup(colons + 2));
 		return;
 	}
 	cls = string_of(jtree_get(handlers, s), "class");
-	if (cls) {
-		m->hook_class = mw_xstrdup(cls);
-		m->hook_method = mw_xstrdup("on" SCHEMA_HOOK);
-	}
+	if (cls)
+		add_hook(m, mw_xstrdup(cls), mw_xstrdup("on" SCHEMA_HOOK));
 }
 
 static void
@@ -118,6 +132,8 @@ mw_manifest_clear(mw_manifest *m)
 	free(m->name);
 	free(m->hook_class);
 	free(m->hook_method);
+	mw_strv_free(m->hook_classes, m->nhooks);
+	mw_strv_free(m->hook_methods, m->nhooks);
 	for (size_t i = 0; i < m->nns; i++) {
 		free(m->ns_prefix[i]);
 		free(m->ns_dir[i]);
