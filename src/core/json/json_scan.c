@@ -21,95 +21,16 @@
 #include <strings.h>
 
 /*
- * Arena: nodes and strings of one document, freed together.
- */
-
-struct jchunk {
-	struct jchunk *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-/*
- * Chunks grow geometrically from a small first one: a workspace holds the
- * trees of thousands of small change files at once, and a fixed 64 KiB
- * chunk per file made that cost ~60 KiB per file for a 2 KiB input.
- */
-#define JARENA_FIRST_CHUNK 1024
-#define JARENA_MAX_CHUNK (64 * 1024)
-
-struct jarena {
-	struct jchunk *head;
-	size_t next_cap;	/* capacity of the next chunk */
-};
-
-struct jarena *
-jarena_new(void)
-{
-	return mw_xcalloc(1, sizeof(struct jarena));
-}
-
-void
-jarena_free(struct jarena *a)
-{
-	struct jchunk *c, *next;
-
-	if (!a)
-		return;
-	for (c = a->head; c; c = next) {
-		next = c->next;
-		free(c);
-	}
-	free(a);
-}
-
-void *
-jarena_alloc(struct jarena *a, size_t size)
-{
-	const size_t align = sizeof(max_align_t);
-	struct jchunk *c = a->head;
-	void *p;
-
-	size = (size + align - 1) / align * align;
-	if (!c || c->size - c->used < size) {
-		size_t cap = a->next_cap ? a->next_cap : JARENA_FIRST_CHUNK;
-
-		if (cap < JARENA_MAX_CHUNK)
-			a->next_cap = cap * 2;
-		if (cap < size)
-			cap = size;
-		c = mw_xmalloc(sizeof(*c) + cap);
-		c->size = cap;
-		c->used = 0;
-		c->next = a->head;
-		a->head = c;
-	}
-	p = (char *)c->data + c->used;
-	c->used += size;
-	memset(p, 0, size);
-	return p;
-}
-
-char *
-jarena_strndup(struct jarena *a, const char *s, size_t n)
-{
-	char *p = jarena_alloc(a, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-/*
  * Parser
  */
 
 struct jparser {
-	const char *s;
+	const char *s;	/* the text being parsed: a copy in the arena, which... */
+	char *w;	/* ...strings are cut out of in place (their closing quote
+			   becomes their NUL), so most strings cost no copy */
 	size_t len, pos;
 	int line;
 	size_t line_start;
-	int depth;
 	struct jarena *arena;
 	const char *label;
 	mw_diags *diags;
@@ -119,6 +40,7 @@ struct jparser {
 	jkey *kstack;
 	size_t sp, cap;
 	mw_buf sbuf;	/* decoded string scratch */
+	size_t slen;	/* length of the string parsed last */
 };
 
 static int
@@ -178,32 +100,72 @@ describe_at(const struct jparser *p, size_t pos, char *tmp, size_t tmpsize)
 	return tmp;
 }
 
-static void
-skip_ws(struct jparser *p)
+/*
+ * The scanner keeps its position in locals and walks runs of bytes of one
+ * class (blanks, plain string bytes) in tight loops; only a newline touches
+ * the line bookkeeping. This is where most of a load's time went.
+ */
+/* The end of the run of tabs (or of spaces) that indents a line, 8 bytes at a time. */
+static size_t
+indent_end(const char *s, size_t pos, size_t len)
 {
-	while (p->pos < p->len) {
-		char c = p->s[p->pos];
+	uint64_t w, x, fill;
+
+	if (pos >= len || (s[pos] != '\t' && s[pos] != ' '))
+		return pos;
+	fill = 0x0101010101010101ULL * (unsigned char)s[pos];
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; pos + 8 <= len; pos += 8) {
+		memcpy(&w, s + pos, 8);
+		if ((x = w ^ fill))
+			return pos + (size_t)__builtin_ctzll(x) / 8;
+	}
+#else
+	(void)w;
+	(void)x;
+#endif
+	while (pos < len && s[pos] == (char)(fill & 0xff))
+		pos++;
+	return pos;
+}
+
+static void
+skip_ws_run(struct jparser *p)
+{
+	const char *s = p->s;
+	size_t pos = p->pos, len = p->len;
+
+	while (pos < len) {
+		char c = s[pos];
 
 		if (c == '\n') {
 			p->line++;
-			p->line_start = p->pos + 1;
-		} else if (c != ' ' && c != '\t' && c != '\r') {
-			return;
+			p->line_start = ++pos;
+			pos = indent_end(s, pos, len);
+		} else if (c == ' ' || c == '\t' || c == '\r') {
+			pos++;
+		} else {
+			break;
 		}
-		p->pos++;
 	}
+	p->pos = pos;
+}
+
+/* Most tokens follow another directly: only a blank byte needs the loop. */
+static inline void
+skip_ws(struct jparser *p)
+{
+	if (p->pos < p->len && (unsigned char)p->s[p->pos] <= ' ')
+		skip_ws_run(p);
 }
 
 static jnode *
 new_node(struct jparser *p, jkind kind, size_t start)
 {
-	jnode *n = jarena_alloc(p->arena, sizeof(*n));
+	jnode *n = jarena_take(p->arena, sizeof(*n));
 
-	n->kind = kind;
-	n->from_text = true;
-	n->line = p->line;
-	n->col = col_at(p, start);
-	n->start = start;
+	*n = (jnode){ .kind = kind, .from_text = true, .line = p->line,
+		      .col = col_at(p, start), .start = start };
 	return n;
 }
 
@@ -235,8 +197,6 @@ pop_children(struct jparser *p, jnode *n, size_t base)
 	}
 	p->sp = base;
 }
-
-static jnode *parse_value(struct jparser *p);
 
 static int
 hexval(char c)
@@ -381,26 +341,76 @@ parse_escape(struct jparser *p)
 	return 0;
 }
 
-/* Parses a string at p->pos (on the quote); returns the decoded text. */
+/*
+ * The bits 0x80 of the bytes of w that are below 0x20, '"', '\\' or not
+ * ASCII (the "has a zero byte" trick). A borrow can only set bits above a
+ * byte that is truly flagged, so the lowest bit set is always exact.
+ */
+static uint64_t
+word_care_mask(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash) |
+		w) & high;
+}
+
+/* The end of the run of plain string bytes (printable ASCII but '"' and '\\') at pos. */
+static size_t
+plain_run(const char *s, size_t pos, size_t len)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w, mask;
+
+	for (; pos + 8 <= len; pos += 8) {
+		memcpy(&w, s + pos, 8);
+		if ((mask = word_care_mask(w)))
+			return pos + (size_t)__builtin_ctzll(mask) / 8;
+	}
+#endif
+	while (pos < len) {
+		unsigned char c = (unsigned char)s[pos];
+
+		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+			break;
+		pos++;
+	}
+	return pos;
+}
+
+static char *
+copy_text(struct jparser *p, const char *s, size_t n)
+{
+	char *copy = jarena_take(p->arena, n + 1);
+
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	p->slen = n;
+	return copy;
+}
+
+/* Parses a string at p->pos (on the quote); returns the decoded text (p->slen bytes). */
 static const char *
 parse_string_text(struct jparser *p)
 {
 	size_t open = p->pos;
 
-	mw_buf_reset(&p->sbuf);
 	p->pos++;
 	for (;;) {
 		size_t run = p->pos;
 		unsigned char c;
 
-		while (p->pos < p->len && (c = (unsigned char)p->s[p->pos]) >= 0x20 &&
-		       c < 0x80 && c != '"' && c != '\\')
-			p->pos++;
+		p->pos = plain_run(p->s, p->pos, p->len);
 		/* fast path: no escape and nothing to check, copy straight */
 		if (run == open + 1 && p->pos < p->len && p->s[p->pos] == '"') {
 			p->pos++;
-			return jarena_strndup(p->arena, p->s + run, p->pos - 1 - run);
+			p->w[p->pos - 1] = '\0';
+			p->slen = p->pos - 1 - run;
+			return p->w + run;
 		}
+		if (run == open + 1)
+			mw_buf_reset(&p->sbuf);
 		mw_buf_add(&p->sbuf, p->s + run, p->pos - run);
 		if (p->pos >= p->len) {
 			syntax_error(p, open, "close the string with '\"'",
@@ -410,8 +420,7 @@ parse_string_text(struct jparser *p)
 		c = (unsigned char)p->s[p->pos];
 		if (c == '"') {
 			p->pos++;
-			return jarena_strndup(p->arena, p->sbuf.data ? p->sbuf.data : "",
-					      p->sbuf.len);
+			return copy_text(p, p->sbuf.data ? p->sbuf.data : "", p->sbuf.len);
 		}
 		if (c == '\\') {
 			if (parse_escape(p) < 0)
@@ -559,15 +568,28 @@ parse_unexpected(struct jparser *p, const char *what)
 	return NULL;
 }
 
-static bool
-enter(struct jparser *p)
+/* A container being parsed: where its children start on the shared stack, and
+ * (objects) the key of the member whose value comes next. */
+struct jframe {
+	jnode *node;
+	size_t base;
+	jkey key;
+};
+
+/* After a member or element: neither ',' nor the closing bracket. */
+static int
+item_not_closed(struct jparser *p, jnode *open, char close, const char *what)
 {
-	if (++p->depth > MW_JSON_MAX_DEPTH) {
-		syntax_error(p, p->pos, NULL, "nesting too deep (more than %d levels of arrays "
-			     "and objects)", MW_JSON_MAX_DEPTH);
-		return false;
-	}
-	return true;
+	char tmp[32];
+
+	if (p->pos >= p->len)
+		syntax_error(p, open->start, NULL, "unexpected end of file: this '%c' is "
+			     "never closed", close == ']' ? '[' : '{');
+	else
+		syntax_error(p, p->pos, p->s[p->pos] == '"' ? "add a comma" : NULL,
+			     "expected ',' or '%c' after %s, found %s", close, what,
+			     describe_at(p, p->pos, tmp, sizeof(tmp)));
+	return -1;
 }
 
 /*
@@ -577,7 +599,6 @@ enter(struct jparser *p)
 static int
 after_item(struct jparser *p, jnode *open, char close, const char *what)
 {
-	char tmp[32];
 	size_t comma;
 
 	skip_ws(p);
@@ -585,16 +606,8 @@ after_item(struct jparser *p, jnode *open, char close, const char *what)
 		p->pos++;
 		return 0;
 	}
-	if (p->pos >= p->len || p->s[p->pos] != ',') {
-		if (p->pos >= p->len)
-			syntax_error(p, open->start, NULL, "unexpected end of file: this '%c' is "
-				     "never closed", close == ']' ? '[' : '{');
-		else
-			syntax_error(p, p->pos, p->s[p->pos] == '"' ? "add a comma" : NULL,
-				     "expected ',' or '%c' after %s, found %s", close, what,
-				     describe_at(p, p->pos, tmp, sizeof(tmp)));
-		return -1;
-	}
+	if (p->pos >= p->len || p->s[p->pos] != ',')
+		return item_not_closed(p, open, close, what);
 	comma = p->pos++;
 	skip_ws(p);
 	if (p->pos < p->len && p->s[p->pos] == close) {
@@ -603,37 +616,6 @@ after_item(struct jparser *p, jnode *open, char close, const char *what)
 		return -1;
 	}
 	return 1;
-}
-
-static jnode *
-parse_array(struct jparser *p)
-{
-	jnode *n = new_node(p, J_ARRAY, p->pos);
-	size_t base = p->sp;
-	int more;
-
-	if (!enter(p))
-		return NULL;
-	p->pos++;
-	skip_ws(p);
-	if (p->pos < p->len && p->s[p->pos] == ']') {
-		p->pos++;
-		more = 0;
-	} else {
-		do {
-			jnode *item = parse_value(p);
-
-			if (!item)
-				return NULL;
-			push_child(p, item, NULL);
-		} while ((more = after_item(p, n, ']', "an array element")) > 0);
-	}
-	if (more < 0)
-		return NULL;
-	p->depth--;
-	pop_children(p, n, base);
-	n->end = p->pos;
-	return n;
 }
 
 static bool
@@ -659,6 +641,7 @@ parse_key(struct jparser *p, jkey *k)
 	if (!k->name)
 		return false;
 	k->end = p->pos;
+	k->tag = jkey_tag_n(k->name, p->slen);
 	skip_ws(p);
 	if (p->pos >= p->len || p->s[p->pos] != ':') {
 		parse_unexpected(p, "':' after the key");
@@ -668,51 +651,31 @@ parse_key(struct jparser *p, jkey *k)
 	return true;
 }
 
-static jnode *
-parse_object(struct jparser *p)
+/* Opens the container at p->pos on a new frame; false when nested too deep. */
+static bool
+open_container(struct jparser *p, struct jframe *frames, int *depth)
 {
-	jnode *n = new_node(p, J_OBJECT, p->pos);
-	size_t base = p->sp;
-	int more;
+	struct jframe *f;
 
-	if (!enter(p))
-		return NULL;
+	if (*depth == MW_JSON_MAX_DEPTH) {
+		syntax_error(p, p->pos, NULL, "nesting too deep (more than %d levels of arrays "
+			     "and objects)", MW_JSON_MAX_DEPTH);
+		return false;
+	}
+	f = &frames[(*depth)++];
+	f->node = new_node(p, p->s[p->pos] == '{' ? J_OBJECT : J_ARRAY, p->pos);
+	f->base = p->sp;
 	p->pos++;
 	skip_ws(p);
-	if (p->pos < p->len && p->s[p->pos] == '}') {
-		p->pos++;
-		more = 0;
-	} else {
-		do {
-			jkey k;
-			jnode *v;
-
-			if (!parse_key(p, &k) || !(v = parse_value(p)))
-				return NULL;
-			push_child(p, v, &k);
-		} while ((more = after_item(p, n, '}', "an object member")) > 0);
-	}
-	if (more < 0)
-		return NULL;
-	p->depth--;
-	pop_children(p, n, base);
-	n->end = p->pos;
-	return n;
+	return true;
 }
 
+/* A value that is no container; NULL after reporting what is there instead. */
 static jnode *
-parse_value(struct jparser *p)
+parse_scalar(struct jparser *p)
 {
-	char c;
+	char c = p->s[p->pos];
 
-	skip_ws(p);
-	if (p->pos >= p->len)
-		return parse_unexpected(p, "a value");
-	c = p->s[p->pos];
-	if (c == '{')
-		return parse_object(p);
-	if (c == '[')
-		return parse_array(p);
 	if (c == '"')
 		return parse_string(p);
 	if (c == '-' || (c >= '0' && c <= '9'))
@@ -720,6 +683,66 @@ parse_value(struct jparser *p)
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 		return parse_word(p);
 	return parse_unexpected(p, "a value");
+}
+
+/*
+ * The whole document, without recursion: containers being parsed sit on
+ * `frames`, their finished children on the parser's shared stack. The
+ * labels are the parser's states: a value is expected, a member's key is
+ * expected, a value is complete, the innermost container is complete.
+ */
+static jnode *
+parse_document(struct jparser *p)
+{
+	struct jframe frames[MW_JSON_MAX_DEPTH], *top = NULL;
+	int depth = 0, more;
+	jnode *v;
+
+value:
+	skip_ws(p);
+	if (p->pos >= p->len)
+		return parse_unexpected(p, "a value");
+	if (p->s[p->pos] == '{' || p->s[p->pos] == '[') {
+		if (!open_container(p, frames, &depth))
+			return NULL;
+		top = &frames[depth - 1];
+		if (p->pos < p->len && p->s[p->pos] == (top->node->kind == J_OBJECT ? '}' : ']')) {
+			p->pos++;
+			goto close;
+		}
+		if (top->node->kind == J_OBJECT)
+			goto key;
+		goto value;
+	}
+	if (!(v = parse_scalar(p)))
+		return NULL;
+done:
+	if (!depth)
+		return v;
+	if (top->node->kind == J_OBJECT) {
+		push_child(p, v, &top->key);
+		more = after_item(p, top->node, '}', "an object member");
+	} else {
+		push_child(p, v, NULL);
+		more = after_item(p, top->node, ']', "an array element");
+	}
+	if (more < 0)
+		return NULL;
+	if (!more)
+		goto close;
+	if (top->node->kind == J_ARRAY)
+		goto value;
+key:
+	if (!parse_key(p, &top->key))
+		return NULL;
+	goto value;
+close:
+	v = top->node;
+	pop_children(p, v, top->base);
+	v->end = p->pos;
+	depth--;
+	top = depth ? &frames[depth - 1] : NULL;
+	goto done;
 }
 
 /* Problems with the file as a whole, before any token is read. */
@@ -758,7 +781,12 @@ jtree_parse(struct jarena *arena, const char *text, size_t len, const char *labe
 	jnode *root = NULL;
 
 	if (check_whole_input(&p)) {
-		root = parse_value(&p);
+		jarena_reserve(arena, 5 * len + 1024);
+		p.w = jarena_take(arena, len + 1);
+		memcpy(p.w, text, len);
+		p.w[len] = '\0';
+		p.s = p.w;
+		root = parse_document(&p);
 		if (root) {
 			skip_ws(&p);
 			if (p.pos < p.len) {
@@ -777,71 +805,3 @@ jtree_parse(struct jarena *arena, const char *text, size_t len, const char *labe
 	return root;
 }
 
-/*
- * Queries
- */
-
-long
-jtree_key_pos(const jnode *obj, const char *key)
-{
-	if (!obj || obj->kind != J_OBJECT)
-		return -1;
-	for (size_t i = obj->n; i-- > 0;)
-		if (!strcmp(obj->keys[i].name, key))
-			return (long)i;
-	return -1;
-}
-
-jnode *
-jtree_get(const jnode *obj, const char *key)
-{
-	long i = jtree_key_pos(obj, key);
-
-	return i < 0 ? NULL : obj->kids[i];
-}
-
-static bool
-numbers_equal(const char *a, const char *b)
-{
-	return !strcmp(a, b) || strtod(a, NULL) == strtod(b, NULL);
-}
-
-bool
-jtree_equal(const jnode *a, const jnode *b)
-{
-	if (!a || !b)
-		return a == b;
-	if (a->kind != b->kind || a->n != b->n)
-		return false;
-	switch (a->kind) {
-	case J_NUMBER:
-		return numbers_equal(a->str, b->str);
-	case J_STRING:
-		return !strcmp(a->str, b->str);
-	case J_OBJECT:
-		for (size_t i = 0; i < a->n; i++)
-			if (strcmp(a->keys[i].name, b->keys[i].name) ||
-			    !jtree_equal(a->kids[i], b->kids[i]))
-				return false;
-		return true;
-	case J_ARRAY:
-		for (size_t i = 0; i < a->n; i++)
-			if (!jtree_equal(a->kids[i], b->kids[i]))
-				return false;
-		return true;
-	default:
-		return true;
-	}
-}
-
-const char *
-jtree_kind_name(jkind k)
-{
-	static const char *const names[] = {
-		[J_NULL] = "null", [J_FALSE] = "a boolean", [J_TRUE] = "a boolean",
-		[J_NUMBER] = "a number", [J_STRING] = "a string", [J_ARRAY] = "an array",
-		[J_OBJECT] = "an object",
-	};
-
-	return names[k];
-}

@@ -12,6 +12,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "mwschema/diag.h"
 
@@ -34,6 +36,7 @@ struct jnode;
 
 typedef struct jkey {
 	const char *name;	/* decoded, NUL-terminated */
+	uint32_t tag;		/* jkey_tag(name): lookups compare it before the text */
 	size_t start, end;	/* span of the key's string literal */
 	int line, col;
 } jkey;
@@ -49,11 +52,33 @@ typedef struct jnode {
 	jkey *keys;		/* OBJECT: member keys, parallel to kids */
 } jnode;
 
-struct jarena;
+/* The arena: a list of chunks, allocation bumps a pointer in the newest. */
+struct jarena {
+	struct jchunk *head;
+	char *cur, *end;	/* free space of the newest chunk */
+	size_t next_cap;	/* capacity of the next chunk */
+};
 
 struct jarena *jarena_new(void);
 void jarena_free(struct jarena *a);
-void *jarena_alloc(struct jarena *a, size_t size);
+void *jarena_alloc(struct jarena *a, size_t size);	/* cleared */
+void *jarena_take_slow(struct jarena *a, size_t size);
+
+/* size bytes, not cleared, aligned for pointers (nodes need no more). */
+static inline void *
+jarena_take(struct jarena *a, size_t size)
+{
+	void *p = a->cur;
+
+	size = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	if ((size_t)(a->end - a->cur) < size)
+		return jarena_take_slow(a, size);
+	a->cur += size;
+	return p;
+}
+
+/* Makes the first chunk at least `bytes` (before the first allocation). */
+void jarena_reserve(struct jarena *a, size_t bytes);
 char *jarena_strndup(struct jarena *a, const char *s, size_t n);
 
 /*
@@ -62,6 +87,22 @@ char *jarena_strndup(struct jarena *a, const char *s, size_t n);
  */
 jnode *jtree_parse(struct jarena *arena, const char *text, size_t len, const char *label,
 		   mw_diags *diags);
+
+/* Length and first, second and last byte of a key: equal keys have equal tags. */
+static inline uint32_t
+jkey_tag_n(const char *name, size_t len)
+{
+	if (!len)
+		return 0;
+	return (uint32_t)(len & 0xff) << 24 | (uint32_t)(unsigned char)name[0] << 16 |
+	       (uint32_t)(unsigned char)name[len > 1] << 8 | (unsigned char)name[len - 1];
+}
+
+static inline uint32_t
+jkey_tag(const char *name)
+{
+	return jkey_tag_n(name, strlen(name));
+}
 
 /* Member lookup; NULL when absent (the last one wins on duplicates). */
 jnode *jtree_get(const jnode *obj, const char *key);

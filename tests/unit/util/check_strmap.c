@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The string hash map: first value wins, lookups by length-delimited keys,
- * growth past many collisions, and a quarter of a million keys.
+ * growth past many collisions, and fifty thousand keys.
  */
 #include <config.h>
 
@@ -49,7 +49,7 @@ END_TEST
 
 START_TEST(test_many)
 {
-	enum { N = 250000 };
+	enum { N = 50000 };
 	mw_strmap m = MW_STRMAP_INIT;
 	char **keys = mw_xcalloc(N, sizeof(*keys));
 
@@ -60,7 +60,7 @@ START_TEST(test_many)
 	ck_assert_uint_eq(m.n, N);
 	for (size_t i = 0; i < N; i++)
 		ck_assert_ptr_eq(mw_strmap_get(&m, keys[i]), keys[i]);
-	ck_assert_ptr_null(mw_strmap_get(&m, "v250000"));
+	ck_assert_ptr_null(mw_strmap_get(&m, "v50000"));
 	for (size_t i = 0; i < N; i++)
 		free(keys[i]);
 	free(keys);

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The positioned JSON tree (json_tree.h): the arena its nodes and strings
+ * live in, and the queries the loader and the writer ask of it.
+ */
+#include <config.h>
+
+#include "json_tree.h"
+#include "mwschema/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Arena: nodes and strings of one document, freed together.
+ */
+
+struct jchunk {
+	struct jchunk *next;
+	max_align_t data[];
+};
+
+/*
+ * Chunks grow geometrically from a small first one: a workspace holds the
+ * trees of thousands of small change files at once, and a fixed 64 KiB
+ * chunk per file made that cost ~60 KiB per file for a 2 KiB input. The
+ * parser reserves the first chunk from the input's size (a tree takes
+ * about five times its text), so a file usually needs one malloc.
+ */
+#define JARENA_FIRST_CHUNK 1024
+#define JARENA_MAX_CHUNK (256 * 1024)
+#define JARENA_MAX_RESERVE (64u * 1024 * 1024)
+
+struct jarena *
+jarena_new(void)
+{
+	return mw_xcalloc(1, sizeof(struct jarena));
+}
+
+void
+jarena_free(struct jarena *a)
+{
+	struct jchunk *c, *next;
+
+	if (!a)
+		return;
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void *
+jarena_take_slow(struct jarena *a, size_t size)
+{
+	size_t cap = a->next_cap ? a->next_cap : JARENA_FIRST_CHUNK;
+	struct jchunk *c;
+
+	a->next_cap = cap < JARENA_MAX_CHUNK ? cap * 2 : cap;
+	if (cap < size)
+		cap = size;
+	c = mw_xmalloc(sizeof(*c) + cap);
+	c->next = a->head;
+	a->head = c;
+	a->cur = (char *)c->data + size;
+	a->end = (char *)c->data + cap;
+	return c->data;
+}
+
+void
+jarena_reserve(struct jarena *a, size_t bytes)
+{
+	if (bytes > JARENA_MAX_RESERVE)
+		bytes = JARENA_MAX_RESERVE;
+	if (!a->head && bytes > a->next_cap)
+		a->next_cap = bytes;
+}
+
+void *
+jarena_alloc(struct jarena *a, size_t size)
+{
+	void *p = jarena_take(a, size);
+
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+jarena_strndup(struct jarena *a, const char *s, size_t n)
+{
+	char *p = jarena_take(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/*
+ * Queries
+ */
+
+/* Is k the key `key` (len bytes, tag jkey_tag_n)? The tag settles all but the middle bytes. */
+static bool
+key_is(const jkey *k, const char *key, size_t len, uint32_t tag)
+{
+	if (k->tag != tag)
+		return false;
+	if (len >= 256)
+		return !strcmp(k->name, key);
+	for (size_t i = 2; i + 1 < len; i++)
+		if (k->name[i] != key[i])
+			return false;
+	return k->name[len] == '\0';
+}
+
+long
+jtree_key_pos(const jnode *obj, const char *key)
+{
+	size_t len;
+	uint32_t tag;
+
+	if (!obj || obj->kind != J_OBJECT)
+		return -1;
+	len = strlen(key);
+	tag = jkey_tag_n(key, len);
+	for (size_t i = obj->n; i-- > 0;)
+		if (key_is(&obj->keys[i], key, len, tag))
+			return (long)i;
+	return -1;
+}
+
+jnode *
+jtree_get(const jnode *obj, const char *key)
+{
+	long i = jtree_key_pos(obj, key);
+
+	return i < 0 ? NULL : obj->kids[i];
+}
+
+static bool
+numbers_equal(const char *a, const char *b)
+{
+	return !strcmp(a, b) || strtod(a, NULL) == strtod(b, NULL);
+}
+
+bool
+jtree_equal(const jnode *a, const jnode *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (a->kind != b->kind || a->n != b->n)
+		return false;
+	switch (a->kind) {
+	case J_NUMBER:
+		return numbers_equal(a->str, b->str);
+	case J_STRING:
+		return !strcmp(a->str, b->str);
+	case J_OBJECT:
+		for (size_t i = 0; i < a->n; i++)
+			if (strcmp(a->keys[i].name, b->keys[i].name) ||
+			    !jtree_equal(a->kids[i], b->kids[i]))
+				return false;
+		return true;
+	case J_ARRAY:
+		for (size_t i = 0; i < a->n; i++)
+			if (!jtree_equal(a->kids[i], b->kids[i]))
+				return false;
+		return true;
+	default:
+		return true;
+	}
+}
+
+const char *
+jtree_kind_name(jkind k)
+{
+	static const char *const names[] = {
+		[J_NULL] = "null", [J_FALSE] = "a boolean", [J_TRUE] = "a boolean",
+		[J_NUMBER] = "a number", [J_STRING] = "a string", [J_ARRAY] = "an array",
+		[J_OBJECT] = "an object",
+	};
+
+	return names[k];
+}
