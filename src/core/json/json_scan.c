@@ -10,6 +10,7 @@
  */
 #include <config.h>
 
+#include "json_bytes.h"
 #include "json_tree.h"
 #include "mwschema/buf.h"
 
@@ -105,30 +106,6 @@ describe_at(const struct jparser *p, size_t pos, char *tmp, size_t tmpsize)
  * class (blanks, plain string bytes) in tight loops; only a newline touches
  * the line bookkeeping. This is where most of a load's time went.
  */
-/* The end of the run of tabs (or of spaces) that indents a line, 8 bytes at a time. */
-static size_t
-indent_end(const char *s, size_t pos, size_t len)
-{
-	uint64_t w, x, fill;
-
-	if (pos >= len || (s[pos] != '\t' && s[pos] != ' '))
-		return pos;
-	fill = 0x0101010101010101ULL * (unsigned char)s[pos];
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	for (; pos + 8 <= len; pos += 8) {
-		memcpy(&w, s + pos, 8);
-		if ((x = w ^ fill))
-			return pos + (size_t)__builtin_ctzll(x) / 8;
-	}
-#else
-	(void)w;
-	(void)x;
-#endif
-	while (pos < len && s[pos] == (char)(fill & 0xff))
-		pos++;
-	return pos;
-}
-
 static void
 skip_ws_run(struct jparser *p)
 {
@@ -141,7 +118,7 @@ skip_ws_run(struct jparser *p)
 		if (c == '\n') {
 			p->line++;
 			p->line_start = ++pos;
-			pos = indent_end(s, pos, len);
+			pos = jscan_indent_end(s, pos, len);
 		} else if (c == ' ' || c == '\t' || c == '\r') {
 			pos++;
 		} else {
@@ -198,18 +175,6 @@ pop_children(struct jparser *p, jnode *n, size_t base)
 	p->sp = base;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static long
 read_hex4(struct jparser *p, size_t at)
 {
@@ -218,63 +183,13 @@ read_hex4(struct jparser *p, size_t at)
 	if (at + 4 > p->len)
 		return -1;
 	for (int i = 0; i < 4; i++) {
-		int h = hexval(p->s[at + i]);
+		int h = jscan_hexval(p->s[at + i]);
 
 		if (h < 0)
 			return -1;
 		v = v * 16 + h;
 	}
 	return v;
-}
-
-static void
-add_utf8(mw_buf *b, unsigned long cp)
-{
-	if (cp < 0x80) {
-		mw_buf_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		mw_buf_addc(b, (char)(0xc0 | (cp >> 6)));
-		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		mw_buf_addc(b, (char)(0xe0 | (cp >> 12)));
-		mw_buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		mw_buf_addc(b, (char)(0xf0 | (cp >> 18)));
-		mw_buf_addc(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
-		mw_buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	}
-}
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t
-utf8_seq_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
 }
 
 /* \uXXXX (with a surrogate pair); p->pos is on the 'u'. 0 or -1. */
@@ -302,7 +217,7 @@ parse_unicode_escape(struct jparser *p, size_t esc)
 		syntax_error(p, esc, NULL, "\\u0000 (NUL) in a string is not supported");
 		return -1;
 	}
-	add_utf8(&p->sbuf, (unsigned long)cp);
+	jscan_add_utf8(&p->sbuf, (unsigned long)cp);
 	return 0;
 lone:
 	syntax_error(p, esc, NULL, "unpaired UTF-16 surrogate in \\u escape");
@@ -341,44 +256,6 @@ parse_escape(struct jparser *p)
 	return 0;
 }
 
-/*
- * The bits 0x80 of the bytes of w that are below 0x20, '"', '\\' or not
- * ASCII (the "has a zero byte" trick). A borrow can only set bits above a
- * byte that is truly flagged, so the lowest bit set is always exact.
- */
-static uint64_t
-word_care_mask(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-
-	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash) |
-		w) & high;
-}
-
-/* The end of the run of plain string bytes (printable ASCII but '"' and '\\') at pos. */
-static size_t
-plain_run(const char *s, size_t pos, size_t len)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t w, mask;
-
-	for (; pos + 8 <= len; pos += 8) {
-		memcpy(&w, s + pos, 8);
-		if ((mask = word_care_mask(w)))
-			return pos + (size_t)__builtin_ctzll(mask) / 8;
-	}
-#endif
-	while (pos < len) {
-		unsigned char c = (unsigned char)s[pos];
-
-		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
-			break;
-		pos++;
-	}
-	return pos;
-}
-
 static char *
 copy_text(struct jparser *p, const char *s, size_t n)
 {
@@ -401,7 +278,7 @@ parse_string_text(struct jparser *p)
 		size_t run = p->pos;
 		unsigned char c;
 
-		p->pos = plain_run(p->s, p->pos, p->len);
+		p->pos = jscan_plain_run(p->s, p->pos, p->len);
 		/* fast path: no escape and nothing to check, copy straight */
 		if (run == open + 1 && p->pos < p->len && p->s[p->pos] == '"') {
 			p->pos++;
@@ -426,7 +303,7 @@ parse_string_text(struct jparser *p)
 			if (parse_escape(p) < 0)
 				return NULL;
 		} else if (c >= 0x80) {
-			size_t n = utf8_seq_len((const unsigned char *)p->s + p->pos,
+			size_t n = jscan_utf8_len((const unsigned char *)p->s + p->pos,
 						p->len - p->pos);
 
 			if (!n) {
