@@ -5,9 +5,11 @@
  */
 #include <config.h>
 
+#include "json_load.h"
 #include "json_tree.h"
 #include "mwschema/buf.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,4 +184,102 @@ jtree_kind_name(jkind k)
 	};
 
 	return names[k];
+}
+
+/*
+ * Locating a JSON pointer in the loaded tree
+ */
+
+/* Decodes the pointer token at *path ("/a~1b" -> "a/b") into tok; advances *path. */
+static void
+next_token(mw_buf *tok, const char **path)
+{
+	const char *start = *path + 1;
+	size_t n = strcspn(start, "/");
+
+	mw_buf_reset(tok);
+	for (size_t i = 0; i < n; i++) {
+		if (start[i] == '~' && i + 1 < n && (start[i + 1] == '0' || start[i + 1] == '1'))
+			mw_buf_addc(tok, start[++i] == '1' ? '/' : '~');
+		else
+			mw_buf_addc(tok, start[i]);
+	}
+	*path = start + n;
+}
+
+/* Where a step of the pointer lands: the key of a member, the start of an element. */
+struct jspot {
+	size_t at;
+	int line;
+};
+
+/* The child of `n` that token `tok` names (where it is in *spot), or NULL. */
+static const jnode *
+step(const jnode *n, const char *tok, struct jspot *spot)
+{
+	char *end;
+	long i;
+
+	if (n->kind == J_OBJECT) {
+		for (size_t k = 0; k < n->n; k++)
+			if (!strcmp(n->keys[k].name, tok)) {
+				*spot = (struct jspot){ n->keys[k].start, n->keys[k].line };
+				return n->kids[k];
+			}
+		return NULL;
+	}
+	if (n->kind != J_ARRAY || !*tok)
+		return NULL;
+	i = strtol(tok, &end, 10);
+	if (*end || i < 0 || (size_t)i >= n->n)
+		return NULL;
+	*spot = (struct jspot){ n->kids[i]->start, n->kids[i]->line };
+	return n->kids[i];
+}
+
+/* The column (in characters) of byte offset `at` of text. */
+static int
+column_of(const char *text, size_t at)
+{
+	size_t start = at;
+	int column = 1;
+
+	while (start > 0 && text[start - 1] != '\n')
+		start--;
+	for (size_t i = start; i < at; i++)
+		column += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return column;
+}
+
+int
+mw_doc_locate(const mw_doc *doc, const char *path, int *line, int *column)
+{
+	const jnode *n;
+	mw_buf tok = MW_BUF_INIT;
+	struct jspot spot;
+	int rc = 0;
+
+	if (!doc->layout || !doc->layout->root || !doc->text ||
+	    (doc->layout->root->kind != J_OBJECT && doc->layout->root->kind != J_ARRAY)) {
+		*line = *column = 0;
+		return -1;
+	}
+	n = doc->layout->root;
+	spot = (struct jspot){ n->start, n->line };
+	while (path && *path == '/') {
+		const jnode *child;
+		struct jspot next;
+
+		next_token(&tok, &path);
+		if (!(child = step(n, mw_buf_cstr(&tok), &next))) {
+			rc = 1;
+			break;
+		}
+		n = child;
+		spot = next;
+	}
+	*line = spot.line;
+	*column = column_of(doc->text, spot.at);
+	mw_buf_release(&tok);
+	return rc;
 }

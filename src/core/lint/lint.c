@@ -228,8 +228,12 @@ lint_report(struct lint_ctx *ctx, const char *path, const char *hint, const char
 
 	if (!path)
 		path = ctx->tpath ? ctx->tpath : "";
-	if (ctx->text)
-		mw_lint_locate(&line, &col, ctx->text, ctx->len, path);
+	/* from the loaded tree when there is one: walking the text per finding
+	   made a file with many findings cost the square of its size */
+	if (!ctx->doc || mw_doc_locate(ctx->doc, path, &line, &col) < 0) {
+		if (ctx->text)
+			mw_lint_locate(&line, &col, ctx->text, ctx->len, path);
+	}
 	va_start(ap, fmt);
 	add_finding(ctx, line, col, path, hint, fmt, ap);
 	va_end(ap);
@@ -258,31 +262,6 @@ char *
 lint_item_path(const char *tpath, const char *array, size_t index, const char *suffix)
 {
 	return mw_strdupf("%s/%s/%zu%s", tpath ? tpath : "", array, index, suffix ? suffix : "");
-}
-
-static bool
-known_name(const struct lint_ctx *ctx, const char *name)
-{
-	if (ctx->table && !strcmp(ctx->table->name, name))
-		return true;
-	return ctx->schema && mw_schema_table(ctx->schema, name);
-}
-
-void
-lint_foreach_other_table(const struct lint_ctx *ctx,
-			 void (*fn)(const mw_table *other, void *arg), void *arg)
-{
-	for (size_t i = 0; ctx->schema && i < ctx->schema->ntables; i++)
-		if (&ctx->schema->tables[i] != ctx->table)
-			fn(&ctx->schema->tables[i], arg);
-	/* The others may include this very document: skip names seen above. */
-	for (size_t k = 0; ctx->others && k < ctx->others->n; k++) {
-		const mw_schema *s = ctx->others->schemas[k];
-
-		for (size_t i = 0; s && i < s->ntables; i++)
-			if (!known_name(ctx, s->tables[i].name))
-				fn(&s->tables[i], arg);
-	}
 }
 
 static void
@@ -360,13 +339,14 @@ void
 mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out)
 {
 	struct lint_ctx ctx = { .lint = lint, .others = others, .file = doc->label,
-				.text = doc->text, .len = doc->len, .out = out };
+				.doc = doc, .text = doc->text, .len = doc->len, .out = out };
 	char path[32];
 
 	if (doc->kind == MW_DOC_CHANGE) {
 		ctx.change = &doc->change;
 		run_scope(&ctx, MW_LINT_SCOPE_CHANGE);
 		lint_after(&ctx);
+		lint_names_free(ctx.names);
 		return;
 	}
 	ctx.schema = &doc->schema;
@@ -376,6 +356,7 @@ mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_d
 		ctx.tpath = doc->kind == MW_DOC_TABLE ? "" : path;
 		run_scope(&ctx, MW_LINT_SCOPE_SCHEMA);
 	}
+	lint_names_free(ctx.names);
 }
 
 void

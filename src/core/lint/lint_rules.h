@@ -180,6 +180,7 @@ struct lint_ctx {
 	struct mw_lint *lint;
 	const mw_lint_others *others;	/* the checkout's other tables, or NULL */
 	const char *file;		/* label of the file being linted */
+	const mw_doc *doc;		/* the document, when linting one (positions) */
 	const char *text;		/* its original text (JSON or SQL), for positions */
 	size_t len;
 	const mw_table *table;		/* SCHEMA rules: the table, else NULL */
@@ -188,6 +189,7 @@ struct lint_ctx {
 	const mw_change *change;	/* CHANGE rules */
 	enum lint_rule_index rule;	/* set by the runner */
 	mw_diags *out;
+	struct lint_names *names;	/* built on first use (lint_names.c) */
 };
 
 /* Reports a finding at `path` (a JSON pointer, NULL = the table itself). */
@@ -199,9 +201,22 @@ void lint_report_at(struct lint_ctx *ctx, size_t offset, const char *hint, const
 /* "<tpath>/<array>/<index><suffix>": a JSON pointer inside a table (caller frees). */
 char *lint_item_path(const char *tpath, const char *array, size_t index, const char *suffix);
 
-/* Calls fn for every table the linter knows besides ctx->table (document + others). */
-void lint_foreach_other_table(const struct lint_ctx *ctx,
-			      void (*fn)(const mw_table *other, void *arg), void *arg);
+/*
+ * Lookups among the tables the linter knows besides ctx->table (the
+ * document's, then the others'), answered from an index built once per
+ * document (lint_names.c), first match in that order:
+ *   - the table column `c` refers to, by the name of its integer key or by
+ *     <prefix>_<table>[_id], with that key in *key;
+ *   - the table holding an index named `name`, or itself named so (*is_table);
+ *   - the document's own first table named `name`.
+ */
+const mw_table *lint_referenced_table(struct lint_ctx *ctx, const mw_column *c,
+				      const mw_column **key);
+const mw_table *lint_name_owner(struct lint_ctx *ctx, const char *name, bool *is_table);
+const mw_table *lint_doc_table(struct lint_ctx *ctx, const char *name);
+void lint_names_free(struct lint_names *names);
+/* The column of `t` that is its whole primary key, if that is an integer. */
+const mw_column *lint_integer_key(const mw_table *t);
 
 #define R(e, id, sev, scope, fn, summary, text) void fn(struct lint_ctx *ctx);
 MW_LINT_RULES(R)

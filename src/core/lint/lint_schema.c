@@ -74,73 +74,28 @@ check_pk_unsigned(struct lint_ctx *ctx)
 	}
 }
 
-/* The column of `t` that is its whole primary key, if that is an integer. */
-static const mw_column *
-integer_key(const mw_table *t)
-{
-	const mw_column *k;
-
-	if (t->npk != 1 || !(k = mw_table_column(t, t->pk[0])))
-		return NULL;
-	return mw_type_is_integer(k->type) ? k : NULL;
-}
-
-/* rev_page -> page, cl_target_id -> target: what follows the first "_" (minus "_id"). */
-static bool
-names_table(const char *column, const char *table)
-{
-	const char *rest = strchr(column, '_');
-	size_t n;
-
-	if (!rest || rest == column)
-		return false;
-	rest++;
-	n = strlen(table);
-	return !strcmp(rest, table) || (!strncmp(rest, table, n) && !strcmp(rest + n, "_id"));
-}
-
-struct ref_search {
-	const mw_column *column;
-	const mw_table *table;	/* the referenced table, once found */
-	const mw_column *key;
-};
-
-static void
-find_referenced(const mw_table *other, void *arg)
-{
-	struct ref_search *rs = arg;
-	const mw_column *k = integer_key(other);
-
-	if (rs->table || !k || k == rs->column)
-		return;
-	if (!strcmp(rs->column->name, k->name) || names_table(rs->column->name, other->name)) {
-		rs->table = other;
-		rs->key = k;
-	}
-}
-
 void
 check_ref_unsigned(struct lint_ctx *ctx)
 {
 	const mw_table *t = ctx->table;
 
 	for (size_t i = 0; i < t->ncolumns; i++) {
-		struct ref_search rs = { .column = &t->columns[i] };
-		const mw_column *c = rs.column;
+		const mw_column *c = &t->columns[i], *key;
+		const mw_table *ref;
 		char *msg, *hint;
 
 		if (!mw_type_is_integer(c->type))
 			continue;
-		lint_foreach_other_table(ctx, find_referenced, &rs);
-		if (!rs.table || (c->is_unsigned && c->type == rs.key->type))
+		ref = lint_referenced_table(ctx, c, &key);
+		if (!ref || (c->is_unsigned && c->type == key->type))
 			continue;
 		msg = mw_strdupf("column '%s' refers to %s.%s (%s%s) but is %s%s", c->name,
-				 rs.table->name, rs.key->name, mw_type_name(rs.key->type),
-				 rs.key->is_unsigned ? " unsigned" : "",
+				 ref->name, key->name, mw_type_name(key->type),
+				 key->is_unsigned ? " unsigned" : "",
 				 c->is_unsigned ? "" : "signed ", mw_type_name(c->type));
 		hint = mw_strdupf("make it \"type\": \"%s\" with \"unsigned\": true",
-				  mw_type_name(rs.key->type));
-		report_column(ctx, c, c->type != rs.key->type ? "/type" : "/options/unsigned",
+				  mw_type_name(key->type));
+		report_column(ctx, c, c->type != key->type ? "/type" : "/options/unsigned",
 			      hint, msg);
 		free(msg);
 		free(hint);
@@ -296,28 +251,13 @@ check_name_unique(struct lint_ctx *ctx)
 			    t->name);
 		free(path);
 	}
-	if (ctx->schema && mw_schema_table(ctx->schema, t->name) != t &&
+	if (ctx->schema && lint_doc_table(ctx, t->name) != t &&
 	    t >= ctx->schema->tables && t < ctx->schema->tables + ctx->schema->ntables) {
 		char *path = mw_strdupf("%s/name", ctx->tpath);
 
 		lint_report(ctx, path, "rename or remove one of the tables",
 			    "table name '%s' is used twice in this file", t->name);
 		free(path);
-	}
-}
-
-static void
-find_index_name(const mw_table *other, void *arg)
-{
-	struct name_search *ns = arg;
-
-	if (ns->found)
-		return;
-	if (mw_table_index(other, ns->name)) {
-		ns->found = other;
-	} else if (!strcmp(other->name, ns->name)) {
-		ns->found = other;
-		ns->is_table = true;
 	}
 }
 
@@ -333,7 +273,7 @@ check_index_name_unique(struct lint_ctx *ctx)
 		if (mw_table_index(t, ns.name) != &t->indexes[i] || !strcmp(t->name, ns.name))
 			ns.found = t;
 		else
-			lint_foreach_other_table(ctx, find_index_name, &ns);
+			ns.found = lint_name_owner(ctx, ns.name, &ns.is_table);
 		if (!ns.found)
 			continue;
 		path = index_path(ctx, &t->indexes[i], "/name");

@@ -316,6 +316,61 @@ START_TEST(test_sql_generated)
 }
 END_TEST
 
+/* The loaded tree answers every pointer exactly as the text walk does. */
+static void
+assert_same_spot(const mw_doc *doc, const char *path)
+{
+	int l1, c1, l2, c2;
+	int r1 = mw_lint_locate(&l1, &c1, doc->text, doc->len, path);
+	int r2 = mw_doc_locate(doc, path, &l2, &c2);
+
+	ck_assert_msg(r1 == r2 && l1 == l2 && c1 == c2, "%s: text %d at %d:%d, tree %d at %d:%d",
+		      path, r1, l1, c1, r2, l2, c2);
+}
+
+START_TEST(test_locate_tree)
+{
+	static const char change[] =
+		"{\"comment\": \"\u00e9t\u00e9 \\\"x\\\"\", \"before\": {}, \"after\": { \"name\": \"t\",\n"
+		"  \"comment\": \"\xc3\xa9\xc3\xa9\", \"columns\": [ { \"name\": \"a/b~c\", \"type\": \"integer\",\n"
+		"  \"options\": { \"notnull\": true } } ], \"indexes\": [], \"pk\": [ \"a/b~c\" ] } }";
+	static const char *const paths[] = {
+		"", "/after", "/after/comment", "/after/columns/0", "/after/columns/0/name",
+		"/after/columns/0/options/notnull", "/after/pk/0", "/after/columns/3",
+		"/after/nope/1", "/before", "/comment", "/after/columns/x",
+	};
+	const char *dir = getenv("MW_CORPUS");
+	char *path = mw_strdupf("%s/core/tables.json", dir ? dir : "../shared/corpus");
+	mw_diags d = MW_DIAGS_INIT;
+	mw_doc *doc;
+	char p[128];
+
+	ck_assert_int_eq(mw_doc_load_buffer(&doc, change, strlen(change), "c.json", &d), 0);
+	for (size_t i = 0; i < sizeof(paths) / sizeof(*paths); i++)
+		assert_same_spot(doc, paths[i]);
+	mw_doc_free(doc);
+	if (mw_doc_load_file(&doc, path, &d) < 0) {
+		printf("SKIP: no corpus for the tree locator (%s)\n", path);
+		free(path);
+		mw_diags_free(&d);
+		return;
+	}
+	for (size_t i = 0; i < doc->schema.ntables; i += 7) {
+		const mw_table *t = &doc->schema.tables[i];
+
+		snprintf(p, sizeof(p), "/%zu/columns/%zu/options", i, t->ncolumns - 1);
+		assert_same_spot(doc, p);
+		snprintf(p, sizeof(p), "/%zu/indexes/%zu/columns/0", i, t->nindexes ? t->nindexes - 1 : 0);
+		assert_same_spot(doc, p);
+		snprintf(p, sizeof(p), "/%zu/pk/9", i);
+		assert_same_spot(doc, p);
+	}
+	mw_doc_free(doc);
+	free(path);
+	mw_diags_free(&d);
+}
+END_TEST
+
 static Suite *
 lint_suite(void)
 {
@@ -325,6 +380,7 @@ lint_suite(void)
 	tcase_add_test(tc, test_rule_table);
 	tcase_add_loop_test(tc, test_rule_fixtures, 0, (int)mw_lint_rule_count());
 	tcase_add_test(tc, test_locate);
+	tcase_add_test(tc, test_locate_tree);
 	tcase_add_test(tc, test_config);
 	tcase_add_test(tc, test_extra_tables);
 	tcase_add_test(tc, test_sql_generated);
