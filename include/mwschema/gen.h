@@ -102,13 +102,27 @@ void mw_gen_apply_ready(mw_buf *out, const char *sql, size_t len, const char *pr
 void mw_gen_type_decl(mw_buf *out, const mw_column *c, mw_dbms dbms, const char *name);
 void mw_gen_default_decl(mw_buf *out, const mw_column *c, mw_dbms dbms);
 void mw_gen_column_decl(mw_buf *out, const mw_column *c, mw_dbms dbms, const char *name);
-void mw_gen_column_def(mw_buf *out, const mw_column *c, mw_dbms dbms, bool quoted_enum_name);
+/*
+ * The declaration as CREATE TABLE and DBAL's column comparator see it
+ * (AbstractPlatform::columnToArray()): the enum type is named after the
+ * quoted column name, and `version` counts only from PlatformOptions (in
+ * CustomSchemaOptions it is ignored here, but ALTER's clauses, which use
+ * Column::toArray(), see both bags merged).
+ */
+void mw_gen_create_decl(mw_buf *out, const mw_column *c, mw_dbms dbms);
+/* "<quoted name> <declaration>"; `in_create` selects mw_gen_create_decl. */
+void mw_gen_column_def(mw_buf *out, const mw_column *c, mw_dbms dbms, bool in_create);
 /* `name`, quoted when reserved on `dbms` (backticks on MySQL, else "..."). */
 void mw_gen_quote_ident(mw_buf *out, const char *name, mw_dbms dbms);
 /* "'a','b'" and "<NAME>_ENUM" of an mwenum column. */
 void mw_gen_enum_values(mw_buf *out, const mw_column *c);
 void mw_gen_enum_type_name(mw_buf *out, const char *column_name);
-/* An SQL string literal: `s` in single quotes, quotes doubled (every platform). */
+/*
+ * A string default as DBAL's quoteStringLiteral() writes it on `dbms`: `s`
+ * in single quotes, quotes doubled; MySQL doubles backslashes as well.
+ */
+void mw_gen_quote_string(mw_buf *out, const char *s, mw_dbms dbms);
+/* `s` in single quotes, quotes doubled, backslashes kept (PostgreSQL, SQLite). */
 void mw_gen_quote_literal(mw_buf *out, const char *s);
 /* PHP's is_numeric(). */
 bool mw_gen_php_is_numeric(const char *s);

@@ -99,16 +99,6 @@ push(mw_table_diff *d, mw_diff_kind kind, const char *name, const char *old_name
  * Columns
  */
 
-/* The declaration DBAL compares: the name it sees is the quoted one (columnToArray). */
-static void
-compared_decl(mw_buf *out, const mw_column *c, mw_dbms dbms)
-{
-	mw_buf name = MW_BUF_INIT;
-
-	mw_gen_quote_ident(&name, c->name, dbms);
-	mw_gen_column_decl(out, c, dbms, mw_buf_cstr(&name));
-	mw_buf_release(&name);
-}
 
 /* AbstractPlatform::columnsEqual(): same rendered declaration (and type on PostgreSQL). */
 static bool
@@ -119,8 +109,8 @@ columns_equal(const mw_column *a, const mw_column *b, mw_dbms dbms)
 
 	if (dbms == MW_DBMS_POSTGRES && a->type != b->type)
 		return false;
-	compared_decl(&x, a, dbms);
-	compared_decl(&y, b, dbms);
+	mw_gen_create_decl(&x, a, dbms);
+	mw_gen_create_decl(&y, b, dbms);
 	eq = x.len == y.len && !memcmp(mw_buf_cstr(&x), mw_buf_cstr(&y), x.len);
 	mw_buf_release(&x);
 	mw_buf_release(&y);
