@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "editor/adapt.h"
+#include "mwschema/code.h"
 #include "mwschema/commit.h"
 #include "mwschema/drift.h"
 #include "mwschema/edit.h"
@@ -161,6 +162,7 @@ adapt_ws_free(struct adapt_ws *ws)
 		return;
 	mw_workspace_free(ws->ws);
 	mw_lint_free(ws->lint);
+	mw_code_free(ws->code);
 	mw_rc_free(ws->rc);
 	mw_diags_free(&ws->rc_problems);
 	free(ws->root);
@@ -842,12 +844,32 @@ done:
  * Lint and verify
  */
 
+/*
+ * The checkout's PHP for code-still-uses: indexed the first time a change
+ * needs it, then brought up to date with the files on disk before each use
+ * (inotify makes that free until a file changes).
+ */
+static const mw_code *
+checkout_code(struct adapt_ws *ws)
+{
+	mw_buf err = MW_BUF_INIT;
+
+	if (!ws->code) {
+		ws->code = mw_code_new("");
+		mw_code_scan_dir(ws->code, ws->root, &err);
+		mw_buf_release(&err);
+	} else {
+		mw_code_refresh(ws->code);
+	}
+	return ws->code;
+}
+
 void
 adapt_lint(mw_diags *out, struct adapt_ws *ws, const mw_schema *schema, const char *label,
 	   const mw_table *before, const mw_table *after)
 {
 	const mw_schema *schemas[] = { schema };
-	mw_lint_others others = { schemas, schema ? 1 : 0 };
+	mw_lint_others others = { schemas, schema ? 1 : 0, NULL };
 	mw_doc doc;
 
 	memset(&doc, 0, sizeof(doc));
@@ -855,6 +877,8 @@ adapt_lint(mw_diags *out, struct adapt_ws *ws, const mw_schema *schema, const ch
 	doc.label = (char *)label;
 	doc.change.before = (mw_table *)before;
 	doc.change.after = (mw_table *)after;
+	if (mw_lint_needs_code(ws->lint, &doc))
+		others.code = checkout_code(ws);
 	mw_lint_doc(ws->lint, &doc, &others, out);
 }
 

@@ -20,6 +20,7 @@
 struct mw_workspace;
 struct mw_lint;
 struct mw_rc;
+struct mw_code;
 
 /*
  * Workspace (workspace.h, git.h, rc.h, lint.h)
@@ -35,6 +36,8 @@ struct adapt_ws {
 	char *schema_rel;		/* relative to root ("sql/tables.json") */
 	char *change_dir;		/* where change files go ("sql/abstractSchemaChanges") */
 	char *branch;			/* current branch, NULL when unknown */
+	struct mw_code *code;		/* the checkout's PHP, indexed when a change first
+					   drops or renames something, then kept current */
 };
 
 /* Finds the checkout containing `dir`. 0, or -1 with a message in err. */

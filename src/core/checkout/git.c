@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Git through libgit2 1.5 (see mwschema/git.h). The only file that includes
- * <git2.h>.
+ * Git through libgit2 1.5 (see mwschema/git.h). With git_walk.c, the only
+ * files that include <git2.h> (git_internal.h shares the repository handle).
  *
  * Commits are built from HEAD's tree plus exactly the requested paths in a
  * private in-memory index, so whatever else the user staged or edited stays
@@ -9,7 +9,7 @@
  */
 #include <config.h>
 
-#include "mwschema/git.h"
+#include "core/checkout/git_internal.h"
 
 #include <git2.h>
 #include <stdlib.h>
@@ -17,11 +17,6 @@
 #include <sys/stat.h>
 
 #define EMPTY_TREE_ID "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-
-struct mw_git {
-	git_repository *repo;
-	char *workdir;
-};
 
 /* Appends libgit2's last message and returns `code`. */
 static int
@@ -847,4 +842,17 @@ out:
 	git_tree_free(sub);
 	git_tree_free(tree);
 	return 0;
+}
+
+/* For git_walk.c (git_internal.h). */
+int
+mw_git__rev_tree(git_tree **out, mw_git *git, const char *rev, mw_buf *err)
+{
+	return rev_tree(out, git, rev, err);
+}
+
+int
+mw_git__fail(mw_buf *err, int code, const char *what)
+{
+	return git_fail(err, code, what);
 }

@@ -258,6 +258,31 @@ lint_report_at(struct lint_ctx *ctx, size_t offset, const char *hint, const char
 	va_end(ap);
 }
 
+void
+lint_report_elsewhere(struct lint_ctx *ctx, mw_severity sev, const char *file, int line,
+		      int col, const char *hint, const char *fmt, ...)
+{
+	mw_severity cap = ctx->lint->severity[ctx->rule];
+	mw_buf msg = MW_BUF_INIT;
+	va_list ap;
+
+	if (ignored(ctx->lint, rules[ctx->rule].id, file) ||
+	    ignored(ctx->lint, rules[ctx->rule].id, ctx->file))
+		return;
+	va_start(ap, fmt);
+	mw_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	mw_diags_add(ctx->out, sev < cap ? sev : cap, rules[ctx->rule].id, file, line, col, NULL,
+		     hint, "%s", mw_buf_cstr(&msg));
+	mw_buf_release(&msg);
+}
+
+bool
+lint_rule_enabled(const mw_lint *lint, enum lint_rule_index rule)
+{
+	return lint->enabled[rule];
+}
+
 char *
 lint_item_path(const char *tpath, const char *array, size_t index, const char *suffix)
 {
