@@ -98,6 +98,13 @@ size_t mw_code_refresh(mw_code *code);
 size_t mw_code_uses(const mw_code *code, const char *name, mw_code_what what,
 		    mw_code_use **out);
 
+/*
+ * Whether a path (relative to the root) is one the index reads: a .php file
+ * outside hidden directories, vendor/ and node_modules/. For callers that
+ * feed mw_code_put themselves (e.g. from a git tree).
+ */
+bool mw_code_indexes(const char *path);
+
 /* Files and distinct identifiers indexed, and postings stored (for benchmarks). */
 size_t mw_code_nfiles(const mw_code *code);
 size_t mw_code_nnames(const mw_code *code);

@@ -50,6 +50,27 @@ mtime_ns(const struct stat *st)
 	return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
 }
 
+bool
+mw_code_indexes(const char *path)
+{
+	const char *p = path, *slash;
+
+	if (!is_php(path))
+		return false;
+	for (; (slash = strchr(p, '/')); p = slash + 1) {
+		char dir[256];
+		size_t n = (size_t)(slash - p);
+
+		if (n >= sizeof(dir))
+			continue;
+		memcpy(dir, p, n);
+		dir[n] = '\0';
+		if (skipped_dir(dir))
+			return false;
+	}
+	return *p != '.';
+}
+
 /* Reads and indexes root/rel; false when it cannot be read. */
 static bool
 index_file(mw_code *code, const char *rel, mw_buf *data)
