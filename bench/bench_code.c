@@ -15,6 +15,7 @@
 #include "bench.h"
 #include "editor/session.h"
 #include "mwschema/code.h"
+#include "mwschema/edit.h"
 #include "mwschema/fs.h"
 
 #include <stdio.h>
@@ -138,6 +139,7 @@ editing_setup(void **ctx, void *arg)
 	mw_buf err = MW_BUF_INIT;
 	const mw_table *t;
 	mw_table *after;
+	mw_diags diags = MW_DIAGS_INIT;
 
 	(void)arg;
 	if (session_open(&e->s, tree, &err) < 0) {
@@ -148,10 +150,11 @@ editing_setup(void **ctx, void *arg)
 		if (!strcmp(session_table(e->s, e->table)->name, "revision"))
 			break;
 	t = session_edit_target(e->s, e->table, &err);
-	if (!t || adapt_drop_column(&after, t, "rev_deleted", &err) < 0)
+	if (!t || mw_edit_drop_column(&after, t, "rev_deleted", &diags) < 0)
 		return -1;
 	session_edit_apply(e->s, e->table, after);	/* indexes the code (not timed) */
 	mw_buf_release(&err);
+	mw_diags_free(&diags);
 	*ctx = e;
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "mwschema/buf.h"
 #include "mwschema/dbms.h"
+#include "mwschema/diff.h"
 #include "mwschema/model.h"
 
 /* Returned by mw_gen_change when the platform sees no difference. */
@@ -39,6 +40,13 @@ int mw_gen_change(mw_buf *out, const mw_table *before, const mw_table *after, mw
 		  const char *source_label, unsigned flags);
 
 /*
+ * The same from a diff already computed (mw_table_diff_compute; its dbms
+ * is the platform), so that a caller holding the diff does not diff again.
+ */
+int mw_gen_change_diff(mw_buf *out, const mw_table_diff *d, const char *source_label,
+		       unsigned flags);
+
+/*
  * The raw statements (spec §5 steps 1-4: joined with ";\n\n", a final ";",
  * not pretty-printed, no header) appended to `out`. Return the number of
  * statements (0 for a change the platform does not see).
@@ -46,6 +54,12 @@ int mw_gen_change(mw_buf *out, const mw_table *before, const mw_table *after, mw
 size_t mw_gen_schema_raw(mw_buf *out, const mw_schema *schema, mw_dbms dbms);
 size_t mw_gen_change_raw(mw_buf *out, const mw_table *before, const mw_table *after,
 			 mw_dbms dbms);
+
+/*
+ * How many times this process has generated a change's SQL (forward or
+ * rollback) for one platform: for benchmarks and tests.
+ */
+unsigned long mw_gen_change_count(void);
 
 /*
  * Pretty-prints raw statements, applies MediaWiki's clean-up and prepends
@@ -64,6 +78,14 @@ void mw_gen_finish(mw_buf *out, const char *raw, size_t len, mw_dbms dbms, bool 
  */
 int mw_gen_rollback(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
 		    const char *source_label, unsigned flags);
+
+/*
+ * The same from diffs already computed: `back` from after to before on the
+ * platform, `forward` the change's summary (mw_table_diff_summary), which
+ * names what the rollback cannot bring back.
+ */
+int mw_gen_rollback_diff(mw_buf *out, const mw_table_diff *back, const mw_table_diff *forward,
+			 const char *source_label, unsigned flags);
 
 /*
  * The rollback of a whole schema file: DROP TABLE of every table, last

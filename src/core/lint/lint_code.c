@@ -60,9 +60,14 @@ items_gone(struct gone_list *l, const mw_table_diff *sum)
 	}
 }
 
-/* What the change takes away; `sum` holds the strings of altered tables. */
+/*
+ * What the change takes away. An altered table's drops and renames come
+ * from the change's plan when the caller has one (the model computed
+ * once), else from a summary diff made here into `own`.
+ */
 static void
-collect_gone(struct gone_list *l, mw_table_diff *sum, const mw_change *c)
+collect_gone(struct gone_list *l, mw_table_diff *own, const mw_change *c,
+	     const mw_change_plan *plan)
 {
 	if (!c->before)
 		return;
@@ -71,9 +76,11 @@ collect_gone(struct gone_list *l, mw_table_diff *sum, const mw_change *c)
 	} else if (strcmp(c->before->name, c->after->name)) {
 		/* the generator creates the new table and drops the old one */
 		add_gone(l, c->before->name, c->after->name, MW_CODE_TABLE);
+	} else if (plan) {
+		items_gone(l, &plan->summary);
 	} else {
-		mw_table_diff_summary(sum, c->before, c->after);
-		items_gone(l, sum);
+		mw_table_diff_summary(own, c->before, c->after);
+		items_gone(l, own);
 	}
 }
 
@@ -86,7 +93,7 @@ mw_lint_needs_code(const mw_lint *lint, const mw_doc *doc)
 
 	if (!doc || doc->kind != MW_DOC_CHANGE || !lint_rule_enabled(lint, LR_CODE_STILL_USES))
 		return false;
-	collect_gone(&l, &sum, &doc->change);
+	collect_gone(&l, &sum, &doc->change, NULL);
 	needs = l.n > 0;
 	free(l.v);
 	mw_table_diff_clear(&sum);
@@ -161,7 +168,7 @@ check_code_still_uses(struct lint_ctx *ctx)
 
 	if (!ctx->others || !ctx->others->code)
 		return;
-	collect_gone(&l, &sum, ctx->change);
+	collect_gone(&l, &sum, ctx->change, ctx->plan);
 	for (size_t i = 0; i < l.n; i++) {
 		mw_code_use *uses;
 		size_t n = mw_code_uses(ctx->others->code, l.v[i].name, l.v[i].what, &uses);

@@ -29,6 +29,8 @@ struct lint_entry {
 
 struct lint_names {
 	mw_strmap tables;		/* table name -> entries */
+	mw_strmap bare;			/* its name without its prefix (nl_newsletters ->
+					   newsletters), and without a plural s -> entries */
 	mw_strmap keys;			/* integer key column name -> entries */
 	mw_strmap indexes;		/* index name -> entries */
 	size_t order;
@@ -45,12 +47,12 @@ lint_integer_key(const mw_table *t)
 	return mw_type_is_integer(k->type) ? k : NULL;
 }
 
-/* Appends the table to the list under `name`. */
+/* Appends the table to the list under name[0..len) (a key into the table's own strings). */
 static void
-list_add(struct lint_names *ln, mw_strmap *map, const char *name, const mw_table *t,
-	 const mw_column *key, bool from_doc)
+list_add_n(struct lint_names *ln, mw_strmap *map, const char *name, size_t len,
+	   const mw_table *t, const mw_column *key, bool from_doc)
 {
-	struct mw_strmap_slot *slot = mw_strmap_slotn(map, name, strlen(name));
+	struct mw_strmap_slot *slot = mw_strmap_slotn(map, name, len);
 	struct lint_entry *e = mw_xmalloc(sizeof(*e)), **tail;
 
 	*e = (struct lint_entry){ t, key, ln->order, from_doc, NULL };
@@ -60,12 +62,28 @@ list_add(struct lint_names *ln, mw_strmap *map, const char *name, const mw_table
 }
 
 static void
+list_add(struct lint_names *ln, mw_strmap *map, const char *name, const mw_table *t,
+	 const mw_column *key, bool from_doc)
+{
+	list_add_n(ln, map, name, strlen(name), t, key, from_doc);
+}
+
+static void
 add_table(struct lint_names *ln, const mw_table *t, bool from_doc)
 {
 	const mw_column *k = lint_integer_key(t);
 
+	const char *bare = strchr(t->name, '_');
+
 	ln->order++;
 	list_add(ln, &ln->tables, t->name, t, k, from_doc);
+	if (bare && *++bare) {
+		size_t n = strlen(bare);
+
+		list_add_n(ln, &ln->bare, bare, n, t, k, from_doc);
+		if (n > 1 && bare[n - 1] == 's')
+			list_add_n(ln, &ln->bare, bare, n - 1, t, k, from_doc);
+	}
 	if (k)
 		list_add(ln, &ln->keys, k->name, t, k, from_doc);
 	for (size_t i = 0; i < t->nindexes; i++)
@@ -114,6 +132,7 @@ lint_names_free(struct lint_names *ln)
 	if (!ln)
 		return;
 	free_lists(&ln->tables);
+	free_lists(&ln->bare);
 	free_lists(&ln->keys);
 	free_lists(&ln->indexes);
 	free(ln);
@@ -164,13 +183,20 @@ lint_referenced_table(struct lint_ctx *ctx, const mw_column *c, const mw_column 
 	const char *rest = strchr(c->name, '_');
 	const struct lint_entry *best = first_keyed(ctx, &ln->keys, c->name, strlen(c->name), c);
 
-	/* rev_page -> page, cl_target_id -> target */
+	/*
+	 * rev_page -> page, cl_target_id -> target: what follows the first "_"
+	 * (minus "_id") is the table's name, or its name without its own prefix
+	 * and plural (nli_newsletter_id -> nl_newsletters).
+	 */
 	if (rest && rest != c->name) {
 		size_t n = strlen(++rest);
 
 		best = earlier(best, first_keyed(ctx, &ln->tables, rest, n, c));
-		if (n > 3 && !strcmp(rest + n - 3, "_id"))
+		best = earlier(best, first_keyed(ctx, &ln->bare, rest, n, c));
+		if (n >= 3 && !strcmp(rest + n - 3, "_id")) {
 			best = earlier(best, first_keyed(ctx, &ln->tables, rest, n - 3, c));
+			best = earlier(best, first_keyed(ctx, &ln->bare, rest, n - 3, c));
+		}
 	}
 	*key = best ? best->key : NULL;
 	return best ? best->table : NULL;

@@ -56,19 +56,44 @@ check_pk_required(struct lint_ctx *ctx)
 	free(path);
 }
 
+static bool
+in_pk(const mw_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->npk; i++)
+		if (!strcmp(t->pk[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * Surrogate keys only: an autoincrement id, or a key column storing such an
+ * id. Integers that are data (namespace numbers, type codes, hashes) are
+ * signed by design, and a column storing a signed id must stay signed like
+ * it (the finding belongs on that id).
+ */
 void
 check_pk_unsigned(struct lint_ctx *ctx)
 {
 	const mw_table *t = ctx->table;
 
 	for (size_t i = 0; i < t->npk; i++) {
-		const mw_column *c = mw_table_column(t, t->pk[i]);
+		const mw_column *c = mw_table_column(t, t->pk[i]), *key;
+		const mw_table *ref;
 		char *msg;
 
 		if (!c || !mw_type_is_integer(c->type) || c->is_unsigned)
 			continue;
-		msg = mw_strdupf("primary-key column '%s' is a signed %s", c->name,
-				 mw_type_name(c->type));
+		if (c->autoincrement) {
+			msg = mw_strdupf("primary-key column '%s' is an autoincrement id but a "
+					 "signed %s", c->name, mw_type_name(c->type));
+		} else {
+			ref = lint_referenced_table(ctx, c, &key);
+			if (!ref || !key->autoincrement || !key->is_unsigned)
+				continue;
+			msg = mw_strdupf("primary-key column '%s' stores %s.%s (unsigned %s) but "
+					 "is a signed %s", c->name, ref->name, key->name,
+					 mw_type_name(key->type), mw_type_name(c->type));
+		}
 		report_column(ctx, c, "/options/unsigned", "set \"unsigned\": true", msg);
 		free(msg);
 	}
@@ -87,7 +112,11 @@ check_ref_unsigned(struct lint_ctx *ctx)
 		if (!mw_type_is_integer(c->type))
 			continue;
 		ref = lint_referenced_table(ctx, c, &key);
-		if (!ref || (c->is_unsigned && c->type == key->type))
+		/* the same type, unsigned unless the key itself is signed (its own finding) */
+		if (!ref || (c->type == key->type && (c->is_unsigned || !key->is_unsigned)))
+			continue;
+		/* a key column's signedness is pk-unsigned's finding */
+		if (c->type == key->type && in_pk(t, c->name))
 			continue;
 		msg = mw_strdupf("column '%s' refers to %s.%s (%s%s) but is %s%s", c->name,
 				 ref->name, key->name, mw_type_name(key->type),
@@ -325,29 +354,29 @@ check_identifier_length(struct lint_ctx *ctx)
 	const mw_table *t = ctx->table;
 	char *path;
 
-	if (strlen(t->name) > 63) {
+	if (strlen(t->name) > MW_NAME_MAX) {
 		path = mw_strdupf("%s/name", ctx->tpath);
 		lint_report(ctx, path, "use a shorter name",
-			    "table name '%s' is %zu characters long (at most 63)", t->name,
-			    strlen(t->name));
+			    "table name '%s' is %zu characters long (at most %d)", t->name,
+			    strlen(t->name), MW_NAME_MAX);
 		free(path);
 	}
 	for (size_t i = 0; i < t->ncolumns; i++) {
-		if (strlen(t->columns[i].name) <= 63)
+		if (strlen(t->columns[i].name) <= MW_NAME_MAX)
 			continue;
 		path = column_path(ctx, &t->columns[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
-			    "column name '%s' is %zu characters long (at most 63)",
-			    t->columns[i].name, strlen(t->columns[i].name));
+			    "column name '%s' is %zu characters long (at most %d)",
+			    t->columns[i].name, strlen(t->columns[i].name), MW_NAME_MAX);
 		free(path);
 	}
 	for (size_t i = 0; i < t->nindexes; i++) {
-		if (strlen(t->indexes[i].name) <= 63)
+		if (strlen(t->indexes[i].name) <= MW_NAME_MAX)
 			continue;
 		path = index_path(ctx, &t->indexes[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
-			    "index name '%s' is %zu characters long (at most 63)",
-			    t->indexes[i].name, strlen(t->indexes[i].name));
+			    "index name '%s' is %zu characters long (at most %d)",
+			    t->indexes[i].name, strlen(t->indexes[i].name), MW_NAME_MAX);
 		free(path);
 	}
 }

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "editor/session.h"
+#include "mwschema/edit.h"
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
 #include "mwschema/model.h"
@@ -90,15 +91,15 @@ START_TEST(test_policy_sees_the_code)
 	mw_buf err = MW_BUF_INIT;
 	const mw_table *t;
 	mw_table *after, *no_index;
+	mw_diags diags = MW_DIAGS_INIT;
 	char *php;
 	double t0, first, again;
 
 	ck_assert_msg(session_open(&s, repo, &err) == 0, "%s", mw_buf_cstr(&err));
 	ck_assert_uint_eq(count_uses(s, ""), 0);
 	ck_assert_ptr_nonnull(t = session_edit_target(s, 0, &err));
-	ck_assert_int_eq(adapt_drop_index(&no_index, t, "wd_name_idx", &err), 0);
-	ck_assert_msg(adapt_drop_column(&after, no_index, "wd_name", &err) == 0, "%s",
-		      mw_buf_cstr(&err));
+	ck_assert_int_eq(mw_edit_drop_index(&no_index, t, "wd_name_idx", &diags), 0);
+	ck_assert_int_eq(mw_edit_drop_column(&after, no_index, "wd_name", &diags), 0);
 	mw_table_free(no_index);
 	t0 = now_ms();
 	session_edit_apply(s, 0, after);	/* indexes the checkout, then lints */
@@ -119,6 +120,7 @@ START_TEST(test_policy_sees_the_code)
 	free(php);
 	session_free(s);
 	mw_buf_release(&err);
+	mw_diags_free(&diags);
 }
 END_TEST
 
