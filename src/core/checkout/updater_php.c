@@ -11,7 +11,7 @@
 #include <config.h>
 
 #include "mwschema/updater.h"
-#include "core/checkout/updater_internal.h"
+#include "core/checkout/internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>

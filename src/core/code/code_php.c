@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Finding the uses of names in one PHP file (see mwschema/code.h): a walk
- * over php_lex's tokens that keeps a stack of the brackets it is in, so that
+ * over code_lex's tokens that keeps a stack of the brackets it is in, so that
  * every string knows the call holding it, which argument it is, whether it
  * is an array key, and whether the array around it is an updater entry.
  */
 #include <config.h>
 
 #include "core/code/code_internal.h"
-#include "core/code/php_lex.h"
+#include "core/code/code_lex.h"
 
 #include <string.h>
 #include <strings.h>
@@ -401,7 +401,7 @@ void
 code_index_php(mw_code *code, uint32_t file, const char *text, size_t len)
 {
 	struct walker w;
-	struct php_lex lx;
+	struct code_lex lx;
 	struct php_tok t;
 
 	memset(&w, 0, sizeof(w));
@@ -410,8 +410,8 @@ code_index_php(mw_code *code, uint32_t file, const char *text, size_t len)
 	w.s = text;
 	w.frames[0].call = -1;
 	w.cp_col = 1;
-	php_lex_init(&lx, text, len);
-	while (php_lex_next(&lx, &t))
+	code_lex_init(&lx, text, len);
+	while (code_lex_next(&lx, &t))
 		walk_token(&w, &t);
 	walk_token(&w, &t);	/* settles what still waits */
 }

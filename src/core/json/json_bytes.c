@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "json_bytes.h"
+#include "core/json/json_bytes.h"
 
 int
 jscan_hexval(char c)

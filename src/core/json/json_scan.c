@@ -10,8 +10,8 @@
  */
 #include <config.h>
 
-#include "json_bytes.h"
-#include "json_tree.h"
+#include "core/json/internal.h"
+#include "core/json/json_bytes.h"
 #include "mwschema/buf.h"
 
 #include <stdarg.h>
@@ -681,4 +681,3 @@ jtree_parse(struct jarena *arena, const char *text, size_t len, const char *labe
 	mw_buf_release(&p.sbuf);
 	return root;
 }
-

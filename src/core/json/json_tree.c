@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The positioned JSON tree (json_tree.h): the arena its nodes and strings
+ * The positioned JSON tree (internal.h): the arena its nodes and strings
  * live in, and the queries the loader and the writer ask of it.
  */
 #include <config.h>
 
-#include "json_load.h"
-#include "json_tree.h"
+#include "core/json/internal.h"
 #include "mwschema/buf.h"
 
 #include <stdbool.h>

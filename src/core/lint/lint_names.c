@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The names the schema-wide rules look up (lint_rules.h): every table the
+ * The names the schema-wide rules look up (internal.h): every table the
  * linter knows besides the one being checked, indexed once per mw_lint_doc
  * call by table name, by integer primary-key column and by index name. A
  * lookup then costs a hash instead of a walk over every table, which made
@@ -12,7 +12,7 @@
  */
 #include <config.h>
 
-#include "core/lint/lint_rules.h"
+#include "core/lint/internal.h"
 #include "mwschema/strmap.h"
 
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  */
 #include <config.h>
 
-#include "engine_priv.h"
+#include "core/verify/internal.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>

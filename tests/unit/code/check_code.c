@@ -8,7 +8,7 @@
  */
 #include <config.h>
 
-#include "core/code/php_lex.h"
+#include "core/code/code_lex.h"
 #include "mwschema/code.h"
 #include "mwschema/fs.h"
 
@@ -24,12 +24,12 @@ tokens(const char *php)
 {
 	static const char *const kinds[] = { "end", "name", "var", "str", "open", "close",
 					     "comma", "arrow", "member", "semi", "other" };
-	struct php_lex lx;
+	struct code_lex lx;
 	struct php_tok t;
 	mw_buf out = MW_BUF_INIT;
 
-	php_lex_init(&lx, php, strlen(php));
-	while (php_lex_next(&lx, &t))
+	code_lex_init(&lx, php, strlen(php));
+	while (code_lex_next(&lx, &t))
 		mw_buf_addf(&out, "%s%s%s:%.*s@%d", out.len ? " " : "", kinds[t.kind],
 			    t.kind == PT_STR && t.whole ? "=" : "", (int)(t.end - t.start),
 			    php + t.start, t.line);

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The PHP tokenizer of the code module (see php_lex.h). A stack of modes
+ * The PHP tokenizer of the code module (see code_lex.h). A stack of modes
  * follows the text in and out of <?php ... ?>, strings, heredocs and the
  * code interpolated into them. Runs of comment and string text are skipped
  * with memchr, and the line count is kept as the position moves.
  */
 #include <config.h>
 
-#include "php_lex.h"
+#include "code_lex.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -42,14 +42,14 @@ name_char(unsigned char c)
 }
 
 static unsigned char
-at(const struct php_lex *lx, size_t i)
+at(const struct code_lex *lx, size_t i)
 {
 	return i < lx->len ? (unsigned char)lx->s[i] : 0;
 }
 
 /* Moves to `to`, counting the lines passed. */
 static void
-move_to(struct php_lex *lx, size_t to)
+move_to(struct code_lex *lx, size_t to)
 {
 	const char *p = lx->s + lx->pos, *end = lx->s + to, *nl;
 
@@ -62,7 +62,7 @@ move_to(struct php_lex *lx, size_t to)
 }
 
 void
-php_lex_init(struct php_lex *lx, const char *text, size_t len)
+code_lex_init(struct code_lex *lx, const char *text, size_t len)
 {
 	memset(lx, 0, sizeof(*lx));
 	lx->s = text;
@@ -72,14 +72,14 @@ php_lex_init(struct php_lex *lx, const char *text, size_t len)
 }
 
 static struct php_frame *
-top(struct php_lex *lx)
+top(struct code_lex *lx)
 {
 	return &lx->stack[lx->depth];
 }
 
 /* Enters a string mode or interpolated code; too deep a nesting stays where it is. */
 static struct php_frame *
-push(struct php_lex *lx, enum php_mode mode)
+push(struct code_lex *lx, enum php_mode mode)
 {
 	struct php_frame *f;
 
@@ -92,7 +92,7 @@ push(struct php_lex *lx, enum php_mode mode)
 }
 
 static void
-start_token(const struct php_lex *lx, struct php_tok *t, enum php_tok_kind kind, size_t start)
+start_token(const struct code_lex *lx, struct php_tok *t, enum php_tok_kind kind, size_t start)
 {
 	/* only what every token has: the rest is set by the kinds that have it */
 	t->kind = kind;
@@ -103,7 +103,7 @@ start_token(const struct php_lex *lx, struct php_tok *t, enum php_tok_kind kind,
 
 /* Outside PHP: up to the next "<?php", "<?=" or "<? ". False at the end. */
 static bool
-skip_html(struct php_lex *lx)
+skip_html(struct code_lex *lx)
 {
 	const char *p = lx->s + lx->pos, *end = lx->s + lx->len;
 
@@ -126,7 +126,7 @@ skip_html(struct php_lex *lx)
 
 /* After "//" or "#": to the end of the line, or to a "?>" (which it leaves). */
 static void
-skip_line_comment(struct php_lex *lx)
+skip_line_comment(struct code_lex *lx)
 {
 	const char *p = lx->s + lx->pos, *end = lx->s + lx->len;
 	const char *nl = memchr(p, '\n', (size_t)(end - p)), *q;
@@ -139,7 +139,7 @@ skip_line_comment(struct php_lex *lx)
 }
 
 static void
-skip_block_comment(struct php_lex *lx)
+skip_block_comment(struct code_lex *lx)
 {
 	const char *p = lx->s + lx->pos + 2, *end = lx->s + lx->len;
 
@@ -150,7 +150,7 @@ skip_block_comment(struct php_lex *lx)
 
 /* The tabs that indent a line, eight at a time. */
 static void
-skip_indent(struct php_lex *lx)
+skip_indent(struct code_lex *lx)
 {
 	const uint64_t tabs = 0x0909090909090909ULL;
 	uint64_t w;
@@ -167,7 +167,7 @@ skip_indent(struct php_lex *lx)
 
 /* Whitespace and comments; false when the code ends ("?>" or the end of the text). */
 static bool
-skip_blanks(struct php_lex *lx)
+skip_blanks(struct code_lex *lx)
 {
 	for (;;) {
 		unsigned char c, d;
@@ -202,7 +202,7 @@ skip_blanks(struct php_lex *lx)
 }
 
 static void
-string_chunk(const struct php_lex *lx, struct php_tok *t, size_t start, size_t string,
+string_chunk(const struct code_lex *lx, struct php_tok *t, size_t start, size_t string,
 	     bool whole, bool escapes)
 {
 	start_token(lx, t, PT_STR, start);
@@ -212,7 +212,7 @@ string_chunk(const struct php_lex *lx, struct php_tok *t, size_t start, size_t s
 }
 
 static void
-single_quoted(struct php_lex *lx, struct php_tok *t)
+single_quoted(struct code_lex *lx, struct php_tok *t)
 {
 	size_t i = lx->pos + 1;
 
@@ -238,7 +238,7 @@ single_quoted(struct php_lex *lx, struct php_tok *t)
 
 /* The end of a heredoc's closing label if one starts the line at `i`, else 0. */
 static size_t
-closing_label(const struct php_lex *lx, size_t i, const struct php_frame *f)
+closing_label(const struct code_lex *lx, size_t i, const struct php_frame *f)
 {
 	while (i < lx->len && (lx->s[i] == ' ' || lx->s[i] == '\t'))
 		i++;
@@ -250,7 +250,7 @@ closing_label(const struct php_lex *lx, size_t i, const struct php_frame *f)
 
 /* "<<<" LABEL, "<<<'LABEL'" (nowdoc) or "<<<\"LABEL\"": opens the string. */
 static bool
-heredoc(struct php_lex *lx, struct php_tok *t)
+heredoc(struct code_lex *lx, struct php_tok *t)
 {
 	size_t i = lx->pos + 3, label, n = 0, open;
 	char quote = 0;
@@ -296,7 +296,7 @@ heredoc(struct php_lex *lx, struct php_tok *t)
 }
 
 static void
-simple(struct php_lex *lx, struct php_tok *t, enum php_tok_kind kind, size_t n)
+simple(struct code_lex *lx, struct php_tok *t, enum php_tok_kind kind, size_t n)
 {
 	start_token(lx, t, kind, lx->pos);
 	t->bracket = lx->s[lx->pos];
@@ -305,7 +305,7 @@ simple(struct php_lex *lx, struct php_tok *t, enum php_tok_kind kind, size_t n)
 }
 
 static void
-name_or_number(struct php_lex *lx, struct php_tok *t, enum php_tok_kind kind)
+name_or_number(struct code_lex *lx, struct php_tok *t, enum php_tok_kind kind)
 {
 	size_t i = lx->pos;
 
@@ -318,7 +318,7 @@ name_or_number(struct php_lex *lx, struct php_tok *t, enum php_tok_kind kind)
 
 /* A brace inside code interpolated into a string: counted, the last one returns. */
 static bool
-brace(struct php_lex *lx, struct php_tok *t, char c)
+brace(struct code_lex *lx, struct php_tok *t, char c)
 {
 	struct php_frame *f = top(lx);
 
@@ -334,7 +334,7 @@ brace(struct php_lex *lx, struct php_tok *t, char c)
 }
 
 static bool
-open_string(struct php_lex *lx, enum php_mode mode)
+open_string(struct code_lex *lx, enum php_mode mode)
 {
 	struct php_frame *f = push(lx, mode);
 
@@ -348,7 +348,7 @@ open_string(struct php_lex *lx, enum php_mode mode)
 
 /* One token of code; false when none was made (a mode changed). */
 static bool
-code_token(struct php_lex *lx, struct php_tok *t)
+code_token(struct code_lex *lx, struct php_tok *t)
 {
 	unsigned char c = at(lx, lx->pos), d = at(lx, lx->pos + 1);
 
@@ -393,7 +393,7 @@ code_token(struct php_lex *lx, struct php_tok *t)
 
 /* What ends a string's literal run at i: 0 (nothing), 'e' (the end), '$', '{'. */
 static char
-string_stop(const struct php_lex *lx, const struct php_frame *f, size_t i, size_t *end)
+string_stop(const struct code_lex *lx, const struct php_frame *f, size_t i, size_t *end)
 {
 	unsigned char c = (unsigned char)lx->s[i], d = at(lx, i + 1);
 
@@ -412,7 +412,7 @@ string_stop(const struct php_lex *lx, const struct php_frame *f, size_t i, size_
 
 /* "$name" (with "->name" after it) or "${...}" / "{$...}" inside a string. */
 static bool
-interpolation(struct php_lex *lx, struct php_tok *t, char stop)
+interpolation(struct code_lex *lx, struct php_tok *t, char stop)
 {
 	struct php_frame *f = top(lx);
 
@@ -430,7 +430,7 @@ interpolation(struct php_lex *lx, struct php_tok *t, char stop)
 
 /* "->name" right after a variable interpolated into a string. */
 static bool
-string_member(struct php_lex *lx, struct php_tok *t)
+string_member(struct code_lex *lx, struct php_tok *t)
 {
 	struct php_frame *f = top(lx);
 
@@ -451,7 +451,7 @@ string_member(struct php_lex *lx, struct php_tok *t)
 
 /* The next literal chunk of the string, or what interrupts it. */
 static bool
-string_token(struct php_lex *lx, struct php_tok *t)
+string_token(struct code_lex *lx, struct php_tok *t)
 {
 	struct php_frame *f = top(lx);
 	size_t i = lx->pos, end = 0;
@@ -483,7 +483,7 @@ string_token(struct php_lex *lx, struct php_tok *t)
 }
 
 bool
-php_lex_next(struct php_lex *lx, struct php_tok *t)
+code_lex_next(struct code_lex *lx, struct php_tok *t)
 {
 	for (;;) {
 		enum php_mode mode = top(lx)->mode;

@@ -11,8 +11,8 @@
  * as a variable, "->" and a name. Comments and whitespace are skipped.
  * It never fails: text that is not PHP just yields odd tokens.
  */
-#ifndef MWSCHEMA_PHP_LEX_H
-#define MWSCHEMA_PHP_LEX_H
+#ifndef MWSCHEMA_CODE_LEX_H
+#define MWSCHEMA_CODE_LEX_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -62,7 +62,7 @@ struct php_frame {
 	int member;		/* after "$var" in a string: 1 "->" may follow, 2 then its name */
 };
 
-struct php_lex {
+struct code_lex {
 	const char *s;
 	size_t len, pos;
 	int line;
@@ -71,8 +71,8 @@ struct php_lex {
 	int depth;		/* index of the current frame */
 };
 
-void php_lex_init(struct php_lex *lx, const char *text, size_t len);
+void code_lex_init(struct code_lex *lx, const char *text, size_t len);
 /* The next token in *t; false (and PT_END) at the end of the text. */
-bool php_lex_next(struct php_lex *lx, struct php_tok *t);
+bool code_lex_next(struct code_lex *lx, struct php_tok *t);
 
-#endif /* MWSCHEMA_PHP_LEX_H */
+#endif /* MWSCHEMA_CODE_LEX_H */
