@@ -352,6 +352,27 @@ out:
 	return 0;
 }
 
+/* The names of the references matching `glob` ("refs/heads/REL*"), sorted. */
+int
+mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf *err)
+{
+	git_reference_iterator *it;
+	const char *name;
+
+	*names = NULL;
+	*n = 0;
+	if (git_reference_iterator_glob_new(&it, git->repo, glob) < 0)
+		return mw_git__fail(err, MW_GIT_ERROR, "cannot list the references");
+	while (git_reference_next_name(&name, it) == 0) {
+		*names = mw_xrealloc(*names, (*n + 1) * sizeof(**names));
+		(*names)[(*n)++] = mw_xstrdup(name);
+	}
+	git_reference_iterator_free(it);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), compare_names);
+	return 0;
+}
+
 /*
  * Every file of a directory at a revision (mw_git_tree_walk): what review
  * needs to index the checkout's code as a commit has it, straight from the
