@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "mwschema/diag.h"
 #include "mwschema/json.h"
@@ -41,6 +43,7 @@ struct jnode;
 
 typedef struct jkey {
 	const char *name;	/* decoded, NUL-terminated */
+	uint32_t tag;		/* jkey_tag(name): lookups compare it before the text */
 	size_t start, end;	/* span of the key's string literal */
 	int line, col;
 } jkey;
@@ -56,11 +59,33 @@ typedef struct jnode {
 	jkey *keys;		/* OBJECT: member keys, parallel to kids */
 } jnode;
 
-struct jarena;
+/* The arena: a list of chunks, allocation bumps a pointer in the newest. */
+struct jarena {
+	struct jchunk *head;
+	char *cur, *end;	/* free space of the newest chunk */
+	size_t next_cap;	/* capacity of the next chunk */
+};
 
 struct jarena *jarena_new(void);
 void jarena_free(struct jarena *a);
-void *jarena_alloc(struct jarena *a, size_t size);
+void *jarena_alloc(struct jarena *a, size_t size);	/* cleared */
+void *jarena_take_slow(struct jarena *a, size_t size);
+
+/* size bytes, not cleared, aligned for pointers (nodes need no more). */
+static inline void *
+jarena_take(struct jarena *a, size_t size)
+{
+	void *p = a->cur;
+
+	size = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	if ((size_t)(a->end - a->cur) < size)
+		return jarena_take_slow(a, size);
+	a->cur += size;
+	return p;
+}
+
+/* Makes the first chunk at least `bytes` (before the first allocation). */
+void jarena_reserve(struct jarena *a, size_t bytes);
 char *jarena_strndup(struct jarena *a, const char *s, size_t n);
 
 /*
@@ -69,6 +94,22 @@ char *jarena_strndup(struct jarena *a, const char *s, size_t n);
  */
 jnode *jtree_parse(struct jarena *arena, const char *text, size_t len, const char *label,
 		   mw_diags *diags);
+
+/* Length and first, second and last byte of a key: equal keys have equal tags. */
+static inline uint32_t
+jkey_tag_n(const char *name, size_t len)
+{
+	if (!len)
+		return 0;
+	return (uint32_t)(len & 0xff) << 24 | (uint32_t)(unsigned char)name[0] << 16 |
+	       (uint32_t)(unsigned char)name[len > 1] << 8 | (unsigned char)name[len - 1];
+}
+
+static inline uint32_t
+jkey_tag(const char *name)
+{
+	return jkey_tag_n(name, strlen(name));
+}
 
 /* Member lookup; NULL when absent (the last one wins on duplicates). */
 jnode *jtree_get(const jnode *obj, const char *key);
@@ -90,12 +131,27 @@ struct mw_doc_layout {
 	jnode *root;
 };
 
+/* One step of the JSON pointer: a member key (borrowed), or an array index. */
+struct jl_step {
+	const char *key;	/* NULL: index */
+	size_t index;
+};
+
 struct jloader {
 	const char *label;
 	mw_diags *diags;
 	int errors;
 	unsigned flags;	/* MW_LOAD_* */
-	mw_buf path;	/* JSON pointer of the value being checked */
+	/*
+	 * The JSON pointer of the value being checked, as steps: spelt out only
+	 * when a problem is reported, as almost every value has none.
+	 */
+	struct jl_step *path;
+	size_t depth, cap;
+	/* scratch of jl_check_members: where each key first occurs, and if last */
+	size_t *first;
+	bool *last;
+	size_t nscratch;
 };
 
 /* Value types a key accepts (bits). */
@@ -114,9 +170,12 @@ typedef struct jl_keyspec {
 	bool required;
 } jl_keyspec;
 
+/* Push a step (key borrowed until popped); pop back to the depth push returned. */
 size_t jl_path_push_key(struct jloader *ld, const char *key);
 size_t jl_path_push_index(struct jloader *ld, size_t i);
 void jl_path_pop(struct jloader *ld, size_t old);
+/* Frees the path and the scratch space of the checks. */
+void jl_path_release(struct jloader *ld);
 void jl_error_at(struct jloader *ld, int line, int col, const char *hint, const char *fmt, ...)
 	MW_PRINTF(5, 6);
 
@@ -129,6 +188,15 @@ bool jl_expect(struct jloader *ld, const jnode *v, unsigned types);
 /* Duplicate, unknown, missing and mistyped keys; false if obj is no object. */
 bool jl_check_object(struct jloader *ld, const jnode *obj, const char *what,
 		     const jl_keyspec *specs);
+/*
+ * The same, and found[i] = the member specs[i] names (the last one of that
+ * key, as PHP reads it), or NULL when absent or of a type the spec does not
+ * allow: what jl_member gives, found in one pass over the object.
+ * `specs` has at most JL_MAX_SPECS entries.
+ */
+#define JL_MAX_SPECS 16
+bool jl_check_members(struct jloader *ld, const jnode *obj, const char *what,
+		      const jl_keyspec *specs, const jnode **found);
 const jnode *jl_member(const jnode *obj, const char *key, unsigned types);
 char **jl_strv(struct jloader *ld, const jnode *arr, size_t *n, bool unique);
 
