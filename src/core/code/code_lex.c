@@ -7,7 +7,7 @@
  */
 #include <config.h>
 
-#include "code_lex.h"
+#include "core/code/internal.h"
 
 #include <stdint.h>
 #include <string.h>

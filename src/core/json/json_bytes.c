@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "core/json/json_bytes.h"
+#include "core/json/internal.h"
 
 int
 jscan_hexval(char c)

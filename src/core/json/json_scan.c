@@ -11,7 +11,7 @@
 #include <config.h>
 
 #include "core/json/internal.h"
-#include "core/json/json_bytes.h"
+#include "core/json/internal.h"
 #include "mwschema/buf.h"
 
 #include <stdarg.h>
