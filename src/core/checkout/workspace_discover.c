@@ -593,6 +593,47 @@ covered(const struct accs *a, const char *sql_dir)
 }
 
 /*
+ * The one folder under `base` holding JSON files, other than platform and
+ * change folders (Wikibase's sql/abstract); `base` is freed. NULL if none
+ * or several.
+ */
+static char *
+json_subdir(const char *root, char *base)
+{
+	char *abs = mw_path_join(root, base), *found = NULL;
+	DIR *dir = opendir(abs);
+	struct dirent *e;
+	mw_dbms d;
+	int hits = 0;
+
+	while (dir && (e = readdir(dir))) {
+		char *sub = mw_path_join(base, e->d_name), *full = mw_path_join(root, sub), **names;
+		size_t n = 0;
+
+		if (e->d_name[0] != '.' && !mw_dbms_from_name(e->d_name, &d) &&
+		    strcmp(e->d_name, "abstractSchemaChanges") && mw_is_dir(full))
+			n = mw_ws__list_files(&names, full, ".json");
+		if (n) {
+			mw_strv_free(names, n);
+			hits++;
+			free(found);
+			found = mw_xstrdup(sub);
+		}
+		free(full);
+		free(sub);
+	}
+	if (dir)
+		closedir(dir);
+	free(abs);
+	free(base);
+	if (hits != 1) {
+		free(found);
+		return NULL;
+	}
+	return found;
+}
+
+/*
  * A file not generated yet (or hand-written): its JSON would be beside the
  * platform folder, if JSON files are there and no generated file already
  * tied that SQL folder to a JSON folder.
@@ -613,10 +654,12 @@ note_unlabelled(struct disc *d, struct accs *a, const mw_ws_reg *r, int u)
 	abs = mw_path_join(d->ws->root, base);
 	if (*base)
 		n = mw_ws__list_files(&names, abs, ".json");
-	if (n) {
-		acc_note(acc_for(a, base, u), sdir, r->dbms);
+	if (n)
 		mw_strv_free(names, n);
-	}
+	else if (*base)
+		base = json_subdir(d->ws->root, base);
+	if (base && *base)
+		acc_note(acc_for(a, base, u), sdir, r->dbms);
 	free(abs);
 	free(base);
 	free(sdir);
