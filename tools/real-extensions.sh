@@ -99,6 +99,15 @@ duplicates() {
 
 count() { grep -c "$1" "$2" 2>/dev/null; true; }
 
+# repaired REPO JSON: a generated file naming JSON (in any spelling) has the probe column.
+repaired() {
+	base=$(basename "$2")
+	(cd "$1" && git ls-files -mo -- '*.sql' | while read -r sql; do
+		sed -n 2p "$sql" | grep -q "^-- Source: .*$base\$" && grep -q mwschema_probe "$sql" &&
+			echo "$sql"
+	done) | grep -q .
+}
+
 # Checks out commit $2 in clone $1: only what mwschema reads (PHP, JSON, SQL,
 # .mwschemarc), which keeps the big extensions quick. Snapshots made by the
 # search tool's fetch lack files of 4 MiB and more; those are never schema.
@@ -130,7 +139,7 @@ review() {
 	echo "${res:-rc=$rc}"
 }
 
-printf '%-18s %-16s %-9s %-10s %-9s %-6s %-24s %s\n' extension check mutation sync after dup \
+printf '%-18s %-16s %-9s %-10s %-10s %-6s %-24s %s\n' extension check mutation sync after dup \
 	"review(last schema commit)" "review(mutation)"
 grep -v '^#' "$list" | while read -r name commit expect; do
 	[ -n "$name" ] || continue
@@ -188,12 +197,15 @@ grep -v '^#' "$list" | while read -r name commit expect; do
 	snc="rc=$rc"
 	[ $rc -ge 128 ] && { snc="CRASH"; echo x >> "$log/bad"; }
 	(cd "$R.mut" && "$bin" check) > "$log/$name.after" 2>&1
-	left=0
-	for f in $mutated; do grep -q "from what $f generates\|missing: $f " "$log/$name.after" && left=$((left + 1)); done
+	fixed=0
+	for f in $mutated; do
+		grep -q "from what $f generates\|missing: $f " "$log/$name.after" && continue
+		repaired "$R.mut" "$f" && fixed=$((fixed + 1))
+	done
 	new=$(git -C "$R.mut" status --porcelain | grep -c '^??.*\.sql$')
-	aft="left=$left"
+	aft="fixed=$fixed/$n"
 	[ "$new" = 0 ] || aft="$aft new=$new"
-	[ "$left" = 0 ] && [ "$new" = 0 ] || echo x >> "$log/bad"
+	[ "$fixed" = "$n" ] && [ "$new" = 0 ] || echo x >> "$log/bad"
 
 	# 4. review: the last real schema commit, and the mutation committed
 	last=$(git -C "$R" log -1 --format=%h -- $dirs 2>/dev/null)
@@ -202,7 +214,7 @@ grep -v '^#' "$list" | while read -r name commit expect; do
 	rv2=$(review "$R.mut" HEAD)
 	case $rv1$rv2 in *crash*) echo x >> "$log/bad" ;; esac
 	case $rv2 in "in order"*|*"no problems"*|ok*) ;; *) echo x >> "$log/bad" ;; esac
-	printf '%-18s %-16s %-9s %-10s %-9s %-6s %-24s %s\n' "$name" "$chk" "$mut" "$snc" "$aft" \
+	printf '%-18s %-16s %-9s %-10s %-10s %-6s %-24s %s\n' "$name" "$chk" "$mut" "$snc" "$aft" \
 		"$dup" "$last $rv1" "$rv2"
 done
 [ -f "$log/bad" ] && bad=1
