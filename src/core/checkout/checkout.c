@@ -177,8 +177,12 @@ mw_checkout_change_files(char ***files, size_t *nfiles, const mw_checkout *co,
 	else
 		add_new_change(files, nfiles, co->ws, change_rel, has_sql);
 	add_schema_docs(files, nfiles, co, change);
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		add_unique(files, nfiles, co->ws->updater[d]);
+	/* the handler of the change's folder (an extension may have several) */
+	for (int d = 0; d < MW_DBMS__COUNT; d++) {
+		const mw_ws_updater *u = mw_workspace_json_updater(co->ws, change_rel, (mw_dbms)d);
+
+		add_unique(files, nfiles, u ? u->file : NULL);
+	}
 }
 
 void
