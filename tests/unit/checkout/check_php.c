@@ -201,6 +201,7 @@ START_TEST(schema_test_paths)
 	ck_assert_str_eq(paths[MW_DBMS_MYSQL], "repo/sql/mysql");
 	ck_assert_str_eq(paths[MW_DBMS_SQLITE], "repo/sql/sqlite");
 	ck_assert_ptr_null(paths[MW_DBMS_POSTGRES]);
+	free(path);
 	ck_assert(!php_method_path(&path, src, strlen(src), rel, "getSchemaChangesDirectory"));
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		free(paths[d]);
