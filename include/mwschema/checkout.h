@@ -76,4 +76,30 @@ int mw_checkout_write_change(mw_checkout *co, mw_doc *schema_doc, size_t index,
 			     const char *change_rel, const mw_table *before, const mw_table *after,
 			     mw_buf *written, mw_diags *diags);
 
+/*
+ * The same, for amending change file `change_rel` as loaded in `like`: its
+ * comment and layout are kept, only the tables change (like NULL: as
+ * mw_checkout_write_change).
+ */
+int mw_checkout_amend_change(mw_checkout *co, mw_doc *schema_doc, size_t index,
+			     const char *change_rel, const mw_doc *like, const mw_table *before,
+			     const mw_table *after, mw_buf *written, mw_diags *diags);
+
+/*
+ * Saves `schema_doc` as the checkout's schema and regenerates what follows
+ * from it (its SQL): a change undone, before mw_checkout_remove_change.
+ */
+int mw_checkout_write_schema(mw_checkout *co, const mw_doc *schema_doc, mw_buf *written,
+			     mw_diags *diags);
+
+/*
+ * Takes change `change_rel` out of the checkout again: its updater entries
+ * (mw_updater_remove: whole lines, with a release block it empties), its
+ * generated SQL (only files whose "-- Source:" names it) and its JSON. The
+ * files changed or removed go to `written`. 0, or -1 with an error in
+ * `diags` (an entry that shares its lines with other code is not touched).
+ */
+int mw_checkout_remove_change(mw_checkout *co, const char *change_rel, mw_buf *written,
+			      mw_diags *diags);
+
 #endif /* MWSCHEMA_CHECKOUT_H */

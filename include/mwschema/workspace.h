@@ -114,6 +114,9 @@ typedef struct mw_workspace {
 	size_t nsqls;
 	char **looked;				/* what discovery read, for "no schema found" */
 	size_t nlooked;
+	char *release;				/* core: the release in development
+						   ("1.45", includes/Defines.php); NULL
+						   when unknown */
 } mw_workspace;
 
 /*

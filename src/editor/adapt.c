@@ -165,14 +165,41 @@ adapt_commit_subject(const char *name, const mw_table *before, const mw_table *a
 
 int
 adapt_ws_write(struct adapt_ws *ws, mw_doc *schema_doc, size_t index, const char *change_rel,
-	       const mw_table *before, const mw_table *after, mw_buf *written, mw_buf *err)
+	       const mw_doc *like, const mw_table *before, const mw_table *after, mw_buf *written,
+	       mw_buf *err)
 {
 	mw_diags diags = MW_DIAGS_INIT;
-	int rc = mw_checkout_write_change(ws->co, schema_doc, index, change_rel, before, after,
-					  written, &diags);
+	int rc = mw_checkout_amend_change(ws->co, schema_doc, index, change_rel, like, before,
+					  after, written, &diags);
 
 	if (rc)
 		first_error(err, &diags, "the change could not be written");
+	mw_diags_free(&diags);
+	return rc;
+}
+
+int
+adapt_ws_write_schema(struct adapt_ws *ws, const mw_doc *schema_doc, mw_buf *written,
+		      mw_buf *err)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	int rc = mw_checkout_write_schema(ws->co, schema_doc, written, &diags);
+
+	if (rc)
+		first_error(err, &diags, "the schema could not be written");
+	mw_diags_free(&diags);
+	return rc;
+}
+
+int
+adapt_ws_remove_change(struct adapt_ws *ws, const char *change_rel, mw_buf *written,
+		       mw_buf *err)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	int rc = mw_checkout_remove_change(ws->co, change_rel, written, &diags);
+
+	if (rc)
+		first_error(err, &diags, "the change could not be removed");
 	mw_diags_free(&diags);
 	return rc;
 }

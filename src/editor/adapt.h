@@ -57,11 +57,19 @@ char *adapt_commit_subject(const char *name, const mw_table *before, const mw_ta
 /*
  * Writes the change as `change_rel` with the schema's table `index` replaced
  * by `after` (appended when index == ntables), and what follows from both
- * (mw_checkout_write_change). The files written go to `written` (one per
- * line). 0 or -1 with a message in err.
+ * (mw_checkout_amend_change: `like`, the change file as loaded, keeps its
+ * comment and layout; NULL for a new one). The files written go to
+ * `written` (one per line). 0 or -1 with a message in err.
  */
 int adapt_ws_write(struct adapt_ws *ws, mw_doc *schema_doc, size_t index, const char *change_rel,
-		   const mw_table *before, const mw_table *after, mw_buf *written, mw_buf *err);
+		   const mw_doc *like, const mw_table *before, const mw_table *after,
+		   mw_buf *written, mw_buf *err);
+/* The schema as `schema_doc` holds it, and its SQL (mw_checkout_write_schema). */
+int adapt_ws_write_schema(struct adapt_ws *ws, const mw_doc *schema_doc, mw_buf *written,
+			  mw_buf *err);
+/* A change's files and updater entries out again (mw_checkout_remove_change). */
+int adapt_ws_remove_change(struct adapt_ws *ws, const char *change_rel, mw_buf *written,
+			   mw_buf *err);
 /*
  * Syncs, lints and commits the change (commit.h). `force` commits despite
  * lint errors. 0; 1 when refused (reasons in `diags`); -1 with err.

@@ -643,20 +643,6 @@ action_change_name(struct app *a)
 }
 
 void
-action_write(struct app *a)
-{
-	mw_buf err = MW_BUF_INIT, written = MW_BUF_INIT;
-
-	if (session_write(a->s, &written, &err))
-		app_error(a, "not written: %s", mw_buf_cstr(&err));
-	else
-		app_info(a, "written: %s and %zu more files (c to commit)", a->s->change_name,
-			 count_lines(mw_buf_cstr(&written)) - 1);
-	mw_buf_release(&err);
-	mw_buf_release(&written);
-}
-
-void
 action_lint(struct app *a)
 {
 	session_update(a->s);

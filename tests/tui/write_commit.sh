@@ -1,5 +1,6 @@
 #!/bin/sh
-# Write the change, commit it through the dialog, check files and git log.
+# Write the change, commit it through the dialog, check files and git log;
+# then keep editing: a second change is written on top.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 open_fixture
 keys a; wait_for "Add column"
@@ -23,6 +24,15 @@ subject=$(cd "$T_WS" && git log -1 --format=%s)
 (cd "$T_WS" && git log -1 --format=%B) | grep -q "^Bug: T12345$" || fail "no Bug footer"
 (cd "$T_WS" && git show --name-only --format= HEAD) | grep -q "sql/mysql/patch-actor-actor_email.sql" ||
   fail "patch not in the commit"
+# Keep editing after the commit (this crashed once): a new change, written too.
+wait_for "change: (none)"
+add_column actor_note string 64
+wait_for "change: patch-actor-actor_note"
+keys w
+wait_for "written: patch-actor-actor_note"
+assert_screen "written, not committed"
+grep -q '"actor_email"' "$T_WS/sql/tables.json" || fail "the committed column is gone"
+grep -q '"actor_note"' "$T_WS/sql/tables.json" || fail "the new column is not written"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "exit status"
 echo PASS

@@ -10,8 +10,10 @@
 #include "mwschema/drift.h"
 #include "mwschema/fs.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The schema: the first schema document named tables.json, else the first one. */
 static const mw_ws_doc *
@@ -215,30 +217,39 @@ failed(mw_diags *diags, const char *file, const char *what, const mw_buf *err)
 	return -1;
 }
 
-/* The change's JSON, its comment saying what it does (as the commit subject will). */
+/*
+ * The change's JSON: in the comment and layout of `like` (the file as
+ * loaded, when amending it), else with a comment saying what it does (as
+ * the commit subject will).
+ */
 static int
-save_change(const mw_checkout *co, const char *rel, const mw_table *before,
+save_change(const mw_checkout *co, const char *rel, const mw_doc *like, const mw_table *before,
 	    const mw_table *after, mw_diags *diags)
 {
 	mw_change change = { NULL, (mw_table *)before, (mw_table *)after };
 	char *path = mw_workspace_path(co->ws, rel), *dir = mw_path_dirname(path);
+	char *comment = NULL;
 	mw_updater_entry e;
 	mw_buf err = MW_BUF_INIT;
 	mw_doc doc;
 	int rc;
 
 	memset(&doc, 0, sizeof(doc));
-	doc.kind = MW_DOC_CHANGE;
-	doc.label = (char *)rel;
-	doc.change = change;
-	if (mw_updater_entry_from_change(&e, &change, "") == 0) {
-		doc.change.comment = mw_commit_subject(&e);
+	if (like)
+		doc = *like;	/* shallow: its text and layout, our tables */
+	else if (mw_updater_entry_from_change(&e, &change, "") == 0) {
+		change.comment = comment = mw_commit_subject(&e);
 		mw_updater_entry_clear(&e);
 	}
+	doc.kind = MW_DOC_CHANGE;
+	doc.label = (char *)rel;
+	if (like)
+		change.comment = like->change.comment;
+	doc.change = change;
 	rc = mw_mkdirs(dir, &err) ? -1 : mw_doc_save(&doc, path, &err);
 	if (rc)
 		failed(diags, rel, "", &err);
-	free(doc.change.comment);
+	free(comment);
 	mw_buf_release(&err);
 	free(path);
 	free(dir);
@@ -309,20 +320,34 @@ sync_docs(mw_checkout *co, char **docs, size_t ndocs, mw_buf *written, mw_diags 
 	return rc;
 }
 
+static int
+no_schema(const mw_checkout *co, mw_diags *diags)
+{
+	if (co->schema_rel)
+		return 0;
+	mw_diags_add(diags, MW_SEV_ERROR, NULL, co->ws->root, 0, 0, NULL, NULL,
+		     "no schema file (tables.json) that loads");
+	return -1;
+}
+
 int
 mw_checkout_write_change(mw_checkout *co, mw_doc *schema_doc, size_t index,
 			 const char *change_rel, const mw_table *before, const mw_table *after,
 			 mw_buf *written, mw_diags *diags)
 {
+	return mw_checkout_amend_change(co, schema_doc, index, change_rel, NULL, before, after,
+					written, diags);
+}
+
+int
+mw_checkout_amend_change(mw_checkout *co, mw_doc *schema_doc, size_t index,
+			 const char *change_rel, const mw_doc *like, const mw_table *before,
+			 const mw_table *after, mw_buf *written, mw_diags *diags)
+{
 	char *docs[2];
 	int rc;
 
-	if (!co->schema_rel) {
-		mw_diags_add(diags, MW_SEV_ERROR, NULL, co->ws->root, 0, 0, NULL, NULL,
-			     "no schema file (tables.json) that loads");
-		return -1;
-	}
-	if (save_change(co, change_rel, before, after, diags))
+	if (no_schema(co, diags) || save_change(co, change_rel, like, before, after, diags))
 		return -1;
 	mw_buf_addf(written, "%s\n", change_rel);
 	if (save_schema(co, schema_doc, index, after, diags))
@@ -334,5 +359,117 @@ mw_checkout_write_change(mw_checkout *co, mw_doc *schema_doc, size_t index,
 	rc = sync_docs(co, docs, 2, written, diags);
 	free(docs[0]);
 	free(docs[1]);
+	return rc;
+}
+
+int
+mw_checkout_write_schema(mw_checkout *co, const mw_doc *schema_doc, mw_buf *written,
+			 mw_diags *diags)
+{
+	mw_buf err = MW_BUF_INIT;
+	char *docs[1];
+	int rc;
+
+	if (no_schema(co, diags))
+		return -1;
+	if (mw_doc_save(schema_doc, co->schema_path, &err)) {
+		rc = failed(diags, co->schema_rel, "", &err);
+		mw_buf_release(&err);
+		return rc;
+	}
+	mw_buf_addf(written, "%s\n", co->schema_rel);
+	docs[0] = mw_xstrdup(co->schema_rel);
+	rc = sync_docs(co, docs, 1, written, diags);
+	free(docs[0]);
+	return rc;
+}
+
+/*
+ * Removing a change
+ */
+
+/* Deletes `rel` when it is there; its name goes to `written`. */
+static int
+remove_file(const mw_checkout *co, const char *rel, mw_buf *written, mw_diags *diags)
+{
+	char *path = mw_workspace_path(co->ws, rel);
+	int rc = 0;
+
+	if (unlink(path) == 0)
+		mw_buf_addf(written, "%s\n", rel);
+	else if (errno != ENOENT) {
+		mw_diags_add(diags, MW_SEV_ERROR, NULL, rel, 0, 0, NULL, NULL, "cannot remove: %s",
+			     strerror(errno));
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+/* Generated SQL goes only when it says it was generated from this change. */
+static bool
+generated_from(const mw_checkout *co, const char *sql_rel, const char *json_rel)
+{
+	char *path = mw_workspace_path(co->ws, sql_rel), *source;
+	mw_buf text = MW_BUF_INIT;
+	bool ours = false;
+
+	if (mw_read_file(&text, path, NULL) == 0) {
+		source = mw_workspace_sql_source(mw_buf_cstr(&text), text.len);
+		ours = source && !strcmp(source, json_rel);
+		free(source);
+	}
+	mw_buf_release(&text);
+	free(path);
+	return ours;
+}
+
+static int
+remove_entry(const mw_checkout *co, const char *rel, const char *patch, mw_buf *written,
+	     mw_diags *diags)
+{
+	char *path = mw_workspace_path(co->ws, rel);
+	mw_buf text = MW_BUF_INIT, out = MW_BUF_INIT, err = MW_BUF_INIT;
+	int rc = mw_read_file(&text, path, &err);
+
+	if (rc == 0)
+		rc = mw_updater_remove(&out, mw_buf_cstr(&text), text.len, co->ws->updater_method,
+				       patch, NULL, &err);
+	if (rc == 0 && !(rc = mw_write_file_atomic(path, out.data, out.len, &err)))
+		mw_buf_addf(written, "%s\n", rel);
+	if (rc < 0)
+		failed(diags, rel, "", &err);
+	mw_buf_release(&text);
+	mw_buf_release(&out);
+	mw_buf_release(&err);
+	free(path);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+mw_checkout_remove_change(mw_checkout *co, const char *change_rel, mw_buf *written,
+			  mw_diags *diags)
+{
+	char *base = mw_path_basename(change_rel), *dot = strrchr(base, '.'), *patch;
+	const mw_workspace *ws = co->ws;
+	int rc = 0;
+
+	if (dot)
+		*dot = 0;
+	patch = mw_strdupf("%s.sql", base);
+	for (int d = 0; d < MW_DBMS__COUNT && !rc; d++)
+		if (ws->updater[d] && (!d || strcmp(ws->updater[d], ws->updater[0])))
+			rc = remove_entry(co, ws->updater[d], patch, written, diags);
+	for (int d = 0; d < MW_DBMS__COUNT && !rc; d++) {
+		char *sql = mw_workspace_sql_name(change_rel, MW_DOC_CHANGE, (mw_dbms)d);
+
+		if (generated_from(co, sql, change_rel))
+			rc = remove_file(co, sql, written, diags);
+		free(sql);
+	}
+	if (!rc)
+		rc = remove_file(co, change_rel, written, diags);
+	free(patch);
+	free(base);
 	return rc;
 }

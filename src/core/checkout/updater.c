@@ -6,7 +6,7 @@
 #include <config.h>
 
 #include "mwschema/updater.h"
-#include "core/checkout/updater_internal.h"
+#include "core/checkout/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "core/checkout/workspace_internal.h"
+#include "core/checkout/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/updater.h"
 
@@ -429,6 +429,31 @@ read_files(mw_workspace *ws, mw_diags *diags)
 		pair_doc(ws, &ws->docs[i]);
 }
 
+/*
+ * Core's release in development, "1.45" from includes/Defines.php's
+ * define( 'MW_VERSION', '1.45.0-alpha' ): new updater rows are filed under it.
+ */
+static char *
+read_release(const char *root)
+{
+	char *path = mw_path_join(root, "includes/Defines.php"), *release = NULL;
+	mw_buf text = MW_BUF_INIT;
+	const char *p, *q;
+	size_t n;
+
+	if (mw_read_file(&text, path, NULL) == 0 && (p = strstr(mw_buf_cstr(&text), "'MW_VERSION'"))) {
+		p += strlen("'MW_VERSION'");
+		p += strspn(p, " \t,");
+		q = *p == '\'' || *p == '"' ? p + 1 : NULL;
+		n = q ? strspn(q, "0123456789") : 0;
+		if (n && q[n] == '.' && strspn(q + n + 1, "0123456789"))
+			release = mw_xstrndup(q, n + 1 + strspn(q + n + 1, "0123456789"));
+	}
+	mw_buf_release(&text);
+	free(path);
+	return release;
+}
+
 int
 mw_workspace_open(mw_workspace **out, const char *dir, mw_diags *diags)
 {
@@ -449,6 +474,8 @@ mw_workspace_open(mw_workspace **out, const char *dir, mw_diags *diags)
 	ws->kind = kind;
 	ws->root = root;
 	mw_ws__discover(ws, diags);
+	if (ws->kind == MW_WS_CORE)
+		ws->release = read_release(ws->root);
 	read_files(ws, diags);
 	*out = ws;
 	return 0;
@@ -504,6 +531,7 @@ mw_workspace_free(mw_workspace *ws)
 	free(ws->docs);
 	free(ws->sqls);
 	free(ws->updater_method);
+	free(ws->release);
 	free(ws->name);
 	free(ws->root);
 	free(ws);

@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "engine_priv.h"
+#include "core/verify/internal.h"
 #include "mwschema/model.h"
 #include "mwschema/sqllex.h"
 
@@ -15,6 +15,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+static int cmp_str(const void *a, const void *b);
 
 static const struct engine_ops *
 ops_for(mw_dbms dbms)
@@ -75,6 +77,150 @@ mw_engine_close(mw_engine *e)
 	e->ops->close(e);
 	free(e->ns);
 	free(e);
+}
+
+int
+mw_engine_attach(mw_engine **out, mw_dbms dbms, const char *dsn, const char *database,
+		 mw_buf *err)
+{
+	const struct engine_ops *ops = ops_for(dbms);
+	mw_engine *e;
+
+	*out = NULL;
+	if (ops->unavailable) {
+		mw_buf_addf(err, "%s", ops->unavailable);
+		return -1;
+	}
+	e = mw_xcalloc(1, sizeof(*e));
+	e->ops = ops;
+	e->dbms = dbms;
+	/* no scratch namespace: close() then has nothing to drop */
+	if (ops->attach(e, dsn, database, err) < 0) {
+		ops->close(e);
+		free(e);
+		return -1;
+	}
+	*out = e;
+	return 0;
+}
+
+int
+mw_engine_use(mw_engine *e, const char *database, mw_buf *err)
+{
+	return e->ops->use(e, database, err);
+}
+
+int
+mw_engine_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!e->ops->list_databases) {
+		mw_buf_addf(err, "%s: a file holds one database; name each with --db",
+			    mw_dbms_title(e->dbms));
+		return -1;
+	}
+	if (e->ops->list_databases(out, n, e, err) < 0)
+		return -1;
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), cmp_str);
+	return 0;
+}
+
+void
+mw_shapes_free(mw_shape *shapes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		mw_shape_clear(&shapes[i]);
+	free(shapes);
+}
+
+static int
+cmp_shape(const void *a, const void *b)
+{
+	return strcmp(((const mw_shape *)a)->name, ((const mw_shape *)b)->name);
+}
+
+/* Engines without a bulk reader: one table at a time. */
+static int
+read_each(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	char **names;
+	size_t nnames;
+	int rc = 0;
+
+	if (mw_engine_list_tables(&names, &nnames, e, err) < 0)
+		return -1;
+	*out = mw_xcalloc(nnames + 1, sizeof(**out));
+	for (size_t i = 0; i < nnames && rc == 0; i++) {
+		rc = mw_engine_read_shape(&(*out)[*n], e, names[i], err);
+		if (rc == 0)
+			(*n)++;
+		else if (rc == MW_ENGINE_NO_TABLE)
+			rc = 0;	/* dropped meanwhile */
+	}
+	mw_strv_free(names, nnames);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+mw_engine_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = e->ops->read_all ? e->ops->read_all(out, n, e, err) : read_each(out, n, e, err);
+	if (rc < 0) {
+		mw_shapes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	for (size_t i = 0; i < *n; i++)
+		mw_shape_sort_indexes(&(*out)[i]);
+	mw_shapes_sort(*out, *n);
+	return 0;
+}
+
+void
+mw_shapes_sort(mw_shape *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_shape);
+}
+
+mw_shape *
+mw_shapes_next(mw_shape **v, size_t *n, const char *name)
+{
+	mw_shape *s;
+
+	if (*n && !strcmp((*v)[*n - 1].name, name))
+		return &(*v)[*n - 1];
+	*v = mw_xrealloc(*v, (*n + 1) * sizeof(**v));
+	s = &(*v)[(*n)++];
+	memset(s, 0, sizeof(*s));
+	s->name = mw_xstrdup(name);
+	return s;
+}
+
+long
+mw_shapes_find(const mw_shape *v, size_t n, const char *name)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(v[mid].name, name);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
 }
 
 mw_dbms
@@ -230,6 +376,8 @@ mw_shape_clear(mw_shape *s)
 		index_clear(&s->indexes[i]);
 	free(s->indexes);
 	free(s->name);
+	free(s->engine);
+	free(s->charset);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -352,7 +500,8 @@ find_cast(const char *s)
 	const char *at = NULL;
 
 	for (size_t i = 0; i < n && !at; i++)
-		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 && !strncmp(s + t[i].start, "::", 2))
+		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 &&
+		    !strncmp(s + t[i].start, "::", 2))
 			at = s + t[i].start;
 	free(t);
 	return at;
@@ -377,7 +526,10 @@ unquote(const char *s, size_t len)
 	mw_buf b = MW_BUF_INIT;
 
 	for (size_t i = 1; i + 1 < len; i++) {
-		if ((s[i] == '\'' && s[i + 1] == '\'') || (s[i] == '\\' && i + 2 < len))
+		/* MySQL's \0 is a NUL byte (BINARY(n) pads with them): keep it visible */
+		if (s[i] == '\\' && s[i + 1] == '0' && i + 2 < len)
+			mw_buf_addc(&b, s[i++]);
+		else if ((s[i] == '\'' && s[i + 1] == '\'') || (s[i] == '\\' && i + 2 < len))
 			i++;
 		mw_buf_addc(&b, s[i]);
 	}

@@ -8,7 +8,7 @@
  */
 #include <config.h>
 
-#include "core/checkout/php.h"
+#include "core/checkout/internal.h"
 #include "mwschema/workspace.h"
 
 #include <check.h>

@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Private to src/core/engine*.c: the per-engine operations behind
- * mwschema/engine.h, and helpers the back ends share.
+ * Private to the verify folder: the engines' back-end operations and
+ * shared helpers (engine*.c), and the sample rows of the round trip
+ * (verify*.c).
  */
-#ifndef MWSCHEMA_ENGINE_PRIV_H
-#define MWSCHEMA_ENGINE_PRIV_H
+#ifndef MWSCHEMA_VERIFY_INTERNAL_H
+#define MWSCHEMA_VERIFY_INTERNAL_H
 
 #include "mwschema/engine.h"
+#include "mwschema/verify.h"
+
+/*
+ * Private to engine*.c: the per-engine operations behind
+ * mwschema/engine.h, and helpers the back ends share.
+ */
 
 struct engine_ops {
 	const char *unavailable;	/* non-NULL: why this build cannot connect */
@@ -19,6 +26,11 @@ struct engine_ops {
 	int (*query)(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err);
 	int (*read_shape)(mw_shape *out, mw_engine *e, const char *table, mw_buf *err);
 	int (*list_tables)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+	/* live databases (audit); read_all NULL = list_tables + read_shape */
+	int (*attach)(mw_engine *e, const char *dsn, const char *database, mw_buf *err);
+	int (*use)(mw_engine *e, const char *database, mw_buf *err);
+	int (*list_databases)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+	int (*read_all)(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err);
 	char quote;			/* identifier quote character */
 };
 
@@ -41,13 +53,32 @@ mw_shape_index *mw_shape_index_get(mw_shape *s, const char *name);	/* find or ad
 void mw_shape_index_add_column(mw_shape_index *ix, const char *col);
 void mw_shape_add_pk(mw_shape *s, const char *col);
 void mw_shape_sort_indexes(mw_shape *s);
+/* The shape named `name` in a list being built by name order (the last, or a new one). */
+mw_shape *mw_shapes_next(mw_shape **v, size_t *n, const char *name);
+/* Sorts shapes by name (byte order), for mw_shapes_find. */
+void mw_shapes_sort(mw_shape *v, size_t n);
+/* The index of `name` in a list sorted by mw_shapes_sort, or -1. */
+long mw_shapes_find(const mw_shape *v, size_t n, const char *name);
 
-/* Normalisers: each returns a new string (or NULL for "no default"). */
-char *mw_norm_type(const char *type);
-char *mw_norm_default(const char *literal);
 
 /* Appends one row of `ncols` cells (NULL = SQL NULL; len (size_t)-1 = strlen). */
 void mw_rows_add(mw_rows *r, char *const *cells, const size_t *lens);
 void mw_rows_set_names(mw_rows *r, size_t ncols, char *const *names);
 
-#endif /* MWSCHEMA_ENGINE_PRIV_H */
+/*
+ * Private to src/core/verify*.c: the sample-row generator.
+ */
+
+struct sample_ctx {
+	const mw_engine *engine;
+	const mw_table *before;		/* the table the rows go into */
+	const mw_table *after;		/* its unique keys limit the rows too (may be NULL) */
+	const mw_shape *shape;		/* `before` as the engine created it */
+};
+
+/* Appends one literal for column `c`, row `row` (0-based), in `dbms`'s syntax. */
+void mw_verify_sample_value(mw_buf *out, const mw_column *c, mw_dbms dbms, size_t row);
+/* Appends INSERT statements for the sample rows; returns how many. */
+size_t mw_verify_sample_inserts(mw_buf *sql, const struct sample_ctx *ctx);
+
+#endif /* MWSCHEMA_VERIFY_INTERNAL_H */
