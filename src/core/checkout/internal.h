@@ -62,6 +62,9 @@ int mw_git__fail(mw_buf *err, int code, const char *what);
 
 bool mw_ws__exists_in(const char *dir, const char *rel);
 bool mw_ws__is_dir_in(const char *dir, const char *rel);
+/* A directory entry that is a folder (from its d_type; `full` is stat'ed only when unknown). */
+struct dirent;
+bool mw_ws__entry_is_dir(const struct dirent *e, const char *full);
 /* Sorted names in `dir` ending in `suffix` (a missing directory gives none). */
 size_t mw_ws__list_files(char ***out, const char *dir, const char *suffix);
 /* The "-- Source:" label of a file (root-relative), NULL when hand-written or unreadable. */

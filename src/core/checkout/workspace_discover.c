@@ -271,7 +271,7 @@ find_test_classes(struct mw_ws_disc *d, const char *rel, int depth)
 		if (e->d_name[0] == '.' || !strcmp(e->d_name, "node_modules") ||
 		    !strcmp(e->d_name, "vendor")) {
 			/* not the extension's own tests */
-		} else if (depth > 0 && mw_is_dir(full)) {
+		} else if (depth > 0 && mw_ws__entry_is_dir(e, full)) {
 			find_test_classes(d, sub, depth - 1);
 		} else if (is_schema_test_name(e->d_name) && mw_read_file(&text, full, NULL) == 0 &&
 			   strstr(mw_buf_cstr(&text), "AbstractSchemaTestBase")) {

@@ -81,7 +81,7 @@ grep_php(const char *root, const char *rel, const char *needle, int depth)
 		if (e->d_name[0] == '.' || !strcmp(e->d_name, "vendor") ||
 		    !strcmp(e->d_name, "node_modules") || !strcmp(e->d_name, "tests")) {
 			/* not ours to search */
-		} else if (mw_is_dir(abs)) {
+		} else if (mw_ws__entry_is_dir(e, abs)) {
 			if (depth > 0)
 				found = grep_php(root, sub, needle, depth - 1);
 		} else if (l > 4 && !strcmp(e->d_name + l - 4, ".php") &&
@@ -290,7 +290,7 @@ json_subdir(const char *root, char *base)
 		size_t n = 0;
 
 		if (e->d_name[0] != '.' && !mw_dbms_from_name(e->d_name, &d) &&
-		    strcmp(e->d_name, "abstractSchemaChanges") && mw_is_dir(full))
+		    strcmp(e->d_name, "abstractSchemaChanges") && mw_ws__entry_is_dir(e, full))
 			n = mw_ws__list_files(&names, full, ".json");
 		if (n) {
 			mw_strv_free(names, n);
