@@ -19,7 +19,9 @@
 	  "row-based replication has to scan the whole table for each changed row, online schema " \
 	  "change tools (gh-ost, pt-online-schema-change) refuse the table, and there is no cheap " \
 	  "way to address a single row. Add a \"pk\" listing the column(s) that identify a row; if " \
-	  "no natural key exists, add an unsigned autoincrement id column and use it.") \
+	  "no natural key exists, add an unsigned autoincrement id column and use it. Tables from " \
+	  "before the policy have none (core's querycache, querycachetwo, user_newtalk): keep " \
+	  "them in a lint baseline (--write-baseline) rather than lowering the rule.") \
 	R(PK_UNSIGNED, "pk-unsigned", ERROR, SCHEMA, check_pk_unsigned, \
 	  "Surrogate keys (autoincrement ids and key columns storing them) must be unsigned.", \
 	  "The policy says ids are unsigned: they never go negative, and a signed column " \
@@ -28,17 +30,22 @@
 	  "unsigned. Set \"unsigned\": true in the column's options. The rule is about ids, " \
 	  "not every integer in a key: a namespace number in a composite key is signed by " \
 	  "design (core's protected_titles.pt_namespace; namespaces -1 and -2 exist), as are " \
-	  "type codes (ipblocks_restrictions.ir_type) and 64-bit hashes stored in a bigint. A " \
-	  "key column that stores another table's signed id (Newsletter's " \
-	  "nl_issues.nli_newsletter_id) must keep that id's type; the finding is on the " \
-	  "autoincrement id itself (content_models.model_id, slot_roles.role_id in core).") \
+	  "type codes (ipblocks_restrictions.ir_type) and 64-bit hashes stored in a bigint " \
+	  "(Cognate's cgpa_site). A key column storing an unsigned id must be unsigned too " \
+	  "(Newsletter's nl_issues.nli_newsletter_id for nl_newsletters.nl_id); one storing a " \
+	  "signed id keeps that id's type (SecurePoll's securepoll_msgs.msg_entity), and the " \
+	  "finding is on the signed id itself (securepoll_entity.en_id; in core " \
+	  "content_models.model_id and slot_roles.role_id).") \
 	R(REF_UNSIGNED, "ref-unsigned", WARNING, SCHEMA, check_ref_unsigned, \
 	  "A column referring to another table's integer key must have the key's exact type.", \
 	  "A column that stores another table's id (named like that table's primary-key column, " \
 	  "or <prefix>_<table> / <prefix>_<table>_id) must be able to hold every id the key can " \
 	  "take, and joins are fastest when both sides have the same type. A signed or narrower " \
 	  "column silently overflows once ids grow; a wider one wastes space and hides mistakes. " \
-	  "Give the column the same integer type and \"unsigned\": true, like the key it refers to.") \
+	  "Give the column the same integer type and \"unsigned\": true, like the key it refers to. " \
+	  "A column storing a signed key stays signed like it (SecurePoll's vote_entity for " \
+	  "securepoll_entity.en_id): the key is pk-unsigned's finding. Key columns report their " \
+	  "signedness through pk-unsigned only.") \
 	R(AUTOINCREMENT_NOT_PK, "autoincrement-not-pk", ERROR, SCHEMA, check_autoincrement_not_pk, \
 	  "Autoincrement is only allowed on a column that is the whole primary key.", \
 	  "MySQL requires an AUTO_INCREMENT column to be indexed and allows only one per table; " \
@@ -50,7 +57,9 @@
 	  "ENUM columns are not portable (PostgreSQL and SQLite store them as TEXT unless a " \
 	  "separate type is created) and changing the list of values is a schema change that " \
 	  "may copy the whole table. DBA review asks to avoid them. Store a small integer or a " \
-	  "short binary string instead, or normalise the values into their own table.") \
+	  "short binary string instead, or normalise the values into their own table. Existing " \
+	  "enums (core's categorylinks.cl_type) stay until a migration changes them: keep them " \
+	  "in a lint baseline.") \
 	R(PREFER_BINARY, "prefer-binary", WARNING, SCHEMA, check_prefer_binary, \
 	  "Use binary (VARBINARY) rather than string (VARCHAR).", \
 	  "MediaWiki stores text as bytes: it works with UTF-8 itself and does not rely on the " \
@@ -115,7 +124,8 @@
 	  "A name that is reserved in MySQL, PostgreSQL or SQLite must be quoted in every query " \
 	  "on that DBMS; the generator quotes it, but hand-written queries, maintenance scripts " \
 	  "and tools usually do not. Pick a name that is not a keyword (MediaWiki's column " \
-	  "prefixes avoid the problem: rev_user rather than user).") \
+	  "prefixes avoid the problem: rev_user rather than user). Core's own user table predates " \
+	  "this and is quoted throughout core; new names should not follow it.") \
 	R(PATCH_NAME, "patch-name", WARNING, CHANGE, check_patch_name, \
 	  "Change files are named after the table or field they change.", \
 	  "MediaWiki names schema patches after what they do so that reviewers, updaters and DBAs " \

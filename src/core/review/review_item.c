@@ -89,6 +89,11 @@ committed_sql(mw_buf *have, mw_review_sql *s, const struct review_ctx *ctx, cons
 	char *label = NULL, *dir, *other;
 	int rc;
 
+	const mw_ws_doc *known = mw_workspace_doc(ctx->ws, rel);
+
+	/* the checkout's answer for its own documents: a handler may install a file on some platforms only */
+	if (known && known->state[dbms] == MW_WS_SQL_NONE)
+		return 3;
 	s->path = mw_workspace_sql_path(ctx->ws, rel, kind, dbms);
 	if (!s->path)
 		return 3;
