@@ -8,7 +8,7 @@
  */
 #include <config.h>
 
-#include "core/code/code_internal.h"
+#include "core/code/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The PHP tokenizer of the code module (see code_lex.h). A stack of modes
+ * The PHP tokenizer of the code module (see internal.h). A stack of modes
  * follows the text in and out of <?php ... ?>, strings, heredocs and the
  * code interpolated into them. Runs of comment and string text are skipped
  * with memchr, and the line count is kept as the position moves.
  */
 #include <config.h>
 
-#include "code_lex.h"
+#include "core/code/internal.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -7,8 +7,7 @@
  */
 #include <config.h>
 
-#include "core/code/code_internal.h"
-#include "core/code/code_lex.h"
+#include "core/code/internal.h"
 
 #include <string.h>
 #include <strings.h>

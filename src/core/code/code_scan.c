@@ -9,7 +9,7 @@
  */
 #include <config.h>
 
-#include "core/code/code_internal.h"
+#include "core/code/internal.h"
 #include "mwschema/fs.h"
 
 #include <dirent.h>

@@ -2,11 +2,11 @@
 /*
  * Byte-level helpers of the JSON scanner (json_scan.c): UTF-8
  * validation and encoding, hex digits (the word-wise runs are inline, in
- * json_bytes.h).
+ * internal.h).
  */
 #include <config.h>
 
-#include "core/json/json_bytes.h"
+#include "core/json/internal.h"
 
 int
 jscan_hexval(char c)

@@ -8,7 +8,7 @@
  */
 #include <config.h>
 
-#include "core/code/code_lex.h"
+#include "core/code/internal.h"
 #include "mwschema/code.h"
 #include "mwschema/fs.h"
 
