@@ -333,9 +333,10 @@ print_summary(const mw_farm_schema *s, const mw_audit_db *dbs, size_t n, double 
 	for (size_t i = 0; i < n && shown < 20; i++) {
 		if (dbs[i].status != 1)
 			continue;
+		size_t nf = mw_diags_count(&dbs[i].findings, MW_SEV_WARNING);
+
 		fprintf(stderr, "  drift: %s: %zu table%s, %zu finding%s\n", dbs[i].name,
-			dbs[i].ndrifted, dbs[i].ndrifted == 1 ? "" : "s", dbs[i].findings.n,
-			dbs[i].findings.n == 1 ? "" : "s");
+			dbs[i].ndrifted, dbs[i].ndrifted == 1 ? "" : "s", nf, nf == 1 ? "" : "s");
 		shown++;
 	}
 	if (drift > shown)

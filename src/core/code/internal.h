@@ -79,7 +79,8 @@ struct code_file *code_live_file(const mw_code *code, const char *path);
 void code_watch_free(struct code_watch *w);
 
 /*
- * The PHP tokenizer (code_lex.c): it knows just enough of the language to tell code from strings, comments and inline HTML.
+ * The PHP tokenizer (code_lex.c): it knows just enough of the language to
+ * tell code from strings, comments and inline HTML.
  *
  * It yields names, variables, brackets, commas, "=>", "->"/"::" and the
  * literal chunks of strings. A single-quoted string or a nowdoc is one
