@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The PHP tokenizer of the code module (see code_lex.h). A stack of modes
+ * The PHP tokenizer of the code module (see internal.h). A stack of modes
  * follows the text in and out of <?php ... ?>, strings, heredocs and the
  * code interpolated into them. Runs of comment and string text are skipped
  * with memchr, and the line count is kept as the position moves.

@@ -19,8 +19,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#if HAVE_SYS_INOTIFY_H
+/* MW_CODE_NO_INOTIFY builds the comparing refresh even where inotify exists (a test does) */
+#if HAVE_SYS_INOTIFY_H && !defined(MW_CODE_NO_INOTIFY)
+#define CODE_INOTIFY 1
 #include <sys/inotify.h>
+#else
+#define CODE_INOTIFY 0
 #endif
 
 struct code_watch {
@@ -157,7 +161,7 @@ mw_code_scan_dir(mw_code *code, const char *root, mw_buf *err)
 	code->root = mw_xstrdup(root);
 	code_watch_free(code->watch);
 	code->watch = mw_xcalloc(1, sizeof(*code->watch));
-#if HAVE_SYS_INOTIFY_H
+#if CODE_INOTIFY
 	code->watch->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 #else
 	code->watch->fd = -1;
@@ -252,7 +256,7 @@ compare_all(mw_code *code)
  * inotify
  */
 
-#if HAVE_SYS_INOTIFY_H
+#if CODE_INOTIFY
 static void
 watch_dir(mw_code *code, const char *rel)
 {

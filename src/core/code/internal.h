@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Private to the code module: the index's storage (code_index.c), the walk
- * over a PHP file's tokens that fills it (code_php.c) and the directory
- * scan that keeps it current (code_scan.c).
+ * Private to the code module: the PHP tokenizer (code_lex.c), the index's
+ * storage (code_index.c), the walk over a file's tokens that fills it
+ * (code_php.c) and the directory scan that keeps it current (code_scan.c).
  */
 #ifndef MWSCHEMA_CODE_INTERNAL_H
 #define MWSCHEMA_CODE_INTERNAL_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mwschema/code.h"
@@ -76,12 +78,9 @@ void code_index_php(mw_code *code, uint32_t file, const char *text, size_t len);
 struct code_file *code_live_file(const mw_code *code, const char *path);
 void code_watch_free(struct code_watch *w);
 
-
-/* The PHP lexer (code_lex.c). */
-/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Private to the code module: a PHP tokenizer that knows just enough of
- * the language to tell code from strings, comments and inline HTML.
+ * The PHP tokenizer (code_lex.c): it knows just enough of the language to
+ * tell code from strings, comments and inline HTML.
  *
  * It yields names, variables, brackets, commas, "=>", "->"/"::" and the
  * literal chunks of strings. A single-quoted string or a nowdoc is one
@@ -91,10 +90,6 @@ void code_watch_free(struct code_watch *w);
  * as a variable, "->" and a name. Comments and whitespace are skipped.
  * It never fails: text that is not PHP just yields odd tokens.
  */
-
-#include <stdbool.h>
-#include <stddef.h>
-
 enum php_tok_kind {
 	PT_END,
 	PT_NAME,	/* an identifier or keyword */

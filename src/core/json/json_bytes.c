@@ -2,7 +2,7 @@
 /*
  * Byte-level helpers of the JSON scanner (json_scan.c): UTF-8
  * validation and encoding, hex digits (the word-wise runs are inline, in
- * json_bytes.h).
+ * internal.h).
  */
 #include <config.h>
 

@@ -11,7 +11,6 @@
 #include <config.h>
 
 #include "core/json/internal.h"
-#include "core/json/internal.h"
 #include "mwschema/buf.h"
 
 #include <stdarg.h>
