@@ -7,7 +7,7 @@
  */
 #include <config.h>
 
-#include "farm_internal.h"
+#include "core/farm/internal.h"
 #include "mwschema/gen.h"
 
 #include <ctype.h>
