@@ -95,6 +95,14 @@ find_root(mw_ws_kind *kind, const char *dir)
 	return NULL;
 }
 
+char *
+mw_workspace_find_root(const char *dir, mw_ws_kind *kind)
+{
+	mw_ws_kind k;
+
+	return find_root(kind ? kind : &k, dir);
+}
+
 static int
 compare_strings(const void *a, const void *b)
 {

@@ -140,7 +140,7 @@ rendered_default(const mw_column *c, mw_dbms dbms)
 	char *res = NULL;
 
 	mw_gen_default_decl(&b, c, dbms);
-	/* MediaWiki writes PostgreSQL timestamp defaults with a space after */
+	/* MediaWiki's PostgreSQL timestamp defaults end in a space; the catalog's do not. */
 	while (b.len && b.data[b.len - 1] == ' ')
 		mw_buf_truncate(&b, b.len - 1);
 	if (!strncmp(mw_buf_cstr(&b), mark, sizeof(mark) - 1))

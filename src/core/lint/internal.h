@@ -150,6 +150,20 @@
 	  "unique under the new key; code that relies on the old key (upserts, replication " \
 	  "tools) must be ready for it. Deduplicate the data first and schedule the change with " \
 	  "the DBAs.") \
+	R(CODE_STILL_USES, "code-still-uses", ERROR, CHANGE, check_code_still_uses, \
+	  "The change drops or renames a column, index or table that the code still uses.", \
+	  "MediaWiki's schema changes must be optional for the code: during a deployment old and " \
+	  "new code run against the same database, and the schema change is applied while the " \
+	  "code of the previous release is live. Code that still selects, sets or filters on a " \
+	  "dropped column (or queries a dropped table, or hints a dropped index) fails the " \
+	  "moment the change is applied, so each such use is an error; a rename breaks it just " \
+	  "the same, and the safe path is to add the new name, write both, switch the reads, and " \
+	  "drop the old name in a later change (a warning with that hint). Uses are found in the " \
+	  "checkout's PHP: query builders (->select(), ->where(), ->from(), ->join(), " \
+	  "->useIndex(), ...), $db->select() style calls, array keys, string literals, raw SQL " \
+	  "and $row->field reads; comments and the updater's own entries (dropExtensionField(), " \
+	  "fieldExists(), [ 'dropField', ... ]) are not uses. Uses in tests/ are reported as " \
+	  "information. Remove the uses first, or keep the name until the code no longer needs it.") \
 	R(RENAME_AMBIGUOUS, "rename-ambiguous", WARNING, CHANGE, check_rename_ambiguous, \
 	  "A drop plus an add that the generator turns into a rename (or the reverse).", \
 	  "The abstract change has no rename operation: the generator guesses one when a dropped " \
@@ -189,6 +203,7 @@ struct lint_ctx {
 	struct mw_lint *lint;
 	const mw_lint_others *others;	/* the checkout's other tables, or NULL */
 	const char *file;		/* label of the file being linted */
+	const mw_doc *doc;		/* the document, when linting one (positions) */
 	const char *text;		/* its original text (JSON or SQL), for positions */
 	size_t len;
 	const mw_table *table;		/* SCHEMA rules: the table, else NULL */
@@ -198,20 +213,42 @@ struct lint_ctx {
 	const mw_change_plan *plan;		/* CHANGE rules: the change's analysis */
 	enum lint_rule_index rule;	/* set by the runner */
 	mw_diags *out;
+	struct lint_names *names;	/* built on first use (lint_names.c) */
 };
 
 /* Reports a finding at `path` (a JSON pointer, NULL = the table itself). */
 void lint_report(struct lint_ctx *ctx, const char *path, const char *hint, const char *fmt, ...)
 	MW_PRINTF(4, 5);
+/*
+ * Reports in another file (a use in the checkout's code): at most `sev`
+ * (the rule's configured severity caps it), no JSON pointer. lint-ignore
+ * globs match that file or the linted one.
+ */
+void lint_report_elsewhere(struct lint_ctx *ctx, mw_severity sev, const char *file, int line,
+			   int col, const char *hint, const char *fmt, ...) MW_PRINTF(7, 8);
+bool lint_rule_enabled(const mw_lint *lint, enum lint_rule_index rule);
 /* Reports at a byte offset of ctx->text (SQL rules). */
 void lint_report_at(struct lint_ctx *ctx, size_t offset, const char *hint, const char *fmt, ...)
 	MW_PRINTF(4, 5);
 /* "<tpath>/<array>/<index><suffix>": a JSON pointer inside a table (caller frees). */
 char *lint_item_path(const char *tpath, const char *array, size_t index, const char *suffix);
 
-/* Calls fn for every table the linter knows besides ctx->table (document + others). */
-void lint_foreach_other_table(const struct lint_ctx *ctx,
-			      void (*fn)(const mw_table *other, void *arg), void *arg);
+/*
+ * Lookups among the tables the linter knows besides ctx->table (the
+ * document's, then the others'), answered from an index built once per
+ * document (lint_names.c), first match in that order:
+ *   - the table column `c` refers to, by the name of its integer key or by
+ *     <prefix>_<table>[_id], with that key in *key;
+ *   - the table holding an index named `name`, or itself named so (*is_table);
+ *   - the document's own first table named `name`.
+ */
+const mw_table *lint_referenced_table(struct lint_ctx *ctx, const mw_column *c,
+				      const mw_column **key);
+const mw_table *lint_name_owner(struct lint_ctx *ctx, const char *name, bool *is_table);
+const mw_table *lint_doc_table(struct lint_ctx *ctx, const char *name);
+void lint_names_free(struct lint_names *names);
+/* The column of `t` that is its whole primary key, if that is an integer. */
+const mw_column *lint_integer_key(const mw_table *t);
 
 #define R(e, id, sev, scope, fn, summary, text) void fn(struct lint_ctx *ctx);
 MW_LINT_RULES(R)
