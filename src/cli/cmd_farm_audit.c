@@ -362,7 +362,9 @@ fix_script(mw_buf *out, const struct audit_args *x, const mw_audit_db *dbs, size
 		mw_buf_adds(out, "\n-- Database: ");
 		for (const char *p = dbs[i].name; *p; p++)
 			mw_buf_addc(out, (unsigned char)*p < 0x20 ? '?' : *p);
-		mw_buf_addc(out, '\n');
+		/* only MySQL can change databases inside a script */
+		mw_buf_adds(out, x->o.sql.dbms == MW_DBMS_MYSQL ? "\n"
+			    : " (run this part connected to that database)\n");
 		if (x->o.sql.dbms == MW_DBMS_MYSQL && strcmp(dbs[i].name, "(the DSN's database)")) {
 			mw_buf_adds(out, "USE `");
 			for (const char *p = dbs[i].name; *p; p++) {
