@@ -123,7 +123,7 @@ once_ms() {
 line() {
 	k=$1
 	g=$(timing 11 "$M" generate --type=all --sql="$tmp/out" "$tmp/core-x$k.json")
-	# lint is quadratic in the number of tables (issue 19): one capped run.
+	# one run, capped: a regression to quadratic lint must not hang the bench
 	l=$(once_ms "${BENCH_LINT_LIMIT:-120}" "$M" lint --no-config "$tmp/core-x$k.json")
 	c=$(timing 5 "$M" check "$tmp/grow$k")
 	echo "$k ${g%% *} $l ${c%% *}"

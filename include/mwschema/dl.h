@@ -5,7 +5,7 @@
  * them: a command that does not use them should neither pay for loading them
  * at start-up nor need them installed. Each stays confined to its one module
  * (git.c, engine_mariadb.c, engine_pg.c), which lists the functions it calls
- * in an X-macro table (core/<area>/<lib>_api.h) and reaches them through
+ * in an X-macro table (beside the code that calls them) and reaches them through
  * pointers that mw_dl_load fills.
  */
 #ifndef MWSCHEMA_DL_H
@@ -40,7 +40,7 @@ int mw_dl_load(mw_dl_lib *lib, const mw_dl_sym *syms, size_t n, mw_buf *err);
 /* True when `lib` is loaded into this process. */
 bool mw_dl_loaded(const mw_dl_lib *lib);
 
-/* The pointer member and the table entry for function f (used by the *_api.h tables). */
+/* The pointer member and the table entry for function f (used by those tables). */
 #define MW_DL_POINTER(f) __typeof__(f) *f;
 #define MW_DL_SYMBOL(api, f) { #f, (void **)&(api).f },
 

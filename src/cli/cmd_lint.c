@@ -13,6 +13,8 @@
 #include "mwschema/report.h"
 #include "mwschema/workspace.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +54,10 @@ const struct cli_command cmd_lint = {
 	"change and hand-written SQL file below it; the schemas found are used to\n"
 	"check references from the change files). Without PATH, lints the schema\n"
 	"directories of the MediaWiki checkout containing the current directory and\n"
-	"names the files relative to its root. The summary goes to standard error.\n",
+	"names the files relative to its root. The summary goes to standard error.\n\n"
+	"A change file that drops or renames a column, index or table is also checked\n"
+	"against the PHP of its checkout (code-still-uses: every remaining use, as\n"
+	"file:line:col; uses in tests/ as information).\n",
 	options, "files", -1,
 	"Configuration (~/.config/mwschema/config, then .mwschemarc at the repository\n"
 	"root):  set lint.RULE = off|info|warning|error    lint-ignore RULE PATH-GLOB\n"
@@ -250,11 +255,19 @@ configured_linter(const struct lint_opts *o)
 	return lint;
 }
 
+/* The PHP of one checkout, indexed for code-still-uses. */
+struct checkout_code {
+	char *root;
+	mw_code *code;
+};
+
 struct inputs {
 	char **files;
 	size_t nfiles;
 	mw_doc **docs;		/* per file: the loaded JSON document, or NULL */
 	mw_lint_others schemas;	/* the schema documents among them */
+	struct checkout_code *codes;	/* indexed when a change first needs them */
+	size_t ncodes;
 };
 
 static bool
@@ -287,6 +300,69 @@ gather(struct inputs *in, const struct lint_opts *o, mw_diags *out)
 	}
 }
 
+/* How to spell paths below `root` from the current directory: "", "sub/", "../", "/abs/". */
+static char *
+prefix_from_cwd(const char *root)
+{
+	char *cwd = realpath(".", NULL), *prefix;
+	size_t n = cwd ? strlen(cwd) : 0;
+
+	if (cwd && !strcmp(cwd, root)) {
+		prefix = mw_xstrdup("");
+	} else if (cwd && !strncmp(root, cwd, n) && root[n] == '/') {
+		prefix = mw_strdupf("%s/", root + n + 1);
+	} else if (cwd && !strncmp(cwd, root, strlen(root)) && cwd[strlen(root)] == '/') {
+		mw_buf up = MW_BUF_INIT;
+
+		for (const char *p = cwd + strlen(root); *p; p++)
+			if (*p == '/')
+				mw_buf_adds(&up, "../");
+		prefix = mw_buf_detach(&up);
+	} else {
+		prefix = mw_strdupf("%s/", root);
+	}
+	free(cwd);
+	return prefix;
+}
+
+/* The indexed PHP of the checkout holding `file`, or NULL when it is in none. */
+static const mw_code *
+code_for(struct inputs *in, const char *file)
+{
+	char *dir = mw_path_dirname(file), *root = mw_workspace_find_root(dir, NULL), *prefix;
+	mw_buf err = MW_BUF_INIT;
+	struct checkout_code *c;
+
+	free(dir);
+	if (!root)
+		return NULL;
+	for (size_t i = 0; i < in->ncodes; i++)
+		if (!strcmp(in->codes[i].root, root)) {
+			free(root);
+			return in->codes[i].code;
+		}
+	in->codes = mw_xrealloc(in->codes, (in->ncodes + 1) * sizeof(*in->codes));
+	c = &in->codes[in->ncodes++];
+	prefix = prefix_from_cwd(root);
+	c->root = root;
+	c->code = mw_code_new(prefix);
+	if (mw_code_scan_dir(c->code, root, &err) < 0)
+		fprintf(stderr, "mwschema lint: %s\n", mw_buf_cstr(&err));
+	mw_buf_release(&err);
+	free(prefix);
+	return c->code;
+}
+
+static void
+lint_doc(mw_lint *lint, struct inputs *in, size_t i, mw_diags *diags)
+{
+	mw_lint_others others = in->schemas;
+
+	if (mw_lint_needs_code(lint, in->docs[i]))
+		others.code = code_for(in, in->files[i]);
+	mw_lint_doc(lint, in->docs[i], &others, diags);
+}
+
 static void
 inputs_free(struct inputs *in)
 {
@@ -297,6 +373,11 @@ inputs_free(struct inputs *in)
 	free(in->docs);
 	free(in->files);
 	mw_lint_others_release(&in->schemas);
+	for (size_t i = 0; i < in->ncodes; i++) {
+		mw_code_free(in->codes[i].code);
+		free(in->codes[i].root);
+	}
+	free(in->codes);
 }
 
 /* Keeps the findings at or above the threshold (load errors always). */
@@ -491,7 +572,7 @@ run_lint(int argc, char **argv)
 	gather(&in, &o, &diags);
 	for (size_t i = 0; i < in.nfiles; i++) {
 		if (in.docs[i])
-			mw_lint_doc(lint, in.docs[i], &in.schemas, &diags);
+			lint_doc(lint, &in, i, &diags);
 		else if (is_sql(in.files[i]))
 			mw_lint_file(lint, in.files[i], &diags);
 	}

@@ -10,8 +10,11 @@
 #                     program mwschema-edit, which mwschema runs)
 #   src/main.c        dispatch only (the CLI and mwschema/ headers; no editor, no tui)
 #
-# and every public header under include/mwschema/ compiles on its own, and
-# no source file is longer than 800 lines (generated files excepted).
+# libgit2, libsqlite3 and the MariaDB and PostgreSQL clients stay in their
+# one module each; every public header under include/mwschema/ compiles on
+# its own; and no source file is longer than 800 lines (generated files
+# excepted). Once built, mwschema links none of curses, readline, libgit2,
+# SQLite or the database clients, and mwschema-edit links curses and readline.
 set -u
 : "${top_srcdir:=.}"
 : "${CC:=cc}"
@@ -68,6 +71,38 @@ for inc in $(quoted_includes src/main.c); do
 done
 grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<(n?cursesw?|readline/[a-z]*|term)\.h>' src/main.c &&
 	fail "src/main.c includes curses or readline"
+
+# Each third-party library stays in its one module: confined LIBRARY
+# HEADER_REGEX FILES_REGEX.
+confined() {
+	for f in $(grep -rlE "^[[:space:]]*#[[:space:]]*include[[:space:]]*<($2)>" src include | sort); do
+		case $f in *.[ch]) ;; *) continue ;; esac
+		echo "$f" | grep -Eq "^($3)$" ||
+			fail "$f includes $1, which belongs to $(echo "$3" | tr -d '\\')"
+	done
+}
+confined libgit2 'git2\.h' 'src/core/checkout/git(_history)?\.c'
+confined libsqlite3 'sqlite3\.h' 'src/core/verify/engine_sqlite\.c'
+confined 'the MariaDB client' 'mysql\.h|mariadb/[a-z_]+\.h' 'src/core/verify/engine_mariadb\.c'
+confined 'the PostgreSQL client' 'libpq-fe\.h' 'src/core/verify/engine_pg\.c'
+
+# The built programs: the headless mwschema must not even list curses,
+# readline, libgit2, SQLite or a database client as needed (readelf -d:
+# what the dynamic loader would map before main); mwschema-edit needs
+# curses and readline. Checked when the programs are built.
+needed() {
+	readelf -d "$1" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
+}
+if [ -n "${MWSCHEMA:-}" ] && [ -x "$MWSCHEMA" ] && command -v readelf >/dev/null 2>&1; then
+	heavy=$(needed "$MWSCHEMA" | grep -E 'ncurses|tinfo|readline|git2|sqlite3|mariadb|mysqlclient|libpq')
+	[ -z "$heavy" ] || fail "$MWSCHEMA (the headless program) links $(echo $heavy)"
+	edit=$(dirname "$MWSCHEMA")/mwschema-edit
+	for lib in ncurses readline; do
+		needed "$edit" | grep -q "$lib" || fail "$edit does not link $lib"
+	done
+else
+	echo "note: mwschema not built or no readelf here: the linked libraries are not checked"
+fi
 
 # Each public header stands alone (its own includes suffice).
 tmp=$(mktemp -d) || exit 99

@@ -33,6 +33,7 @@
 	X(sqlite3_exec) \
 	X(sqlite3_finalize) \
 	X(sqlite3_free) \
+	X(sqlite3_initialize) \
 	X(sqlite3_open) \
 	X(sqlite3_open_v2) \
 	X(sqlite3_prepare_v2) \
@@ -66,6 +67,7 @@ sqlite_api_load(mw_buf *err)
 #define sqlite3_exec (*libsqlite3.sqlite3_exec)
 #define sqlite3_finalize (*libsqlite3.sqlite3_finalize)
 #define sqlite3_free (*libsqlite3.sqlite3_free)
+#define sqlite3_initialize (*libsqlite3.sqlite3_initialize)
 #define sqlite3_open (*libsqlite3.sqlite3_open)
 #define sqlite3_open_v2 (*libsqlite3.sqlite3_open_v2)
 #define sqlite3_prepare_v2 (*libsqlite3.sqlite3_prepare_v2)
@@ -358,6 +360,8 @@ static int
 sqlite_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
 {
 	e->dsn = mw_xstrdup(dsn);
+	/* attached engines may open their files in threads: initialise here, once */
+	sqlite3_initialize();
 	/* without a file yet, the first mw_engine_use opens one */
 	return database || dsn ? sqlite_use(e, database ? database : dsn, err) : 0;
 }
