@@ -19,7 +19,8 @@ until ls "$XDG_STATE_HOME"/mwschema/recovery/*/*.json >/dev/null 2>&1; do sleep 
 demo=$(cat "$XDG_STATE_HOME/mwschema/last-demo")
 case $demo in "$T_DIR"/mwschema-demo.*) ;; *) fail "last demo: $demo" ;; esac
 pane=$(tmux -S "$T_SOCK" display -p -t t '#{pane_pid}')
-pid=$(pgrep -f "^$MWSCHEMA $demo\$") || fail "no mwschema process"
+# mwschema execs the editor program, mwschema-edit, beside it
+pid=$(pgrep -f "^$MWSCHEMA(-edit)? $demo\$") || fail "no mwschema process"
 kill -9 "$pid"
 wait_exit >/dev/null
 tmux -S "$T_SOCK" kill-server
