@@ -124,7 +124,7 @@ add_column() {
 # and waits for it to end; the tmux server goes too.
 kill_editor() {
   pane=$(tmux -S "$T_SOCK" display -p -t t '#{pane_pid}')
-  pid=$(pgrep -P "$pane" -x mwschema) || fail "no mwschema process"
+  pid=$(pgrep -P "$pane" -x 'mwschema(-edit)?') || fail "no mwschema process"
   kill "-${1:-KILL}" "$pid"
   wait_exit >/dev/null
   tmux -S "$T_SOCK" kill-server

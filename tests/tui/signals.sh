@@ -18,7 +18,7 @@ for pair in TERM:15 HUP:1 SEGV:11 ABRT:6; do
   ls "$XDG_STATE_HOME"/mwschema/recovery/*/*.json >/dev/null 2>&1 &&
     fail "$sig: the recovery was written before the signal"
   pane=$(tmux -S "$T_SOCK" display -p -t t '#{pane_pid}')
-  pid=$(pgrep -P "$pane" -x mwschema) || fail "no mwschema process"
+  pid=$(pgrep -P "$pane" -x 'mwschema(-edit)?') || fail "no mwschema process"
   kill -s "$sig" "$pid"
   status=$(wait_exit)
   want=$((128 + ${pair#*:}))

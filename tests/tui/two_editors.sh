@@ -46,7 +46,7 @@ sleep 0.5
 [ "$(ls "$XDG_STATE_HOME"/mwschema/recovery/*/*.json | wc -l)" = 2 ] || fail "not two recovery files"
 for s in t b; do
   pane=$(tmux -S "$T_SOCK" display -p -t $s '#{pane_pid}')
-  kill -9 "$(pgrep -P "$pane" -x mwschema)"
+  kill -9 "$(pgrep -P "$pane" -x 'mwschema(-edit)?')"
 done
 wait_exit >/dev/null
 tmux -S "$T_SOCK" kill-server
