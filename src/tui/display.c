@@ -53,8 +53,11 @@ display_done(void)
 	if (!screen)
 		return;
 	endwin();
+	/* delscreen frees the screen's windows: a later display_init (the
+	 * tutorial opened from :tutorial) must not touch the old ones */
 	delscreen(screen);
 	screen = NULL;
+	title_win = status_win = NULL;
 	if (null_out)
 		fclose(null_out);
 	null_out = NULL;
