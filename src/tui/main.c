@@ -119,7 +119,9 @@ review(struct args *a)
 		return 3;
 	}
 	a->start.review = r;
-	rc = run(&a->start) ? 3 : mw_review_ok(r) ? 0 : 1;
+	rc = run(&a->start);
+	if (!rc)
+		rc = mw_review_ok(r) ? 0 : 1;
 	mw_review_free(r);
 	return rc;
 }
@@ -142,6 +144,6 @@ main(int argc, char **argv)
 	case REVIEW:
 		return review(&a);
 	default:
-		return run(&a.start) ? 3 : 0;
+		return run(&a.start);
 	}
 }

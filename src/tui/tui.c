@@ -103,7 +103,7 @@ tui_run(const struct tui_start *start, int *next_tutorial)
 	if (startup_open_session(&s, dir, &err)) {
 		free(demo_dir);
 		mw_buf_release(&err);
-		return 1;
+		return 1;	/* the checkout does not load: said why */
 	}
 	app_init(&a, s);
 	if (start->tutorial)
@@ -114,7 +114,7 @@ tui_run(const struct tui_start *start, int *next_tutorial)
 		app_free(&a);
 		session_free(s);
 		free(demo_dir);
-		return 1;
+		return 3;
 	}
 	/* From here a fatal signal saves the edits and gives the terminal back. */
 	session_catch_signals(s, terminal_restore_from_signal);
@@ -140,7 +140,7 @@ fail:
 	fprintf(stderr, "mwschema: %s\n", mw_buf_cstr(&err));
 	mw_buf_release(&err);
 	free(demo_dir);
-	return 1;
+	return 3;
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

@@ -20,8 +20,10 @@ struct tui_start {
 };
 
 /*
- * Runs one editor session until the user quits: 0, or 1 when it could not
- * start (said why on stderr). *next_tutorial is 1 or 2 when the user asked
+ * Runs one editor session until the user quits: 0; or, when it could not
+ * start (said why on stderr), 1 if the checkout does not load and 3 if the
+ * demo or tutorial copy or the terminal failed (the exit statuses of
+ * mwschema(1)). *next_tutorial is 1 or 2 when the user asked
  * (:tutorial) to continue in the tutorial, which is another session.
  */
 int tui_run(const struct tui_start *start, int *next_tutorial);
