@@ -63,6 +63,10 @@ expect_light "$MWSCHEMA" -C "$tmp/ws" lint
 expect_light "$MWSCHEMA" check "$tmp/ws"
 expect_light "$MWSCHEMA" sync "$tmp/ws"
 expect_light "$MWSCHEMA" __complete lint --f
+expect_light "$MWSCHEMA" lint --write-baseline="$tmp/baseline" "$tmp/ws/sql"
+expect_light "$MWSCHEMA" lint --baseline="$tmp/baseline" "$tmp/ws/sql"
+expect_light "$MWSCHEMA" -C "$tmp/ws" check --layout
+expect_light "$MWSCHEMA" help audit
 
 # verify on SQLite: SQLite, and nothing else heavy.
 libs=$(loaded "$MWSCHEMA" verify --type=sqlite "$change")
