@@ -48,30 +48,37 @@ cli_option_spelling(const struct cli_option *opt, char buf[CLI_SPELLING_MAX])
 	return buf;
 }
 
+/*
+ * Edits from a to b: insertions, deletions, substitutions and swaps of two
+ * neighbours (the optimal string alignment distance), so that the common
+ * typo "lnit" is one edit from "lint".
+ */
 static int
 edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	int *row = mw_xcalloc(lb + 1, sizeof(*row)), d;
+	size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+	int *d = mw_xcalloc((la + 1) * w, sizeof(*d)), r;
 
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
+	for (size_t i = 0; i <= la; i++) {
+		for (size_t j = 0; j <= lb; j++) {
+			int best;
 
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			best = up + 1 < best ? up + 1 : best;
-			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
-			diag = up;
-			row[j] = best;
+			if (!i || !j) {
+				d[i * w + j] = (int)(i + j);
+				continue;
+			}
+			best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+			best = d[(i - 1) * w + j] + 1 < best ? d[(i - 1) * w + j] + 1 : best;
+			best = d[i * w + j - 1] + 1 < best ? d[i * w + j - 1] + 1 : best;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[(i - 2) * w + j - 2] + 1 < best)
+				best = d[(i - 2) * w + j - 2] + 1;
+			d[i * w + j] = best;
 		}
 	}
-	d = row[lb];
-	free(row);
-	return d;
+	r = d[la * w + lb];
+	free(d);
+	return r;
 }
 
 const char *

@@ -40,6 +40,8 @@ done
 pass "every command: 'help CMD' = 'CMD --help', with -C DIR and -h"
 run 2 help lnt && grep -q "'lnt' is not a command (did you mean 'lint'?)" "$tmp/err" &&
 	pass "help of an unknown command suggests one" || fail "help lnt: $(cat "$tmp/err")"
+run 2 chekc && grep -q "'chekc' is neither a command nor a directory (did you mean 'check'?)" "$tmp/err" &&
+	pass "two swapped letters are one typo" || fail "chekc: $(cat "$tmp/err")"
 run 2 lint --formt=json x.json && grep -q "did you mean '--format'" "$tmp/err" &&
 	pass "an unknown option suggests one" || fail "--formt: $(cat "$tmp/err")"
 run 2 check --format=xml && grep -q "unknown value 'xml' for --format (text, json or sarif)" "$tmp/err" &&
