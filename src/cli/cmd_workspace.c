@@ -97,22 +97,23 @@ const struct cli_command cmd_commit = {
 /* --layout travels with the drift flags, above theirs. */
 #define LAYOUT (1u << 16)
 
-/* Opens the checkout around `dir`; CLI_IO after printing why not (once). */
+/*
+ * Opens the checkout around `dir`, keeping in `diags` what opening found
+ * (configuration problems, discovery warnings) to report with the rest;
+ * CLI_IO after printing why not (once).
+ */
 static int
-open_checkout(mw_workspace **ws, const char *cmd, const char *dir)
+open_checkout(mw_workspace **ws, const char *cmd, const char *dir, mw_diags *diags)
 {
-	mw_diags diags = MW_DIAGS_INIT;
 	char *shown;
 
-	if (mw_workspace_open(ws, dir ? dir : ".", &diags) == 0) {
-		mw_diags_free(&diags);
+	if (mw_workspace_open(ws, dir ? dir : ".", diags) == 0)
 		return 0;
-	}
+	mw_diags_free(diags);
 	shown = cli_path(NULL, dir ? dir : ".");
 	cli_fail(CLI_IO, cmd, "%s is not inside a MediaWiki checkout (core or extension)",
 		 !strcmp(shown, ".") ? "the current directory" : shown);
 	free(shown);
-	mw_diags_free(&diags);
 	return CLI_IO;
 }
 
@@ -224,13 +225,14 @@ run_check(int argc, char **argv)
 
 	if ((rc = parse_workspace_args(&cmd_check, argc, argv, &fmt, &flags, &dir)))
 		return rc < 0 ? CLI_OK : rc;
-	rc = open_checkout(&ws, "check", dir);
+	rc = open_checkout(&ws, "check", dir, &diags);
 	free(dir);
 	if (rc)
 		return rc;
 	if ((flags & LAYOUT) || (say_if_empty("check", ws) && fmt == MW_REPORT_TEXT)) {
 		rc = flags & LAYOUT ? print_layout(ws) : CLI_OK;
 		mw_workspace_free(ws);
+		mw_diags_free(&diags);
 		return rc;
 	}
 	flags &= ~LAYOUT;
@@ -296,12 +298,13 @@ run_sync(int argc, char **argv)
 
 	if ((rc = parse_workspace_args(&cmd_sync, argc, argv, &fmt, &flags, &dir)))
 		return rc < 0 ? CLI_OK : rc;
-	if ((rc = open_checkout(&ws, "sync", dir))) {
+	if ((rc = open_checkout(&ws, "sync", dir, &diags))) {
 		free(dir);
 		return rc;
 	}
 	if (say_if_empty("sync", ws)) {
 		mw_workspace_free(ws);
+		mw_diags_free(&diags);
 		free(dir);
 		return CLI_OK;
 	}

@@ -67,6 +67,13 @@ run 0 check -C "$ws" && cp "$tmp/out" "$tmp/c3"
 cmp -s "$tmp/c1" "$tmp/c2" && cmp -s "$tmp/c1" "$tmp/c3" && pass "-C DIR anywhere" || fail "-C DIR differs"
 run 2 -C "$tmp/nowhere" check && grep -q "is not a directory" "$tmp/err" || fail "-C nowhere: $(cat "$tmp/err")"
 
+# What opening the checkout found (here a bad .mwschemarc line) is reported
+# by check with its findings, at its line.
+printf 'bogus line\n' >"$ws/.mwschemarc"
+run 1 check "$ws" && grep -q '^\.mwschemarc:1: unknown command' "$tmp/out" &&
+	pass "check reports the checkout's configuration problems" || fail "check, .mwschemarc: $(cat "$tmp/out" "$tmp/err")"
+rm -f "$ws/.mwschemarc"
+
 # The checkout by default: lint without PATH = lint of its schema directory;
 # paths spelled alike by lint (with or without PATH) and check.
 printf '{ "before": ' >"$ws/sql/abstractSchemaChanges/patch-broken.json"
