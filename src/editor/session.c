@@ -490,7 +490,8 @@ session_recover(struct session *s, mw_buf *err)
 	mw_doc *doc;
 	int rc = -1;
 
-	if (mw_doc_load_file(&doc, s->recovery_path, &diags)) {
+	/* not a file of the checkout: its name has no rules to follow */
+	if (mw_doc_load_file_flags(&doc, s->recovery_path, MW_LOAD_ANY_FILE_NAME, &diags)) {
 		first_diag(err, &diags);
 		goto out;
 	}

@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "core/lint/lint_rules.h"
+#include "mwschema/ident.h"
 #include "mwschema/sqlfmt.h"
 
 #include <stdlib.h>
@@ -385,7 +386,7 @@ check_identifier_length(struct lint_ctx *ctx)
 	const mw_table *t = ctx->table;
 	char *path;
 
-	if (strlen(t->name) > 63) {
+	if (strlen(t->name) > MW_IDENT_PORTABLE_MAX) {
 		path = mw_strdupf("%s/name", ctx->tpath);
 		lint_report(ctx, path, "use a shorter name",
 			    "table name '%s' is %zu characters long (at most 63)", t->name,
@@ -393,7 +394,7 @@ check_identifier_length(struct lint_ctx *ctx)
 		free(path);
 	}
 	for (size_t i = 0; i < t->ncolumns; i++) {
-		if (strlen(t->columns[i].name) <= 63)
+		if (strlen(t->columns[i].name) <= MW_IDENT_PORTABLE_MAX)
 			continue;
 		path = column_path(ctx, &t->columns[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
@@ -402,7 +403,7 @@ check_identifier_length(struct lint_ctx *ctx)
 		free(path);
 	}
 	for (size_t i = 0; i < t->nindexes; i++) {
-		if (strlen(t->indexes[i].name) <= 63)
+		if (strlen(t->indexes[i].name) <= MW_IDENT_PORTABLE_MAX)
 			continue;
 		path = index_path(ctx, &t->indexes[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
