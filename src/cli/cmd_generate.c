@@ -208,14 +208,21 @@ generate_doc(mw_buf *out, const mw_doc *doc, mw_dbms dbms, const char *label,
 	return rc;
 }
 
+/*
+ * With `inside`, `path` is relative to that directory and must stay in it
+ * once symbolic links are resolved.
+ */
 static int
-write_output(const char *path, const mw_buf *data)
+write_output(const char *path, const char *inside, const mw_buf *data)
 {
 	mw_buf err = MW_BUF_INIT;
 	char *dir = mw_path_dirname(path);
 	int rc = 0;
 
-	if (mw_mkdirs(dir, &err) < 0 || mw_write_file_atomic(path, data->data, data->len, &err) < 0) {
+	if (inside ? mw_mkdirs(inside, &err) < 0 ||
+		     mw_write_file_confined(inside, path, data->data, data->len, &err) < 0 :
+		     mw_mkdirs(dir, &err) < 0 ||
+		     mw_write_file_atomic(path, data->data, data->len, &err) < 0) {
 		fprintf(stderr, "mwschema generate: %s\n", mw_buf_cstr(&err));
 		rc = CLI_IO;
 	}
@@ -230,12 +237,10 @@ write_per_file(const struct options *o, const mw_doc *doc, const char *json, mw_
 	       const mw_buf *sql)
 {
 	char *name = mw_gen_output_name(json, doc->kind != MW_DOC_CHANGE, o->reverse);
-	char *sub = mw_path_join(o->sql, mw_dbms_name(dbms));
-	char *path = mw_path_join(sub, name);
-	int rc = write_output(path, sql);
+	char *path = mw_path_join(mw_dbms_name(dbms), name);
+	int rc = write_output(path, o->sql, sql);
 
 	free(name);
-	free(sub);
 	free(path);
 	return rc;
 }
@@ -312,7 +317,7 @@ flush_combined(struct run *r)
 		if (o->db)
 			rc = apply_to_db(o->db, sql);
 		if (o->sql && !rc)
-			rc = write_output(o->sql, sql);
+			rc = write_output(o->sql, NULL, sql);
 		else if (!o->db && fwrite(sql->data, 1, sql->len, stdout) != sql->len)
 			rc = CLI_IO;
 		if (rc)

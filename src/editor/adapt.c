@@ -471,7 +471,9 @@ save_change(const struct adapt_ws *ws, const char *rel, const mw_table *before,
 	doc.change.comment = comment;
 	doc.change.before = (mw_table *)before;
 	doc.change.after = (mw_table *)after;
-	rc = mw_mkdirs(dir, err) ? -1 : mw_doc_save(&doc, path, err);
+	/* the name comes from the table: the file must still land in the checkout */
+	rc = mw_path_confine(ws->ws->root, path, NULL, err) < 0 ||
+	     mw_mkdirs_confined(ws->ws->root, dir, err) < 0 ? -1 : mw_doc_save(&doc, path, err);
 	free(comment);
 	free(path);
 	free(dir);
@@ -487,6 +489,8 @@ save_schema(const struct adapt_ws *ws, mw_doc *doc, size_t index, const mw_table
 	mw_table saved;
 	int rc;
 
+	if (mw_path_confine(ws->ws->root, ws->schema_path, NULL, err) < 0)
+		return -1;
 	/* Shallow swap: the document lends its slot for the save and gets it back. */
 	if (index >= s->ntables) {
 		s->tables = mw_xrealloc(s->tables, (s->ntables + 1) * sizeof(*s->tables));

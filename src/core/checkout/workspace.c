@@ -6,6 +6,7 @@
 
 #include "mwschema/workspace.h"
 #include "mwschema/fs.h"
+#include "mwschema/ident.h"
 #include "mwschema/manifest.h"
 #include "mwschema/rc.h"
 
@@ -117,6 +118,45 @@ list_files(char ***out, const char *dir, const char *suffix)
 	return n;
 }
 
+/*
+ * A configured path: relative, every component a plain file name (no "..",
+ * nothing hidden), and inside the checkout once symbolic links are
+ * resolved. Paths from .mwschemarc come with the repository, like the
+ * schema files, and are no more trusted than them.
+ */
+static bool
+rc_path_ok(const mw_workspace *ws, const char *value)
+{
+	char *copy = mw_xstrdup(value), *save = NULL;
+	bool ok = *value && *value != '/';
+
+	for (char *c = strtok_r(copy, "/", &save); ok && c; c = strtok_r(NULL, "/", &save))
+		ok = mw_ident_check_file_name(c, NULL) == 0;
+	free(copy);
+	return ok && mw_path_confine(ws->root, value, NULL, NULL) == 0;
+}
+
+static bool
+rc_value_ok(const mw_workspace *ws, const mw_rc_entry *e, mw_diags *diags)
+{
+	bool updater = !strcmp(e->argv[0], "updater");
+	char *file = mw_xstrdup(e->argv[1]), *sep = updater ? strstr(file, "::") : NULL;
+	bool ok;
+
+	if (sep)
+		*sep = '\0';
+	ok = rc_path_ok(ws, file) && (!sep || mw_ident_check(sep + 2, NULL) == 0);
+	free(file);
+	if (!ok)
+		mw_diags_add(diags, MW_SEV_ERROR, NULL, e->file, e->line, 0, NULL,
+			     updater ? "give a PHP file of the checkout, relative to its root, "
+			     "optionally followed by ::method" : "give a directory of the checkout, "
+			     "relative to its root",
+			     "set %s: not a path inside the checkout (absolute, '..', a hidden or "
+			     "unusual name, or a link leading out): ignored", e->argv[0]);
+	return ok;
+}
+
 /* .mwschemarc at the root: every "set schema-dir" and the last "set updater". */
 static void
 read_rc(mw_workspace *ws, char **updater, mw_diags *diags)
@@ -128,13 +168,18 @@ read_rc(mw_workspace *ws, char **updater, mw_diags *diags)
 		for (size_t i = 0; i < mw_rc_count(rc); i++) {
 			const mw_rc_entry *e = mw_rc_entry_at(rc, i);
 
-			if (e->cmd != MW_RC_SET || e->argc < 2 || strcmp(e->argv[0], "schema-dir"))
+			if (e->cmd != MW_RC_SET || e->argc < 2 || (strcmp(e->argv[0], "schema-dir") &&
+			    strcmp(e->argv[0], "updater")) || !rc_value_ok(ws, e, diags))
 				continue;
+			if (!strcmp(e->argv[0], "updater")) {
+				free(*updater);
+				*updater = mw_xstrdup(e->argv[1]);
+				continue;
+			}
 			ws->schema_dirs = mw_xrealloc(ws->schema_dirs, (ws->nschema_dirs + 1) *
 						      sizeof(char *));
 			ws->schema_dirs[ws->nschema_dirs++] = mw_xstrdup(e->argv[1]);
 		}
-		*updater = mw_xstrdup(mw_rc_get(rc, "updater"));
 	}
 	mw_rc_free(rc);
 	free(path);
