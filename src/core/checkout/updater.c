@@ -7,6 +7,7 @@
 
 #include "mwschema/updater.h"
 #include "core/checkout/updater_internal.h"
+#include "mwschema/ident.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -276,10 +277,49 @@ mw_updater_render_core(mw_buf *out, const mw_updater_entry *e)
 	free(path);
 }
 
+/*
+ * `s` escaped for the inside of a PHP string opened with `quote`: nothing
+ * can end the string early or, in double quotes, interpolate a variable.
+ * Names were checked when loaded; this keeps the PHP safe regardless.
+ */
+void
+mw_updater__php_escape(mw_buf *out, const char *s, char quote)
+{
+	for (; *s; s++) {
+		if (*s == '\\' || *s == quote || (quote == '"' && *s == '$'))
+			mw_buf_addc(out, '\\');
+		mw_buf_addc(out, *s);
+	}
+}
+
+bool
+mw_updater_entry_is_safe(const mw_updater_entry *e, mw_buf *why)
+{
+	const char *bad = mw_ident_check(e->table, NULL) ? e->table :
+			  e->name && mw_ident_check(e->name, NULL) ? e->name :
+			  e->new_name && mw_ident_check(e->new_name, NULL) ? e->new_name : NULL;
+
+	for (size_t i = 0; !bad && i < e->ncolumns; i++)
+		if (mw_ident_check(e->columns[i], NULL))
+			bad = e->columns[i];
+	if (!bad && mw_ident_check_file_name(e->patch, NULL) == 0)
+		return true;
+	if (why)
+		mw_buf_addf(why, "%s is not a valid %s", bad ? "a name" : "the patch file name",
+			    bad ? "identifier" : "file name");
+	return false;
+}
+
 void
 mw_updater_render_extension(mw_buf *out, const mw_updater_entry *e)
 {
-	char *path = mw_strdupf("\"$dir/$dbType/%s\"", e->patch);
+	mw_buf quoted = MW_BUF_INIT;
+	char *path;
+
+	mw_buf_adds(&quoted, "\"$dir/$dbType/");
+	mw_updater__php_escape(&quoted, e->patch, '"');
+	mw_buf_addc(&quoted, '"');
+	path = mw_buf_detach(&quoted);
 	const char *method = ext_methods[e->verb];
 	char **args;
 	size_t n = mw_updater__args(&args, e, path, !method);
