@@ -367,7 +367,9 @@ prepare(struct job *j, mw_diags *diags, mw_buf *err)
 		mw_buf_adds(err, "not inside a MediaWiki checkout");
 		return -1;
 	}
+	/* before sync writes anything: git would refuse the commit in these states */
 	if ((rc = mw_git_open(&j->git, j->ws->root, err)) < 0 ||
+	    (rc = mw_git_check_ready(j->git, err)) < 0 ||
 	    (rc = mw_git_identity(&ident, j->git, err)) < 0)
 		return rc;
 	free(ident);

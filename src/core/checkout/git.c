@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Git through libgit2 1.5 (see mwschema/git.h). The only file that includes
- * <git2.h>.
+ * Git through libgit2 1.5 (see mwschema/git.h). With git_guard.c, the only
+ * files that include <git2.h> (through git_internal.h).
  *
  * Commits are built from HEAD's tree plus exactly the requested paths in a
  * private in-memory index, so whatever else the user staged or edited stays
@@ -9,23 +9,16 @@
  */
 #include <config.h>
 
-#include "mwschema/git.h"
+#include "core/checkout/git_internal.h"
 
-#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #define EMPTY_TREE_ID "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
-struct mw_git {
-	git_repository *repo;
-	char *workdir;
-};
-
-/* Appends libgit2's last message and returns `code`. */
-static int
-git_fail(mw_buf *err, int code, const char *what)
+int
+mw_git__fail(mw_buf *err, int code, const char *what)
 {
 	const git_error *e = git_error_last();
 
@@ -60,7 +53,7 @@ mw_git_open(mw_git **out, const char *dir, mw_buf *err)
 				    "the checkout with git)", dir);
 			rc = MW_GIT_ENOREPO;
 		} else {
-			rc = git_fail(err, MW_GIT_ERROR, dir);
+			rc = mw_git__fail(err, MW_GIT_ERROR, dir);
 		}
 		git_libgit2_shutdown();
 		return rc;
@@ -90,7 +83,7 @@ mw_git_init(mw_git **out, const char *dir, const char *branch, mw_buf *err)
 	opts.initial_head = branch;
 	git_libgit2_init();
 	if (git_repository_init_ext(&repo, dir, &opts) < 0) {
-		rc = git_fail(err, MW_GIT_ERROR, dir);
+		rc = mw_git__fail(err, MW_GIT_ERROR, dir);
 		git_libgit2_shutdown();
 		return rc;
 	}
@@ -109,7 +102,7 @@ mw_git_config_set_local(mw_git *git, const char *key, const char *value, mw_buf 
 	if (git_repository_config(&cfg, git->repo) < 0 ||
 	    git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) < 0 ||
 	    git_config_set_string(local, key, value) < 0)
-		rc = git_fail(err, MW_GIT_ERROR, key);
+		rc = mw_git__fail(err, MW_GIT_ERROR, key);
 	git_config_free(local);
 	git_config_free(cfg);
 	return rc;
@@ -161,7 +154,7 @@ mw_git_head_read(mw_git_head *out, mw_git *git, mw_buf *err)
 		out->branch = head_branch_name(git->repo);
 	if (!out->unborn) {
 		if (git_reference_name_to_id(&oid, git->repo, "HEAD") < 0)
-			return git_fail(err, MW_GIT_ERROR, "cannot resolve HEAD");
+			return mw_git__fail(err, MW_GIT_ERROR, "cannot resolve HEAD");
 		git_oid_tostr(out->oid, sizeof(out->oid), &oid);
 	}
 	return 0;
@@ -204,7 +197,7 @@ mw_git_status(mw_git_entry **out, size_t *n, mw_git *git, mw_buf *err)
 	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
 	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
 	if (git_status_list_new(&list, git->repo, &opts) < 0)
-		return git_fail(err, MW_GIT_ERROR, "cannot read the work tree status");
+		return mw_git__fail(err, MW_GIT_ERROR, "cannot read the work tree status");
 	count = git_status_list_entrycount(list);
 	*out = mw_xcalloc(count ? count : 1, sizeof(**out));
 	for (size_t i = 0; i < count; i++) {
@@ -321,7 +314,7 @@ build_message(mw_buf *out, const char *message, const git_signature *sig, const 
 	char cid[42], *ident;
 
 	if (git_message_prettify(&clean, message, 0, 0) < 0 || !clean.size)
-		return git_fail(err, MW_GIT_ERROR, "the commit message is empty");
+		return mw_git__fail(err, MW_GIT_ERROR, "the commit message is empty");
 	mw_buf_add(out, clean.ptr, clean.size);
 	if (!strstr(clean.ptr, "\nChange-Id: ")) {
 		ident = ident_line(sig);
@@ -365,7 +358,7 @@ build_tree(git_oid *tree_id, mw_git *git, git_commit *parent, char *const *paths
 		}
 		free(abs);
 		if (fail) {
-			git_fail(err, MW_GIT_ERROR, paths[i]);
+			mw_git__fail(err, MW_GIT_ERROR, paths[i]);
 			goto out;
 		}
 	}
@@ -374,7 +367,7 @@ build_tree(git_oid *tree_id, mw_git *git, git_commit *parent, char *const *paths
 	rc = 0;
 out:
 	if (rc && !err->len)
-		git_fail(err, rc, "cannot build the commit's tree");
+		mw_git__fail(err, rc, "cannot build the commit's tree");
 	git_tree_free(base);
 	git_index_free(idx);
 	return rc;
@@ -436,415 +429,154 @@ update_refs(mw_git *git, const char *refname, bool switch_head, const git_oid *c
 	git_reference_free(existing);
 	git_reference_free(ref);
 	if (rc < 0)
-		return git_fail(err, MW_GIT_ERROR, refname);
+		return mw_git__fail(err, MW_GIT_ERROR, refname);
 	if (switch_head && git_repository_set_head(git->repo, refname) < 0)
-		return git_fail(err, MW_GIT_ERROR, "cannot switch HEAD to the new branch");
+		return mw_git__fail(err, MW_GIT_ERROR, "cannot switch HEAD to the new branch");
 	return 0;
 }
 
-/* Makes the real index agree with the commit for `paths`, and only those. */
+/* The real index, in memory, agreeing with the commit for `paths` and only those. */
 static int
-update_index(mw_git *git, char *const *paths, size_t n, mw_buf *err)
+prepare_index(git_index **out, mw_git *git, char *const *paths, size_t n, mw_buf *err)
 {
-	git_index *idx = NULL;
 	int rc = 0;
 
-	if (git_repository_index(&idx, git->repo) < 0)
-		return git_fail(err, MW_GIT_ERROR, "cannot open the index");
+	if (git_repository_index(out, git->repo) < 0)
+		return mw_git__fail(err, MW_GIT_ERROR, "cannot open the index");
 	for (size_t i = 0; i < n && !rc; i++) {
 		char *abs = mw_strdupf("%s%s", git->workdir, paths[i]);
 		struct stat st;
 
-		rc = lstat(abs, &st) == 0 ? git_index_add_bypath(idx, paths[i]) :
-		     git_index_remove_bypath(idx, paths[i]);
+		rc = lstat(abs, &st) == 0 ? git_index_add_bypath(*out, paths[i]) :
+		     git_index_remove_bypath(*out, paths[i]);
 		free(abs);
 	}
-	if (rc || git_index_write(idx) < 0)
-		rc = git_fail(err, MW_GIT_ERROR, "committed, but the index could not be updated");
-	git_index_free(idx);
+	if (rc)
+		rc = mw_git__fail(err, MW_GIT_ERROR, "cannot update the index");
 	return rc;
 }
 
-int
-mw_git_commit(char out_oid[41], mw_git *git, char *const *paths, size_t npaths,
-	      const char *message, const char *branch, mw_buf *err)
+/* The index could not follow the branch: put the branch (and HEAD) back. */
+static void
+undo_refs(mw_git *git, const char *refname, bool switch_head, const mw_git_head *h,
+	  const git_oid *commit, git_commit *parent)
+{
+	git_reference *ref = NULL;
+
+	if (switch_head && h->branch) {
+		char *old = mw_strdupf("refs/heads/%s", h->branch);
+
+		git_repository_set_head(git->repo, old);
+		free(old);
+	} else if (switch_head && parent) {
+		git_repository_set_head_detached(git->repo, git_commit_id(parent));
+	}
+	if (!switch_head && parent)
+		git_reference_create_matching(&ref, git->repo, refname, git_commit_id(parent), 1,
+					      commit, "mwschema commit: undone");
+	else if (git_reference_lookup(&ref, git->repo, refname) == 0)
+		git_reference_delete(ref);
+	git_reference_free(ref);
+}
+
+/* Creates the commit object for the tree of `paths` on top of `parent`. */
+static int
+make_commit_object(git_oid *commit_id, mw_git *git, git_commit *parent, const mw_git_head *h,
+		   char *const *paths, size_t npaths, const char *message, mw_buf *err)
 {
 	git_signature *sig = NULL;
-	git_commit *parent = NULL;
 	git_tree *tree = NULL;
-	git_oid tree_id, commit_id;
-	mw_git_head h;
+	git_oid tree_id;
 	mw_buf msg = MW_BUF_INIT;
-	char *refname = NULL;
-	bool switch_head;
-	int rc;
+	int rc = signature(&sig, git, err);
 
-	out_oid[0] = '\0';
-	if ((rc = mw_git_head_read(&h, git, err)) < 0)
+	if (rc < 0)
 		return rc;
-	if ((rc = signature(&sig, git, err)) < 0 ||
-	    (rc = target_ref(&refname, &switch_head, git, &h, branch, err)) < 0)
-		goto out;
 	rc = MW_GIT_ERROR;
-	if (!h.unborn && git_revparse_single((git_object **)&parent, git->repo, "HEAD^{commit}") < 0) {
-		git_fail(err, rc, "cannot read the HEAD commit");
-		goto out;
-	}
 	if (build_tree(&tree_id, git, parent, paths, npaths, err) < 0)
 		goto out;
 	if (parent && git_oid_equal(&tree_id, git_commit_tree_id(parent))) {
 		mw_buf_adds(err, "nothing to commit: the change's files are the same as in HEAD");
 		goto out;
 	}
-	if (build_message(&msg, message, sig, h.oid, err) < 0)
+	if (build_message(&msg, message, sig, h->oid, err) < 0)
 		goto out;
 	if (git_tree_lookup(&tree, git->repo, &tree_id) < 0 ||
-	    git_commit_create_v(&commit_id, git->repo, NULL, sig, sig, NULL, mw_buf_cstr(&msg),
+	    git_commit_create_v(commit_id, git->repo, NULL, sig, sig, NULL, mw_buf_cstr(&msg),
 				tree, parent ? 1 : 0, parent) < 0) {
-		git_fail(err, rc, "cannot create the commit");
+		mw_git__fail(err, rc, "cannot create the commit");
 		goto out;
 	}
-	if ((rc = update_refs(git, refname, switch_head, &commit_id, parent, err)) < 0)
-		goto out;
-	git_oid_tostr(out_oid, 41, &commit_id);
-	rc = update_index(git, paths, npaths, err);
+	rc = 0;
 out:
 	git_tree_free(tree);
-	git_commit_free(parent);
 	git_signature_free(sig);
 	mw_buf_release(&msg);
-	mw_git_head_clear(&h);
-	free(refname);
 	return rc;
 }
 
 /*
- * Reading history
+ * The branch moves while this process holds the index lock, as git does;
+ * libgit2 takes the lock itself to write the index, so ours is dropped just
+ * before, and the branch is put back should the write fail after all.
  */
-
 static int
-resolve_commit(git_commit **out, mw_git *git, const char *rev, mw_buf *err)
+move_branch(mw_git *git, int *lock, const char *refname, bool switch_head,
+	    const mw_git_head *h, const git_oid *commit, git_commit *parent, git_index *idx,
+	    mw_buf *err)
 {
-	git_object *obj = NULL;
+	int rc = update_refs(git, refname, switch_head, commit, parent, err);
 
-	*out = NULL;
-	if (git_revparse_single(&obj, git->repo, rev) < 0 ||
-	    git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) < 0) {
-		const git_error *e = git_error_last();
-
-		mw_buf_addf(err, "unknown revision '%s': not a commit, branch or A..B range in "
-			    "%s%s%s", rev, git->workdir, e ? " (libgit2: " : "", e ? e->message : "");
-		if (e)
-			mw_buf_addc(err, ')');
-		git_object_free(obj);
-		return MW_GIT_EREV;
-	}
-	git_object_free(obj);
-	return 0;
-}
-
-static void
-add_commit_info(mw_git_range *r, const git_commit *c)
-{
-	const git_signature *a = git_commit_author(c);
-	const char *msg = git_commit_message(c);
-	mw_git_commit_info *ci;
-
-	r->commits = mw_xrealloc(r->commits, (r->ncommits + 1) * sizeof(*r->commits));
-	ci = &r->commits[r->ncommits++];
-	git_oid_tostr(ci->oid, sizeof(ci->oid), git_commit_id(c));
-	ci->subject = mw_xstrndup(msg ? msg : "", msg ? strcspn(msg, "\n") : 0);
-	ci->author = mw_strdupf("%s <%s>", a ? a->name : "?", a ? a->email : "?");
-}
-
-/* The commits reachable from tip and not from base (NULL: all), newest first. */
-static int
-walk_commits(mw_git_range *r, mw_git *git, const git_oid *tip, const git_oid *hide,
-	     mw_buf *err)
-{
-	git_revwalk *walk = NULL;
-	git_oid oid;
-	int rc = 0;
-
-	if (git_revwalk_new(&walk, git->repo) < 0 || git_revwalk_push(walk, tip) < 0 ||
-	    (hide && git_revwalk_hide(walk, hide) < 0)) {
-		git_revwalk_free(walk);
-		return git_fail(err, MW_GIT_ERROR, "cannot walk the history");
-	}
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-	while (!rc && git_revwalk_next(&oid, walk) == 0) {
-		git_commit *c = NULL;
-
-		if (git_commit_lookup(&c, git->repo, &oid) < 0)
-			rc = git_fail(err, MW_GIT_ERROR, "cannot read a commit of the range");
-		else
-			add_commit_info(r, c);
-		git_commit_free(c);
-	}
-	git_revwalk_free(walk);
-	return rc;
-}
-
-static char
-delta_status(git_delta_t s)
-{
-	switch (s) {
-	case GIT_DELTA_ADDED: return 'A';
-	case GIT_DELTA_DELETED: return 'D';
-	case GIT_DELTA_TYPECHANGE: return 'T';
-	default: return 'M';
-	}
-}
-
-/* The files that differ between base (NULL: the empty tree) and tip. */
-static int
-diff_files(mw_git_range *r, mw_git *git, git_commit *base, git_commit *tip, mw_buf *err)
-{
-	git_tree *bt = NULL, *tt = NULL;
-	git_diff *diff = NULL;
-	int rc = 0;
-
-	if ((base && git_commit_tree(&bt, base) < 0) || git_commit_tree(&tt, tip) < 0 ||
-	    git_diff_tree_to_tree(&diff, git->repo, bt, tt, NULL) < 0) {
-		rc = git_fail(err, MW_GIT_ERROR, "cannot compare the trees");
-		goto out;
-	}
-	r->nfiles = git_diff_num_deltas(diff);
-	r->files = mw_xcalloc(r->nfiles ? r->nfiles : 1, sizeof(*r->files));
-	/* libgit2 lists deltas sorted by path already. */
-	for (size_t i = 0; i < r->nfiles; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-
-		r->files[i].path = mw_xstrdup(d->new_file.path ? d->new_file.path :
-					      d->old_file.path);
-		r->files[i].status = delta_status(d->status);
-	}
-out:
-	git_diff_free(diff);
-	git_tree_free(bt);
-	git_tree_free(tt);
-	return rc;
-}
-
-/* The branch a topic branch forked from: its upstream, else main, else master. */
-static git_commit *
-branch_base(mw_git *git, const char *branch)
-{
-	static const char *const defaults[] = { "main", "master" };
-	git_reference *ref = NULL, *up = NULL;
-	git_commit *c = NULL;
-
-	if (git_branch_lookup(&ref, git->repo, branch, GIT_BRANCH_LOCAL) < 0)
-		return NULL;
-	if (git_branch_upstream(&up, ref) == 0)
-		git_reference_peel((git_object **)&c, up, GIT_OBJECT_COMMIT);
-	for (size_t i = 0; !c && i < 2; i++) {
-		git_reference *d = NULL;
-
-		if (strcmp(branch, defaults[i]) &&
-		    git_branch_lookup(&d, git->repo, defaults[i], GIT_BRANCH_LOCAL) == 0)
-			git_reference_peel((git_object **)&c, d, GIT_OBJECT_COMMIT);
-		git_reference_free(d);
-	}
-	git_reference_free(up);
-	git_reference_free(ref);
-	return c;
-}
-
-/* *base = merge base of a and b, NULL when they share no history. */
-static int
-merge_base(git_commit **base, mw_git *git, const git_commit *a, const git_commit *b,
-	   mw_buf *err)
-{
-	git_oid oid;
-	int rc = git_merge_base(&oid, git->repo, git_commit_id(a), git_commit_id(b));
-
-	*base = NULL;
-	if (rc == GIT_ENOTFOUND)
+	if (rc < 0)
+		return rc;
+	mw_git__unlock_index(git, *lock);
+	*lock = -1;
+	if (git_index_write(idx) == 0)
 		return 0;
-	if (rc < 0 || git_commit_lookup(base, git->repo, &oid) < 0)
-		return git_fail(err, MW_GIT_ERROR, "cannot find the merge base");
-	return 0;
-}
-
-/* "A..B" / "A...B" split in two revisions (empty sides are HEAD); false if no dots. */
-static bool
-split_range(char **a, char **b, const char *spec)
-{
-	const char *dots = strstr(spec, "..");
-	size_t skip;
-
-	if (!dots)
-		return false;
-	skip = dots[2] == '.' ? 3 : 2;
-	*a = dots == spec ? mw_xstrdup("HEAD") : mw_xstrndup(spec, (size_t)(dots - spec));
-	*b = mw_xstrdup(dots[skip] ? dots + skip : "HEAD");
-	return true;
-}
-
-/* Fills base/tip/commits for the three kinds of spec; the caller diffs. */
-static int
-resolve_range(git_commit **base, git_commit **tip, bool *whole, mw_git *git, const char *spec,
-	      mw_buf *err)
-{
-	git_commit *from = NULL, *fork = NULL;
-	char *a = NULL, *b = NULL;
-	int rc;
-
-	*whole = false;
-	if (split_range(&a, &b, spec)) {
-		rc = resolve_commit(&from, git, a, err);
-		if (!rc)
-			rc = resolve_commit(tip, git, b, err);
-		if (!rc)
-			rc = merge_base(base, git, from, *tip, err);
-		*whole = true;
-		git_commit_free(from);
-		free(a);
-		free(b);
-		return rc;
-	}
-	if ((rc = resolve_commit(tip, git, spec, err)) < 0)
-		return rc;
-	fork = branch_base(git, spec);
-	if (fork && (rc = merge_base(base, git, fork, *tip, err)) == 0 && *base &&
-	    !git_oid_equal(git_commit_id(*base), git_commit_id(*tip))) {
-		*whole = true;
-	} else if (!rc) {
-		git_commit_free(*base);
-		*base = NULL;
-		if (git_commit_parentcount(*tip) > 0 && git_commit_parent(base, *tip, 0) < 0)
-			rc = git_fail(err, MW_GIT_ERROR, "cannot read the parent commit");
-	}
-	git_commit_free(fork);
-	return rc;
+	undo_refs(git, refname, switch_head, h, commit, parent);
+	return mw_git__fail(err, MW_GIT_ERROR, "the index could not be written, so the commit "
+			    "was undone and the branch left where it was");
 }
 
 int
-mw_git_range_read(mw_git_range *out, mw_git *git, const char *spec, mw_buf *err)
+mw_git_commit(char out_oid[41], mw_git *git, char *const *paths, size_t npaths,
+	      const char *message, const char *branch, mw_buf *err)
 {
-	git_commit *base = NULL, *tip = NULL;
-	bool whole;
-	int rc;
+	git_commit *parent = NULL;
+	git_index *idx = NULL;
+	git_oid commit_id;
+	mw_git_head h;
+	char *refname = NULL;
+	bool switch_head;
+	int rc, lock = -1;
 
-	memset(out, 0, sizeof(*out));
-	out->spec = mw_xstrdup(spec && *spec ? spec : "HEAD");
-	rc = resolve_range(&base, &tip, &whole, git, out->spec, err);
-	if (rc < 0)
+	out_oid[0] = '\0';
+	if ((rc = mw_git_check_ready(git, err)) < 0)
+		return rc;
+	if ((rc = mw_git_head_read(&h, git, err)) < 0)
+		return rc;
+	if ((rc = target_ref(&refname, &switch_head, git, &h, branch, err)) < 0)
 		goto out;
-	git_oid_tostr(out->tip, sizeof(out->tip), git_commit_id(tip));
-	if (base)
-		git_oid_tostr(out->base, sizeof(out->base), git_commit_id(base));
-	if (whole)
-		rc = walk_commits(out, git, git_commit_id(tip), base ? git_commit_id(base) : NULL,
-				  err);
-	else
-		add_commit_info(out, tip);
-	if (!rc)
-		rc = diff_files(out, git, base, tip, err);
+	if ((lock = mw_git__lock_index(git, err)) < 0) {
+		rc = MW_GIT_ELOCKED;
+		goto out;
+	}
+	rc = MW_GIT_ERROR;
+	if (!h.unborn && git_revparse_single((git_object **)&parent, git->repo, "HEAD^{commit}") < 0) {
+		mw_git__fail(err, rc, "cannot read the HEAD commit");
+		goto out;
+	}
+	if ((rc = make_commit_object(&commit_id, git, parent, &h, paths, npaths, message, err)) < 0 ||
+	    (rc = prepare_index(&idx, git, paths, npaths, err)) < 0 ||
+	    (rc = move_branch(git, &lock, refname, switch_head, &h, &commit_id, parent, idx,
+			      err)) < 0)
+		goto out;
+	git_oid_tostr(out_oid, 41, &commit_id);
 out:
-	git_commit_free(base);
-	git_commit_free(tip);
-	if (rc < 0)
-		mw_git_range_clear(out);
+	mw_git__unlock_index(git, lock);
+	git_index_free(idx);
+	git_commit_free(parent);
+	mw_git_head_clear(&h);
+	free(refname);
 	return rc;
-}
-
-void
-mw_git_range_clear(mw_git_range *range)
-{
-	for (size_t i = 0; i < range->ncommits; i++) {
-		free(range->commits[i].subject);
-		free(range->commits[i].author);
-	}
-	for (size_t i = 0; i < range->nfiles; i++)
-		free(range->files[i].path);
-	free(range->commits);
-	free(range->files);
-	free(range->spec);
-	memset(range, 0, sizeof(*range));
-}
-
-/* The tree of `rev`, or an error. */
-static int
-rev_tree(git_tree **out, mw_git *git, const char *rev, mw_buf *err)
-{
-	git_commit *c = NULL;
-	int rc = resolve_commit(&c, git, rev, err);
-
-	if (!rc && git_commit_tree(out, c) < 0)
-		rc = git_fail(err, MW_GIT_ERROR, rev);
-	git_commit_free(c);
-	return rc;
-}
-
-int
-mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err)
-{
-	git_tree *tree = NULL;
-	git_tree_entry *te = NULL;
-	git_blob *blob = NULL;
-	int rc = rev_tree(&tree, git, rev, err);
-
-	if (rc < 0)
-		return rc;
-	if (git_tree_entry_bypath(&te, tree, path) < 0 ||
-	    git_tree_entry_type(te) != GIT_OBJECT_BLOB) {
-		mw_buf_addf(err, "%s: no such file at %.12s", path, rev);
-		rc = MW_GIT_ENOENT;
-	} else if (git_blob_lookup(&blob, git->repo, git_tree_entry_id(te)) < 0) {
-		rc = git_fail(err, MW_GIT_ERROR, path);
-	} else {
-		mw_buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
-		/* Keep the NUL-termination promise even for an empty file. */
-		mw_buf_grow(out, 1);
-	}
-	git_blob_free(blob);
-	git_tree_entry_free(te);
-	git_tree_free(tree);
-	return rc;
-}
-
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-mw_git_tree_list(char ***names, size_t *n, mw_git *git, const char *rev, const char *dir,
-		 mw_buf *err)
-{
-	git_tree *tree = NULL, *sub = NULL;
-	git_tree_entry *te = NULL;
-	const git_tree *at;
-	int rc = rev_tree(&tree, git, rev, err);
-
-	*names = NULL;
-	*n = 0;
-	if (rc < 0)
-		return rc;
-	at = tree;
-	if (dir && *dir) {
-		if (git_tree_entry_bypath(&te, tree, dir) < 0 ||
-		    git_tree_entry_type(te) != GIT_OBJECT_TREE ||
-		    git_tree_lookup(&sub, git->repo, git_tree_entry_id(te)) < 0)
-			goto out;	/* no such directory: no names */
-		at = sub;
-	}
-	for (size_t i = 0; i < git_tree_entrycount(at); i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(at, i);
-
-		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-			continue;
-		*names = mw_xrealloc(*names, (*n + 1) * sizeof(**names));
-		(*names)[(*n)++] = mw_xstrdup(git_tree_entry_name(e));
-	}
-	if (*n)
-		qsort(*names, *n, sizeof(**names), compare_names);
-out:
-	git_tree_entry_free(te);
-	git_tree_free(sub);
-	git_tree_free(tree);
-	return 0;
 }
