@@ -6,12 +6,15 @@
 #include <config.h>
 
 #include "engine_priv.h"
+#include "mwschema/fs.h"
 #include "mwschema/model.h"
+#include "mwschema/sqllex.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const struct engine_ops *
@@ -25,6 +28,63 @@ ops_for(mw_dbms dbms)
 	default:
 		return &mw_engine_sqlite_ops;
 	}
+}
+
+/* Open engines, for mw_engine_interrupt (a signal handler cannot walk a list safely). */
+#define MAX_LIVE 8
+static mw_engine *volatile live[MAX_LIVE];
+
+static void
+live_add(mw_engine *e)
+{
+	for (int i = 0; i < MAX_LIVE; i++)
+		if (!live[i]) {
+			live[i] = e;
+			return;
+		}
+}
+
+static void
+live_remove(mw_engine *e)
+{
+	for (int i = 0; i < MAX_LIVE; i++)
+		if (live[i] == e)
+			live[i] = NULL;
+}
+
+void
+mw_engine__cancel_all(void)
+{
+	for (int i = 0; i < MAX_LIVE; i++) {
+		mw_engine *e = live[i];
+
+		if (e && e->ops->cancel && !e->dropping)
+			e->ops->cancel(e);
+	}
+}
+
+int
+mw_engine__password_file(char **out, const char *var, mw_buf *err)
+{
+	const char *path = getenv(var);
+	mw_buf text = MW_BUF_INIT;
+	struct stat st;
+
+	*out = NULL;
+	if (!path || !*path)
+		return 0;
+	if (stat(path, &st) == 0 && (st.st_mode & 077)) {
+		mw_buf_addf(err, "%s=%s: the password file may be read by others (mode %04o): "
+			    "chmod 600 it", var, path, (unsigned)(st.st_mode & 07777));
+		return -1;
+	}
+	if (mw_read_file(&text, path, err) < 0) {
+		mw_buf_release(&text);
+		return -1;
+	}
+	*out = mw_xstrndup(mw_buf_cstr(&text), strcspn(mw_buf_cstr(&text), "\r\n"));
+	mw_buf_release(&text);
+	return 0;
 }
 
 bool
@@ -51,6 +111,7 @@ mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
 		free(e);
 		return -1;
 	}
+	live_add(e);
 	if (mw_engine_fresh(e, err) < 0) {
 		mw_engine_close(e);
 		return -1;
@@ -66,10 +127,12 @@ mw_engine_close(mw_engine *e)
 
 	if (!e)
 		return;
-	/* Scratch namespaces are ours: leave nothing behind on a shared server. */
+	/* Scratch namespaces are ours: leave nothing behind, even after Ctrl-C. */
+	e->dropping = true;
 	if (e->ns && e->conn)
 		e->ops->drop(e, e->ns, &ignored);
 	mw_buf_release(&ignored);
+	live_remove(e);
 	e->ops->close(e);
 	free(e->ns);
 	free(e);
@@ -84,7 +147,13 @@ mw_engine_dbms(const mw_engine *e)
 int
 mw_engine_fresh(mw_engine *e, mw_buf *err)
 {
-	char *name = mw_strdupf("mwverify_%ld_%u", (long)getpid(), ++e->serial);
+	char *name;
+
+	if (mw_engine__interrupted()) {
+		mw_buf_adds(err, "interrupted");
+		return -1;
+	}
+	name = mw_strdupf("mwverify_%ld_%u", (long)getpid(), ++e->serial);
 
 	if (e->ns && e->ops->drop(e, e->ns, err) < 0) {
 		free(name);
@@ -122,24 +191,29 @@ int
 mw_engine_exec(mw_engine *e, const char *script, mw_buf *err)
 {
 	char **stmts;
-	size_t n;
+	long n = mw_sql_statements(&stmts, script, strlen(script), e->dbms);
 	int rc = 0;
 
-	mw_sql_split(&stmts, &n, script);
-	for (size_t i = 0; i < n && rc == 0; i++) {
+	if (n < 0) {
+		mw_buf_addf(err, "a quote or a comment never ends (as %s reads the SQL): nothing "
+			    "was run", mw_dbms_title(e->dbms));
+		return -1;
+	}
+	for (long i = 0; i < n && rc == 0; i++) {
 		mw_buf msg = MW_BUF_INIT;
+		const char *refused = mw_engine__stmt_refused(stmts[i], e->dbms);
 
-		if (e->ops->exec_one(e, stmts[i], &msg) < 0) {
-			mw_buf_addf(err, "statement %zu: ", i + 1);
+		if (refused || mw_engine__interrupted() ||
+		    e->ops->exec_one(e, stmts[i], &msg) < 0) {
+			mw_buf_addf(err, "statement %ld: ", i + 1);
 			add_one_line(err, stmts[i]);
-			mw_buf_addf(err, ": %s", mw_buf_cstr(&msg));
+			mw_buf_addf(err, ": %s", refused ? refused : mw_engine__interrupted() &&
+				    !msg.len ? "interrupted" : mw_buf_cstr(&msg));
 			rc = -1;
 		}
 		mw_buf_release(&msg);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(stmts[i]);
-	free(stmts);
+	mw_strv_free(stmts, (size_t)n);
 	return rc;
 }
 
@@ -147,6 +221,10 @@ int
 mw_engine_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
 {
 	memset(out, 0, sizeof(*out));
+	if (mw_engine__interrupted()) {
+		mw_buf_adds(err, "interrupted");
+		return -1;
+	}
 	return e->ops->query(out, e, sql, err);
 }
 
@@ -203,89 +281,13 @@ mw_engine_quote_ident(mw_buf *out, const mw_engine *e, const char *name)
  * Script splitting
  */
 
-/* Index just past the quoted token or comment starting at s[i], or i if none. */
-static size_t
-skip_quoted(const char *s, size_t i)
-{
-	char q = s[i];
-
-	if (q == '\'' || q == '"' || q == '`') {
-		for (i++; s[i]; i++) {
-			if (s[i] == '\\' && q == '\'' && s[i + 1])
-				i++;
-			else if (s[i] == q && s[i + 1] == q)
-				i++;
-			else if (s[i] == q)
-				return i + 1;
-		}
-		return i;
-	}
-	if (q == '-' && s[i + 1] == '-') {
-		while (s[i] && s[i] != '\n')
-			i++;
-		return i;
-	}
-	if (q == '/' && s[i + 1] == '*') {
-		const char *end = strstr(s + i + 2, "*/");
-
-		return end ? (size_t)(end - s) + 2 : strlen(s);
-	}
-	return i;
-}
-
-/* The statement text from its first token on, or NULL when it is only comments. */
-static char *
-trim_statement(const char *s, size_t len)
-{
-	size_t i = 0, j;
-
-	while (i < len) {
-		if (isspace((unsigned char)s[i])) {
-			i++;
-			continue;
-		}
-		j = skip_quoted(s, i);
-		if (j == i || s[i] == '\'' || s[i] == '"' || s[i] == '`')
-			break;
-		i = j > len ? len : j;
-	}
-	while (len > i && isspace((unsigned char)s[len - 1]))
-		len--;
-	return i < len ? mw_xstrndup(s + i, len - i) : NULL;
-}
-
-static void
-push_statement(char ***out, size_t *n, const char *s, size_t len)
-{
-	char *stmt = trim_statement(s, len);
-
-	if (!stmt)
-		return;
-	*out = mw_xrealloc(*out, (*n + 1) * sizeof(**out));
-	(*out)[(*n)++] = stmt;
-}
-
+/* MySQL's reading, the widest (backslashes escape, # comments). */
 void
 mw_sql_split(char ***out, size_t *n, const char *script)
 {
-	size_t start = 0, i = 0;
+	long k = mw_sql_statements(out, script, strlen(script), MW_DBMS_MYSQL);
 
-	*out = NULL;
-	*n = 0;
-	while (script[i]) {
-		size_t j = skip_quoted(script, i);
-
-		if (j != i) {
-			i = j;
-			continue;
-		}
-		if (script[i] == ';') {
-			push_statement(out, n, script + start, i - start);
-			start = i + 1;
-		}
-		i++;
-	}
-	push_statement(out, n, script + start, i - start);
+	*n = k > 0 ? (size_t)k : 0;
 }
 
 /*
@@ -428,6 +430,36 @@ mw_norm_type(const char *type)
 		mw_buf_addc(&b, (char)tolower((unsigned char)*p));
 	}
 	return mw_buf_detach(&b);
+}
+
+/* Index just past the quoted token or comment starting at s[i], or i if none. */
+static size_t
+skip_quoted(const char *s, size_t i)
+{
+	char q = s[i];
+
+	if (q == '\'' || q == '"' || q == '`') {
+		for (i++; s[i]; i++) {
+			if (s[i] == '\\' && q == '\'' && s[i + 1])
+				i++;
+			else if (s[i] == q && s[i + 1] == q)
+				i++;
+			else if (s[i] == q)
+				return i + 1;
+		}
+		return i;
+	}
+	if (q == '-' && s[i + 1] == '-') {
+		while (s[i] && s[i] != '\n')
+			i++;
+		return i;
+	}
+	if (q == '/' && s[i + 1] == '*') {
+		const char *end = strstr(s + i + 2, "*/");
+
+		return end ? (size_t)(end - s) + 2 : strlen(s);
+	}
+	return i;
 }
 
 /* Position of a top-level "::" cast (outside quotes), or NULL. */

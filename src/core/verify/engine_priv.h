@@ -8,6 +8,8 @@
 
 #include "mwschema/engine.h"
 
+#include <stdbool.h>
+
 struct engine_ops {
 	const char *unavailable;	/* non-NULL: why this build cannot connect */
 	int (*open)(mw_engine *e, const char *dsn, mw_buf *err);
@@ -19,6 +21,8 @@ struct engine_ops {
 	int (*query)(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err);
 	int (*read_shape)(mw_shape *out, mw_engine *e, const char *table, mw_buf *err);
 	int (*list_tables)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+	/* asks the engine to stop the running statement; async-signal-safe; may be NULL */
+	void (*cancel)(mw_engine *e);
 	char quote;			/* identifier quote character */
 };
 
@@ -29,11 +33,31 @@ struct mw_engine {
 	char *ns;		/* current scratch namespace, NULL before the first */
 	char *dsn;		/* SQLite: a file to open as the first namespace */
 	unsigned serial;	/* namespaces made so far */
+	void *cancel;		/* PGcancel * for a signal handler */
+	bool dropping;		/* cleaning up: run even after an interrupt */
 };
 
 extern const struct engine_ops mw_engine_sqlite_ops;
 extern const struct engine_ops mw_engine_mariadb_ops;
 extern const struct engine_ops mw_engine_pg_ops;
+
+/*
+ * The guard (engine_guard.c): why `stmt` may not run on `dbms` ("refused:
+ * ..."), or NULL; whether the user interrupted; the time limits in seconds
+ * (MWSCHEMA_CONNECT_TIMEOUT, MWSCHEMA_STATEMENT_TIMEOUT, or the defaults).
+ */
+const char *mw_engine__stmt_refused(const char *stmt, mw_dbms dbms);
+bool mw_engine__interrupted(void);
+unsigned mw_engine__connect_timeout(void);
+unsigned mw_engine__statement_timeout(void);
+/* Calls the cancel op of every open engine (engine.c keeps the list). */
+void mw_engine__cancel_all(void);
+/*
+ * The first line of the file named by environment variable `var` (a
+ * password file), or NULL when unset; a file others may read is refused.
+ * 0, or -1 with a message.
+ */
+int mw_engine__password_file(char **out, const char *var, mw_buf *err);
 
 /* Growing arrays of the shape records. */
 mw_shape_column *mw_shape_add_column(mw_shape *s, const char *name);

@@ -19,4 +19,16 @@ void mw_verify_sample_value(mw_buf *out, const mw_column *c, mw_dbms dbms, size_
 /* Appends INSERT statements for the sample rows; returns how many. */
 size_t mw_verify_sample_inserts(mw_buf *sql, const struct sample_ctx *ctx);
 
+/*
+ * The guard (verify_guard.c). 0 when every quoted value of `t` reads back
+ * as one string on `dbms`, else -1 with the column and the reason in why;
+ * the same for the command line's prefix and table options; and the
+ * statements of generated `sql` as `dbms` reads them, refused (-1, message)
+ * unless there are exactly `expected` of them (0: any number).
+ */
+int mw_verify__table_safe(const mw_table *t, mw_dbms dbms, mw_buf *why);
+int mw_verify__opts_safe(const mw_verify_opts *o, mw_buf *why);
+int mw_verify__split_as_generated(char ***out, const char *sql, mw_dbms dbms, size_t expected,
+				  mw_buf *err);
+
 #endif /* MWSCHEMA_VERIFY_PRIV_H */
