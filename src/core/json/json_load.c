@@ -226,6 +226,7 @@ load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 	if ((v = jl_member(opts, "default", JL_NUM | JL_STR | JL_NULL | JL_BOOL))) {
 		load_value(&c->deflt, v);
 		c->opt_present |= MW_OPT_DEFAULT;
+		jl_check_default(ld, c, v);
 	}
 	if ((v = jl_member(opts, "length", JL_NUM))) {
 		size_t old = jl_path_push_key(ld, "length");
@@ -270,7 +271,7 @@ load_column(struct jloader *ld, mw_column *c, const jnode *j)
 	if ((v = jl_member(j, "name", JL_STR))) {
 		free(c->name);
 		c->name = mw_xstrdup(v->str);
-		jl_check_member_name(ld, j, "column");
+		jl_check_member_name(ld, v, "column");
 	}
 	if ((v = jl_member(j, "comment", JL_STR)))
 		c->comment = mw_xstrdup(v->str);
@@ -292,7 +293,6 @@ load_column(struct jloader *ld, mw_column *c, const jnode *j)
 		size_t old = jl_path_push_key(ld, "options");
 
 		load_column_options(ld, c, v);
-		jl_check_default(ld, c, v);
 		jl_path_pop(ld, old);
 	}
 }
@@ -366,7 +366,7 @@ load_index(struct jloader *ld, const mw_table *t, mw_index *ix, const jnode *j)
 	if ((v = jl_member(j, "name", JL_STR))) {
 		free(ix->name);
 		ix->name = mw_xstrdup(v->str);
-		jl_check_member_name(ld, j, "index");
+		jl_check_member_name(ld, v, "index");
 	}
 	if ((v = jl_member(j, "comment", JL_STR)))
 		ix->comment = mw_xstrdup(v->str);
@@ -538,7 +538,7 @@ load_table(struct jloader *ld, mw_table *t, const jnode *j)
 	if ((v = jl_member(j, "name", JL_STR))) {
 		free(t->name);
 		t->name = mw_xstrdup(v->str);
-		jl_check_member_name(ld, j, "table");
+		jl_check_member_name(ld, v, "table");
 	}
 	if ((v = jl_member(j, "comment", JL_STR)))
 		t->comment = mw_xstrdup(v->str);

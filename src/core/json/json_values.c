@@ -57,14 +57,13 @@ jl_check_name(struct jloader *ld, const jnode *v, const char *what)
 	mw_buf_release(&why);
 }
 
-/* The "name" member of `obj`, checked under the JSON pointer ".../name". */
+/* `v`, the "name" member of the object being loaded, checked under ".../name". */
 void
-jl_check_member_name(struct jloader *ld, const jnode *obj, const char *what)
+jl_check_member_name(struct jloader *ld, const jnode *v, const char *what)
 {
-	const jnode *v = jl_member(obj, "name", JL_STR);
 	size_t old;
 
-	if (!v)
+	if (mw_ident_check(v->str, NULL) == 0)
 		return;
 	old = jl_path_push_key(ld, "name");
 	jl_check_name(ld, v, what);
@@ -76,9 +75,13 @@ void
 jl_check_name_list(struct jloader *ld, const jnode *arr, const char *what)
 {
 	for (size_t i = 0; arr && i < arr->n; i++) {
-		size_t old = jl_path_push_index(ld, i);
+		const jnode *v = arr->kids[i];
+		size_t old;
 
-		jl_check_name(ld, arr->kids[i], what);
+		if (v->kind != J_STRING || mw_ident_check(v->str, NULL) == 0)
+			continue;
+		old = jl_path_push_index(ld, i);
+		jl_check_name(ld, v, what);
 		jl_path_pop(ld, old);
 	}
 }
@@ -307,14 +310,14 @@ plain_number(const char *s)
 	return !*s;
 }
 
+/* `v`, the "default" member of column `c`'s options (type already known). */
 void
-jl_check_default(struct jloader *ld, const mw_column *c, const jnode *opts)
+jl_check_default(struct jloader *ld, const mw_column *c, const jnode *v)
 {
-	const jnode *v = jl_member(opts, "default", JL_STR);
 	bool integer = mw_type_is_integer(c->type), boolean = c->type == MW_T_BOOLEAN;
 	size_t old;
 
-	if (!v || (!integer && !boolean) || plain_number(v->str) ||
+	if (v->kind != J_STRING || (!integer && !boolean) || plain_number(v->str) ||
 	    (boolean && *v->str && span_of(v->str, NULL) == strlen(v->str)))
 		return;
 	old = jl_path_push_key(ld, "default");

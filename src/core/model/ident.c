@@ -102,22 +102,23 @@ refuse_length(mw_buf *why, size_t len, int max)
 	return -1;
 }
 
+/* One pass over the name: it is checked for every name of every file loaded. */
 int
 mw_ident_check(const char *name, mw_buf *why)
 {
-	size_t len = strlen(name);
+	const char *p = name;
 
-	if (!len)
-		return refuse(why, "is empty");
-	for (const char *p = name; *p; p++) {
+	for (; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 
-		if (!is_letter(c) && c != '_' && !(is_digit(c) && p > name))
-			return is_digit(c) ? refuse(why, "starts with a digit")
-					   : refuse_char(why, name, p);
+		if (is_letter(c) || c == '_' || (is_digit(c) && p > name))
+			continue;
+		return is_digit(c) ? refuse(why, "starts with a digit") : refuse_char(why, name, p);
 	}
-	if (len > MW_IDENT_MAX)
-		return refuse_length(why, len, MW_IDENT_MAX);
+	if (p == name)
+		return refuse(why, "is empty");
+	if (p - name > MW_IDENT_MAX)
+		return refuse_length(why, (size_t)(p - name), MW_IDENT_MAX);
 	return 0;
 }
 
