@@ -528,7 +528,9 @@ inputs_safe(struct run *run)
 	mw_buf why = MW_BUF_INIT;
 	int rc = mw_verify__opts_safe(run->o, &why);
 
-	if (rc == 0 && mw_verify__table_safe(run->ch->before, run->dbms, &why) == 0)
+	if (rc == 0)
+		rc = mw_verify__table_safe(run->ch->before, run->dbms, &why);
+	if (rc == 0)
 		rc = mw_verify__table_safe(run->ch->after, run->dbms, &why);
 	if (rc < 0)
 		set_step(run, MW_VSTEP_CREATE, MW_VERIFY_FAIL, "nothing was run: %s",

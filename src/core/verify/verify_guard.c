@@ -49,7 +49,9 @@ column_safe(const mw_column *c, mw_dbms dbms, mw_buf *why)
 	mw_buf b = MW_BUF_INIT;
 	bool ok = true;
 
-	if (c->n_enum_values) {
+	/* the list is in the SQL on MySQL (ENUM) and, for a fixed one, PostgreSQL (CREATE TYPE) */
+	if (c->type == MW_T_MWENUM && c->n_enum_values &&
+	    (dbms == MW_DBMS_MYSQL || (dbms == MW_DBMS_POSTGRES && c->fixed))) {
 		mw_gen_enum_values(&b, c);
 		if (!(ok = only_strings(mw_buf_cstr(&b), dbms, ',', c->n_enum_values)))
 			mw_buf_addf(why, "column %s: an enum value holds a quote or a backslash, and "
