@@ -1,0 +1,30 @@
+#!/bin/sh
+# Issue 14, terminal escapes: names and values with escape sequences never
+# reach the terminal raw from lint, generate or check.
+. "$top_srcdir/tests/security/lib.sh"
+
+printf '[ { "name": "t\\u001b]0;pwned\\u0007", "comment": "x\\u001b[2J", "columns": [ { "name": "a\\u009b2J", "type": "integer", "options": {} } ], "indexes": [] } ]\n' \
+	>"$TMP/evil.json"
+for cmd in "lint --no-config" "generate --json=" ; do
+	case $cmd in
+	*=) "$MWSCHEMA" ${cmd}"$TMP/evil.json" >"$TMP/out" 2>&1 ;;
+	*) "$MWSCHEMA" $cmd "$TMP/evil.json" >"$TMP/out" 2>&1 ;;
+	esac
+	has_raw_control "$TMP/out" && fail "$cmd printed a raw escape: $(od -c "$TMP/out" | head)"
+	grep -q '\\x1b]0;pwned\\x07' "$TMP/out" && ok "$cmd: escapes shown as \\x1b" ||
+		fail "$cmd: $(cat "$TMP/out")"
+done
+
+R="$TMP/ext"
+make_ext "$R"
+mkdir -p "$R/sql/abstractSchemaChanges"
+cp "$TMP/evil.json" "$R/sql/abstractSchemaChanges/patch-evil.json"
+printf '{ "before": {}, "after": { "name": "g", "comment": "\\u001b[31mred", "columns": [ { "name": "g_id", "type": "integer", "options": { "default": "0" } } ], "indexes": [] } }\n' \
+	>"$R/sql/abstractSchemaChanges/patch-g.json"
+(cd "$R" && "$MWSCHEMA" check >"$TMP/out" 2>&1)
+has_raw_control "$TMP/out" && fail "check printed a raw escape" || ok "check: no raw escape"
+(cd "$R" && "$MWSCHEMA" lint . >"$TMP/out" 2>&1)
+has_raw_control "$TMP/out" && fail "lint printed a raw escape" ||
+	grep -q 'plain-values' "$TMP/out" && ok "lint: the comment's escape is a plain-values finding" ||
+	fail "lint: $(cat "$TMP/out")"
+finish
