@@ -65,6 +65,8 @@ void mw_diag_format(mw_buf *out, const mw_diag *d);
  * cursor, retitle the window or hide text.
  */
 void mw_diag_escape(mw_buf *out, const char *s);
+/* The same for text of several lines shown on a terminal: line breaks and tabs stay. */
+void mw_terminal_escape(mw_buf *out, const char *text, size_t len);
 
 /* Stable order: file, line, column, then insertion order. */
 void mw_diags_sort(mw_diags *list);

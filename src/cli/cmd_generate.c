@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char generate_help[] =
 	"usage: mwschema generate --json=PATH [--json=PATH...] [OPTIONS]\n"
@@ -302,6 +303,25 @@ apply_to_db(const char *db, const mw_buf *sql)
 	return rc;
 }
 
+/*
+ * The SQL, byte for byte, to a file or a pipe; on a terminal, control
+ * characters a default may hold are shown escaped instead of run.
+ */
+static int
+write_stdout(const mw_buf *sql)
+{
+	mw_buf safe = MW_BUF_INIT;
+	int rc = 0;
+
+	if (!isatty(STDOUT_FILENO))
+		return fwrite(sql->data, 1, sql->len, stdout) == sql->len ? 0 : -1;
+	mw_terminal_escape(&safe, mw_buf_cstr(sql), sql->len);
+	if (fwrite(mw_buf_cstr(&safe), 1, safe.len, stdout) != safe.len)
+		rc = -1;
+	mw_buf_release(&safe);
+	return rc;
+}
+
 /* Single-destination outputs: stdout, one --sql file, or the --db database. */
 static int
 flush_combined(struct run *r)
@@ -318,7 +338,7 @@ flush_combined(struct run *r)
 			rc = apply_to_db(o->db, sql);
 		if (o->sql && !rc)
 			rc = write_output(o->sql, NULL, sql);
-		else if (!o->db && fwrite(sql->data, 1, sql->len, stdout) != sql->len)
+		else if (!o->db && write_stdout(sql) < 0)
 			rc = CLI_IO;
 		if (rc)
 			return rc;

@@ -27,4 +27,16 @@ has_raw_control "$TMP/out" && fail "check printed a raw escape" || ok "check: no
 has_raw_control "$TMP/out" && fail "lint printed a raw escape" ||
 	grep -q 'plain-values' "$TMP/out" && ok "lint: the comment's escape is a plain-values finding" ||
 	fail "lint: $(cat "$TMP/out")"
+# A default holding an escape: byte-exact into a pipe, shown escaped on a terminal.
+printf '[ { "name": "t", "columns": [ { "name": "a", "type": "string", "options": { "length": 10, "default": "\\u001b]0;pwned\\u0007x" } } ], "indexes": [] } ]\n' \
+	>"$TMP/default.json"
+"$MWSCHEMA" generate --json="$TMP/default.json" >"$TMP/pipe.sql"
+has_raw_control "$TMP/pipe.sql" && ok "generate into a pipe: the SQL is byte for byte" ||
+	fail "generate changed the SQL written to a pipe"
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$MWSCHEMA' generate --json='$TMP/default.json'" /dev/null >"$TMP/tty.out" 2>&1
+	! has_raw_control "$TMP/tty.out" && grep -qF "DEFAULT '\\x1b]0;pwned\\x07x'" "$TMP/tty.out" &&
+		ok "generate on a terminal: the default's escape is shown, not run" ||
+		fail "generate on a terminal: $(od -c "$TMP/tty.out" | head)"
+fi
 finish

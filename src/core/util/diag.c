@@ -104,7 +104,7 @@ mw_diags_count(const mw_diags *list, mw_severity at_least)
 static size_t
 utf8_decode(const unsigned char *s, unsigned long *cp)
 {
-	size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+	size_t n = s[0] >= 0xF5 ? 0 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
 
 	if (s[0] < 0x80) {
 		*cp = s[0];
@@ -133,17 +133,19 @@ must_escape(unsigned long cp)
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
-void
-mw_diag_escape(mw_buf *out, const char *s)
+static void
+escape(mw_buf *out, const char *s, size_t len, bool keep_lines)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 
-	while (p && *p) {
+	while (p < end) {
 		unsigned long cp;
 		size_t n = utf8_decode(p, &cp);
 
-		if (!n)
+		if (!n || p + n > end)
 			mw_buf_addf(out, "\\x%02x", *p);
+		else if (cp == '\n' && keep_lines)
+			mw_buf_addc(out, '\n');
 		else if (cp == '\n')
 			mw_buf_adds(out, "\\n");
 		else if (must_escape(cp) && cp < 0x80)
@@ -152,8 +154,21 @@ mw_diag_escape(mw_buf *out, const char *s)
 			mw_buf_addf(out, "\\u%04lx", cp);
 		else
 			mw_buf_add(out, p, n);
-		p += n ? n : 1;
+		p += n && p + n <= end ? n : 1;
 	}
+}
+
+void
+mw_diag_escape(mw_buf *out, const char *s)
+{
+	if (s)
+		escape(out, s, strlen(s), false);
+}
+
+void
+mw_terminal_escape(mw_buf *out, const char *text, size_t len)
+{
+	escape(out, text, len, true);
 }
 
 static void
