@@ -3,11 +3,14 @@
 # then run mwschema.
 #
 #   ./run.sh            open the editor on a scratch copy of the demo workspace
+#                       (it offers to reopen the last copy, with whatever you
+#                       left there: written changes, unsaved edits of a crash)
 #   ./run.sh ARGS...    run "mwschema ARGS..." in the current directory
 #                       (e.g. ./run.sh --version, ./run.sh generate --json=FILE)
 #
 # The demo copy is its own git repository, so nothing done in it can touch
-# this project's repository.
+# this project's repository. The last copy's path is kept in
+# $XDG_STATE_HOME/mwschema/last-demo (~/.local/state when unset).
 set -u
 
 MW_TOP=$(cd "$(dirname "$0")" && pwd) || exit 1
@@ -46,8 +49,27 @@ make_demo_workspace() {
 	printf '%s\n' "$dir"
 }
 
-demo=$(make_demo_workspace) || { mw_say "Could not create the demo workspace"; exit 1; }
-mw_say "Demo workspace (a scratch git repository): $demo"
+# The copy made last time, when it is still there: on a terminal, offer it
+# again, so that its written changes and the recovery of a crash are found.
+state_dir=${XDG_STATE_HOME:-${HOME:-/tmp}/.local/state}/mwschema
+last_demo() {
+	[ -r "$state_dir/last-demo" ] || return 1
+	last=$(cat "$state_dir/last-demo")
+	[ -d "$last/.git" ] && [ -f "$last/sql/tables.json" ] || return 1
+	[ -t 0 ] && [ -t 2 ] || return 1
+	printf 'The last demo workspace is %s\nReopen it (n makes a new copy)? [Y/n] ' "$last" >&2
+	read -r answer || return 1
+	case $answer in [nN]*) return 1 ;; esac
+	printf '%s\n' "$last"
+}
+
+if demo=$(last_demo); then
+	mw_say "Demo workspace (reopened): $demo"
+else
+	demo=$(make_demo_workspace) || { mw_say "Could not create the demo workspace"; exit 1; }
+	mw_say "Demo workspace (a scratch git repository): $demo"
+	mkdir -p "$state_dir" && printf '%s\n' "$demo" >"$state_dir/last-demo"
+fi
 cd "$demo" || exit 1
 "$mwschema" "$demo"
 status=$?

@@ -28,6 +28,9 @@ static const struct command {
 	{ "commit", cmd_commit, "sync, lint and commit a schema change with git" },
 	{ "review", cmd_review, "inspect the schema changes of a commit or a change file" },
 	{ "tutorial", cmd_tutorial, "learn the schema-change workflow on a private demo" },
+	{ "provision", cmd_provision, "write the SQL that creates a wiki: core plus extensions" },
+	{ "upgrade", cmd_upgrade, "write the DDL from the schemas at one revision to another" },
+	{ "audit", cmd_audit, "compare live wiki databases with the schema files" },
 };
 
 static void

@@ -7,7 +7,7 @@
 # $MW_TOP/setup.log and is shown only when a step fails.
 
 MW_BUILD_PKGS="build-essential autoconf automake libtool pkgconf autoconf-archive
-	libncurses-dev libjansson-dev libsqlite3-dev sqlite3 libreadline-dev libgit2-dev check git"
+	libncurses-dev libsqlite3-dev sqlite3 libreadline-dev libgit2-dev check git"
 MW_TEST_PKGS="tmux valgrind clang libclang-rt-14-dev python3
 	mariadb-server mariadb-client postgresql libmariadb-dev libpq-dev"
 MW_CONFIGURE_FLAGS="--enable-werror"

@@ -112,6 +112,11 @@ typedef struct mw_table_diff {
 int mw_table_diff_compute(mw_table_diff *out, const mw_table *before, const mw_table *after,
 			  mw_dbms dbms);
 void mw_table_diff_clear(mw_table_diff *d);
+/*
+ * How many per-platform diffs this process has computed: for benchmarks
+ * and tests that check a piece of work diffs each platform once.
+ */
+unsigned long mw_table_diff_computed(void);
 
 bool mw_table_diff_is_empty(const mw_table_diff *d);
 size_t mw_table_diff_count(const mw_table_diff *d, mw_diff_kind kind);
@@ -133,5 +138,7 @@ const char *mw_diff_kind_name(mw_diff_kind kind);
  * does not see, is still listed).
  */
 int mw_table_diff_summary(mw_table_diff *out, const mw_table *before, const mw_table *after);
+/* The same union from the three platforms' diffs already computed (no diff is redone). */
+int mw_table_diff_merge(mw_table_diff *out, const mw_table_diff per[MW_DBMS__COUNT]);
 
 #endif /* MWSCHEMA_DIFF_H */

@@ -7,7 +7,9 @@
  *
  * Generated files are compared the way MediaWiki's CI does (spec §12):
  * layout-only differences left by older generator versions are not drift,
- * unless MW_DRIFT_STRICT asks for byte-exact files.
+ * unless MW_DRIFT_STRICT asks for byte-exact files. A file whose only
+ * difference is its "-- Source:" line (written by an older or hand-run
+ * generator) is its own finding, generated-source-label, which sync fixes.
  */
 #ifndef MWSCHEMA_DRIFT_H
 #define MWSCHEMA_DRIFT_H
@@ -22,6 +24,7 @@
 #define MW_RULE_GENERATED "generated-in-sync"
 #define MW_RULE_TABLES "tables-json-in-sync"
 #define MW_RULE_UPDATER "updater-entry-missing"
+#define MW_RULE_SOURCE "generated-source-label"
 
 enum mw_drift_flags {
 	MW_DRIFT_STRICT = 1u << 0,	/* whitespace differences count too */
@@ -49,12 +52,17 @@ typedef struct mw_drift {
 /*
  * Appends one diagnostic per finding to `diags` (rules above; load problems
  * were reported by mw_workspace_open) and fills `out` with what sync would
- * do. Returns 0.
+ * do. With ndocs > 0 only what follows from the documents `docs` (relative
+ * paths) is checked: their generated SQL and updater entries, the schema
+ * tables of the schema documents among them, and whether the tables the
+ * changes among them create are in a schema file. Each updater file is read
+ * once. Returns 0.
  */
-int mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, mw_diags *diags);
+int mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, char *const *docs,
+		   size_t ndocs, mw_diags *diags);
 void mw_drift_clear(mw_drift *drift);
 
-/* The three rules, for SARIF output. */
+/* The rules, for SARIF output. */
 const mw_report_rule *mw_drift_report_rules(size_t *n);
 
 typedef struct mw_sync_result {

@@ -59,6 +59,8 @@ typedef struct mw_shape {
 	size_t npk;
 	mw_shape_index *indexes;	/* sorted by name, primary key excluded */
 	size_t nindexes;
+	char *engine;			/* MySQL storage engine ("innodb"); NULL elsewhere */
+	char *charset;			/* MySQL default character set ("binary"); NULL elsewhere */
 } mw_shape;
 
 /* A query result as text; a NULL cell is SQL NULL. */
@@ -134,13 +136,40 @@ int mw_engine_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err);
 /* Appends `name` quoted as an identifier for this engine. */
 void mw_engine_quote_ident(mw_buf *out, const mw_engine *e, const char *name);
 
-/* Splits a script into statements (without the `;`, comment-only ones dropped). */
-void mw_sql_split(char ***out, size_t *n, const char *script);
+/*
+ * Live databases (audit): an attached engine reads a database that exists,
+ * makes no scratch namespace and runs its session read-only (SQLite opens
+ * the file read-only; MariaDB sets SESSION TRANSACTION READ ONLY; PostgreSQL
+ * sets default_transaction_read_only, and TimeZone UTC so that timestamp
+ * defaults read back the same everywhere). `database` is the SQLite file,
+ * the MariaDB database, or the PostgreSQL database to connect to; NULL keeps
+ * the DSN's own. Messages never include a password.
+ */
+int mw_engine_attach(mw_engine **out, mw_dbms dbms, const char *dsn, const char *database,
+		     mw_buf *err);
+/* Moves an attached engine to another database (MariaDB: USE; the others reconnect). */
+int mw_engine_use(mw_engine *e, const char *database, mw_buf *err);
+/* The server's databases, sorted, without the system ones and verify's scratch ones. */
+int mw_engine_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+/*
+ * Every table of the current namespace, sorted by name, as mw_engine_read_shape
+ * gives them (plus engine and charset on MariaDB), read with a few catalog
+ * queries instead of a few per table. Free with mw_shapes_free.
+ */
+int mw_engine_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err);
+void mw_shapes_free(mw_shape *shapes, size_t n);
 
 void mw_shape_clear(mw_shape *s);
 void mw_rows_clear(mw_rows *r);
 /* Borrowed pointer or NULL; names compare case-insensitively. */
 const mw_shape_column *mw_shape_column_find(const mw_shape *s, const char *name);
+/*
+ * The normalisation shapes use, for callers that compare their own text with
+ * a shape: a type in lower case with single spaces, and a default literal
+ * without quotes, casts or parentheses (NULL for none or NULL). New strings.
+ */
+char *mw_norm_type(const char *type);
+char *mw_norm_default(const char *literal);
 /* 1-line description of a column / index, as reports print them. */
 void mw_shape_column_describe(mw_buf *out, const mw_shape_column *c);
 void mw_shape_index_describe(mw_buf *out, const mw_shape_index *ix);

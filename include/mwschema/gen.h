@@ -11,6 +11,7 @@
 
 #include "mwschema/buf.h"
 #include "mwschema/dbms.h"
+#include "mwschema/diff.h"
 #include "mwschema/model.h"
 
 /* Returned by mw_gen_change when the platform sees no difference. */
@@ -39,6 +40,13 @@ int mw_gen_change(mw_buf *out, const mw_table *before, const mw_table *after, mw
 		  const char *source_label, unsigned flags);
 
 /*
+ * The same from a diff already computed (mw_table_diff_compute; its dbms
+ * is the platform), so that a caller holding the diff does not diff again.
+ */
+int mw_gen_change_diff(mw_buf *out, const mw_table_diff *d, const char *source_label,
+		       unsigned flags);
+
+/*
  * The raw statements (spec §5 steps 1-4: joined with ";\n\n", a final ";",
  * not pretty-printed, no header) appended to `out`. Return the number of
  * statements (0 for a change the platform does not see).
@@ -46,6 +54,12 @@ int mw_gen_change(mw_buf *out, const mw_table *before, const mw_table *after, mw
 size_t mw_gen_schema_raw(mw_buf *out, const mw_schema *schema, mw_dbms dbms);
 size_t mw_gen_change_raw(mw_buf *out, const mw_table *before, const mw_table *after,
 			 mw_dbms dbms);
+
+/*
+ * How many times this process has generated a change's SQL (forward or
+ * rollback) for one platform: for benchmarks and tests.
+ */
+unsigned long mw_gen_change_count(void);
 
 /*
  * Pretty-prints raw statements, applies MediaWiki's clean-up and prepends
@@ -64,6 +78,14 @@ void mw_gen_finish(mw_buf *out, const char *raw, size_t len, mw_dbms dbms, bool 
  */
 int mw_gen_rollback(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
 		    const char *source_label, unsigned flags);
+
+/*
+ * The same from diffs already computed: `back` from after to before on the
+ * platform, `forward` the change's summary (mw_table_diff_summary), which
+ * names what the rollback cannot bring back.
+ */
+int mw_gen_rollback_diff(mw_buf *out, const mw_table_diff *back, const mw_table_diff *forward,
+			 const char *source_label, unsigned flags);
 
 /*
  * The rollback of a whole schema file: DROP TABLE of every table, last
@@ -102,13 +124,27 @@ void mw_gen_apply_ready(mw_buf *out, const char *sql, size_t len, const char *pr
 void mw_gen_type_decl(mw_buf *out, const mw_column *c, mw_dbms dbms, const char *name);
 void mw_gen_default_decl(mw_buf *out, const mw_column *c, mw_dbms dbms);
 void mw_gen_column_decl(mw_buf *out, const mw_column *c, mw_dbms dbms, const char *name);
-void mw_gen_column_def(mw_buf *out, const mw_column *c, mw_dbms dbms, bool quoted_enum_name);
+/*
+ * The declaration as CREATE TABLE and DBAL's column comparator see it
+ * (AbstractPlatform::columnToArray()): the enum type is named after the
+ * quoted column name, and `version` counts only from PlatformOptions (in
+ * CustomSchemaOptions it is ignored here, but ALTER's clauses, which use
+ * Column::toArray(), see both bags merged).
+ */
+void mw_gen_create_decl(mw_buf *out, const mw_column *c, mw_dbms dbms);
+/* "<quoted name> <declaration>"; `in_create` selects mw_gen_create_decl. */
+void mw_gen_column_def(mw_buf *out, const mw_column *c, mw_dbms dbms, bool in_create);
 /* `name`, quoted when reserved on `dbms` (backticks on MySQL, else "..."). */
 void mw_gen_quote_ident(mw_buf *out, const char *name, mw_dbms dbms);
 /* "'a','b'" and "<NAME>_ENUM" of an mwenum column. */
 void mw_gen_enum_values(mw_buf *out, const mw_column *c);
 void mw_gen_enum_type_name(mw_buf *out, const char *column_name);
-/* An SQL string literal: `s` in single quotes, quotes doubled (every platform). */
+/*
+ * A string default as DBAL's quoteStringLiteral() writes it on `dbms`: `s`
+ * in single quotes, quotes doubled; MySQL doubles backslashes as well.
+ */
+void mw_gen_quote_string(mw_buf *out, const char *s, mw_dbms dbms);
+/* `s` in single quotes, quotes doubled, backslashes kept (PostgreSQL, SQLite). */
 void mw_gen_quote_literal(mw_buf *out, const char *s);
 /* PHP's is_numeric(). */
 bool mw_gen_php_is_numeric(const char *s);

@@ -161,6 +161,9 @@ void mw_git_range_clear(mw_git_range *range);
  */
 int mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err);
 
+/* The commit id `rev` names (any revision git resolves to a commit), or MW_GIT_EREV. */
+int mw_git_resolve(char out_oid[41], mw_git *git, const char *rev, mw_buf *err);
+
 /*
  * The names of the files (blobs, not subdirectories) directly in directory
  * `dir` ("" = the top) at revision `rev`, sorted. A missing directory gives
@@ -168,5 +171,11 @@ int mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path
  */
 int mw_git_tree_list(char ***names, size_t *n, mw_git *git, const char *rev, const char *dir,
 		     mw_buf *err);
+
+/*
+ * The full names of the references matching the fnmatch pattern `glob`
+ * (e.g. "refs/heads/REL1_*"), sorted. Caller frees with mw_strv_free.
+ */
+int mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf *err);
 
 #endif /* MWSCHEMA_GIT_H */

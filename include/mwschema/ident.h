@@ -21,10 +21,12 @@
 
 #include "mwschema/buf.h"
 
-/* MySQL and MariaDB refuse longer table, column and index names. */
+/*
+ * MySQL and MariaDB refuse longer table, column and index names, so no
+ * file can use one. (PostgreSQL cuts names after 63 characters: new names
+ * keep to MW_NAME_MAX of model.h, which the editor and lint enforce.)
+ */
 #define MW_IDENT_MAX 64
-/* PostgreSQL cuts longer names short (lint's identifier-length rule). */
-#define MW_IDENT_PORTABLE_MAX 63
 /* The longest schema or change file name (with its extension). */
 #define MW_FILE_NAME_MAX 160
 

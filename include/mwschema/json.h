@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Abstract-schema JSON documents: loading with precise diagnostics, and
- * saving with minimal diffs. The only module that knows about jansson.
+ * saving with minimal diffs, on the module's own JSON parser.
  *
  * A document is one of the three file shapes MediaWiki uses:
  *   - a schema: a JSON array of tables (tables.json);

@@ -19,6 +19,7 @@
 
 #include "mwschema/diag.h"
 #include "mwschema/json.h"
+#include "mwschema/plan.h"
 #include "mwschema/rc.h"
 #include "mwschema/report.h"
 
@@ -78,6 +79,13 @@ void mw_lint_others_release(mw_lint_others *others);
 
 /* Lints a loaded document (findings appended to `out`); `others` may be NULL. */
 void mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out);
+/*
+ * The same for a change document whose plan (plan.h) the caller already
+ * holds, so that the change is not diffed and generated again. `plan` must
+ * be the plan of doc->change.
+ */
+void mw_lint_change(mw_lint *lint, const mw_doc *doc, const mw_change_plan *plan,
+		    const mw_lint_others *others, mw_diags *out);
 /* Lints SQL text; generated files (with the header) yield nothing. */
 void mw_lint_sql(mw_lint *lint, const char *label, const char *text, size_t len, mw_diags *out);
 /*
@@ -106,5 +114,24 @@ int mw_lint_collect(char ***files, size_t *nfiles, const char *dir, mw_diags *di
  * path resolved, 1 for a partial match, -1 if the text is not JSON at all.
  */
 int mw_lint_locate(int *line, int *column, const char *text, size_t len, const char *path);
+
+/*
+ * Known findings: what a file already had (at the parent revision, or in a
+ * baseline file written earlier), so that a review, a commit or CI judges
+ * only what a change introduces. Findings are matched on rule, file and
+ * message, never on line numbers (they move when lines are added above).
+ */
+
+/* Removes from `now` each finding `known` also has (each known one matches once); returns how many. */
+size_t mw_lint_drop_known(mw_diags *now, const mw_diags *known);
+
+/*
+ * A baseline file: "# mwschema lint baseline 1", then one "RULE<TAB>FILE<TAB>
+ * MESSAGE" line per finding, sorted (\t, \n and \\ escaped). Findings
+ * without a rule (load errors) are never written. 0, or -1 with a sentence
+ * in err; reading appends to `out` (as warnings: the severity is not kept).
+ */
+int mw_lint_baseline_write(const mw_diags *findings, const char *path, mw_buf *err);
+int mw_lint_baseline_read(mw_diags *out, const char *path, mw_buf *err);
 
 #endif /* MWSCHEMA_LINT_H */

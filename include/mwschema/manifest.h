@@ -16,6 +16,9 @@ typedef struct mw_manifest {
 	char *name;		/* "name", NULL when absent */
 	char *hook_class;	/* class of the LoadExtensionSchemaUpdates handler, or NULL */
 	char *hook_method;	/* its method ("onLoadExtensionSchemaUpdates" for HookHandlers) */
+	char **hook_classes;	/* every handler of the hook, in order (the first is hook_class) */
+	char **hook_methods;
+	size_t nhooks;
 	char **ns_prefix;	/* AutoloadNamespaces: "MediaWiki\\Extension\\X\\" */
 	char **ns_dir;		/* ... and its directory, "includes/" */
 	size_t nns;
@@ -24,7 +27,7 @@ typedef struct mw_manifest {
 	size_t nclasses;
 } mw_manifest;
 
-/* 0, or -1 with "path: reason" in err. */
+/* 0, or -1 with "path: reason" in err (which may be NULL). */
 int mw_manifest_load(mw_manifest *out, const char *path, mw_buf *err);
 void mw_manifest_clear(mw_manifest *m);
 

@@ -17,6 +17,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/*
+ * The longest table, column or index name MediaWiki's schemas may use:
+ * PostgreSQL's limit (MySQL allows 64, PostgreSQL silently truncates).
+ */
+#define MW_NAME_MAX 63
+
 /* Abstract column types, the validator's enum, in its alphabetical order. */
 typedef enum mw_type {
 	MW_T_BIGINT,

@@ -3,8 +3,7 @@
  * Writing a list of diagnostics for people and for tools: plain text (one
  * "file:line:col: severity: message [rule]" line each), a JSON array, or a
  * SARIF 2.1.0 log that code-review tools can show inline. Used by `lint` and
- * by `check`; the JSON is written by hand here (jansson belongs to the JSON
- * module) with a complete string escaper.
+ * by `check`; the JSON is written here with a complete string escaper.
  */
 #ifndef MWSCHEMA_REPORT_H
 #define MWSCHEMA_REPORT_H

@@ -29,6 +29,7 @@
 #include "mwschema/diag.h"
 #include "mwschema/diff.h"
 #include "mwschema/json.h"
+#include "mwschema/plan.h"
 #include "mwschema/verify.h"
 
 typedef enum mw_review_kind {
@@ -55,6 +56,9 @@ typedef enum mw_review_sync {
 	MW_REVIEW_SYNC_NONE,		/* the platform sees no change and has no file: fine */
 	MW_REVIEW_SYNC_EXTRA,		/* the platform sees no change, yet a generated file exists */
 	MW_REVIEW_SYNC_UNKNOWN,		/* the JSON did not load: nothing to compare */
+	MW_REVIEW_SYNC_LABEL,		/* generated, but its "-- Source:" line is not
+					   MediaWiki's spelling of the JSON's path */
+	MW_REVIEW_SYNC_NOT_HERE,	/* the checkout generates nothing for this platform */
 } mw_review_sync;
 
 /* Is the patch registered with the updater for this platform? */
@@ -118,10 +122,11 @@ typedef struct mw_review_item {
 	char *comment;			/* the change's comment, NULL when none */
 	mw_doc *doc;			/* fully loaded; NULL when it did not load */
 	mw_diags load_errors;		/* why it did not load */
-	mw_diags findings;		/* lint, sorted */
+	mw_diags findings;		/* lint findings the revision introduces, sorted */
+	size_t known_findings;		/* schema files: findings the file had before, not listed */
 	mw_review_row *rows;		/* changes: the before/after table */
 	size_t nrows;
-	mw_table_diff diff;		/* changes: the summary diff (mw_table_diff_summary) */
+	mw_change_plan *plan;		/* changes that load: their analysis (plan.h) */
 	mw_review_sql sql[MW_DBMS__COUNT];
 	bool roundtrip_ran;		/* changes that loaded */
 	mw_verify_result roundtrip;	/* SQLite, in memory, patch then rollback */

@@ -1,14 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * SQL as each engine reads it: a tokeniser with the quoting and comment
- * rules of MySQL/MariaDB, PostgreSQL and SQLite, and the statement splitter
- * built on it.
+ * The SQL lexer: doctrine/sql-formatter 1.5's Tokenizer, reproduced exactly
+ * (spec §7.1), and the one place that knows where SQL strings, quoted
+ * names and comments begin and end. The pretty-printer formats its tokens,
+ * lint's SQL rules look past strings and comments with them, and the
+ * engines split scripts into statements with them.
  *
- * The pretty-printer's tokeniser (sqlfmt.h) copies doctrine/sql-formatter,
- * which reads every dialect the same way; running SQL needs the engine's own
- * reading: on MySQL a backslash escapes the next character inside quotes,
- * on PostgreSQL and SQLite it does not; PostgreSQL nests block comments and
- * has $tag$ strings; MySQL runs the inside of a comment that starts with "/" "*!".
+ * Its quoting rules are the printer's, for every platform: '...' and "..."
+ * end at the unescaped quote (a backslash escapes the next byte, a doubled
+ * quote is a quote), `...` and [...] at the doubled-or-single closing
+ * character; comments are "-- ...", "# ..." and slash-star blocks.
+ *
+ * Running SQL needs each engine's own reading, which the second half of
+ * this header gives (mw_sql_lex, mw_sql_statements): on MySQL a backslash
+ * escapes the next character inside quotes, on PostgreSQL and SQLite it
+ * does not ('C:\' is a whole string there); PostgreSQL nests block comments
+ * and has E'...' and $tag$ strings; MySQL runs the inside of a comment that
+ * starts with "/" "*!". verify reads generated SQL that way before running
+ * it, so that a value cannot end its quotes early unnoticed.
  */
 #ifndef MWSCHEMA_SQLLEX_H
 #define MWSCHEMA_SQLLEX_H
@@ -17,6 +26,62 @@
 #include <stddef.h>
 
 #include "mwschema/dbms.h"
+
+/* Token types of doctrine/sql-formatter's Tokenizer (same meaning). */
+typedef enum mw_sql_toktype {
+	MW_TOK_WHITESPACE,
+	MW_TOK_WORD,
+	MW_TOK_QUOTE,
+	MW_TOK_BACKTICK,
+	MW_TOK_RESERVED,
+	MW_TOK_TOPLEVEL,
+	MW_TOK_NEWLINE,
+	MW_TOK_BOUNDARY,
+	MW_TOK_COMMENT,
+	MW_TOK_BLOCK_COMMENT,
+	MW_TOK_NUMBER,
+	MW_TOK_VARIABLE
+} mw_sql_toktype;
+
+/* Upper-cased token values the formatter tests, whatever the token type. */
+typedef enum mw_sql_tokword {
+	MW_TW_NONE,
+	MW_TW_CASE,
+	MW_TW_BEGIN,
+	MW_TW_LOOP,
+	MW_TW_WHEN,
+	MW_TW_THEN,
+	MW_TW_ELSE,
+	MW_TW_END,
+	MW_TW_LIMIT
+} mw_sql_tokword;
+
+typedef struct mw_sql_token {
+	size_t start;
+	size_t len;
+	mw_sql_toktype type;
+	char ch;			/* the byte of a 1-byte token, else 0 */
+	unsigned char word;		/* mw_sql_tokword */
+} mw_sql_token;
+
+/*
+ * Splits `sql` (len bytes) into tokens; *out_tokens is malloc'ed (caller
+ * frees), never NULL. Every byte belongs to exactly one token, so the
+ * tokens cover the text and the total is linear.
+ */
+size_t mw_sql_tokenize(mw_sql_token **out_tokens, const char *sql, size_t len);
+
+/*
+ * Splits a script into statements at the `;` tokens: each statement from
+ * its first token that is not whitespace or a comment, without the `;` and
+ * trailing whitespace; comment-only statements are dropped. *out and each
+ * statement are malloc'ed (caller frees).
+ */
+void mw_sql_split(char ***out, size_t *n, const char *script);
+
+/*
+ * SQL as each engine reads it
+ */
 
 typedef enum mw_sqltok_kind {
 	MW_SQLTOK_SPACE,

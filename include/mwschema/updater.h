@@ -43,6 +43,8 @@ typedef struct mw_updater_entry {
 
 /* Returned by the insert functions when the file already registers the patch. */
 #define MW_UPDATER_PRESENT 1
+/* Returned by mw_updater_remove when no entry names the patch. */
+#define MW_UPDATER_ABSENT 1
 
 /*
  * True when every name of `e` is an identifier and its patch a plain file
@@ -89,6 +91,16 @@ int mw_updater_insert_core(mw_buf *out, const char *php, size_t len, const mw_up
 			   mw_buf *err);
 
 /*
+ * The same, filed under the release comment "// RELEASE" ("1.45", the
+ * release in development): when the array groups its rows by release and
+ * the newest block belongs to an older one, a new block is opened after it
+ * (blank line, comment, row), so a release that is out keeps its list.
+ * RELEASE NULL behaves as mw_updater_insert_core.
+ */
+int mw_updater_insert_core_release(mw_buf *out, const char *php, size_t len,
+				   const mw_updater_entry *e, const char *release, mw_buf *err);
+
+/*
  * Extension: the same for a call inside method `method` (the
  * LoadExtensionSchemaUpdates handler), after the last statement that
  * registers an SQL file, copying that call's style (convenience method,
@@ -97,5 +109,17 @@ int mw_updater_insert_core(mw_buf *out, const char *php, size_t len, const mw_up
  */
 int mw_updater_insert_extension(mw_buf *out, const char *php, size_t len, const char *method,
 				const mw_updater_entry *e, mw_buf *err);
+
+/*
+ * Appends `php` without the entry that registers `patch` to `out`: the row
+ * of getCoreUpdateList() (method NULL or "getCoreUpdateList"), or the call
+ * statement in method `method`, as whole lines, together with the release
+ * comment of a block left empty (or the blank line that separated the call).
+ * The removed lines go to `removed` when not NULL. Returns 0,
+ * MW_UPDATER_ABSENT (out gets the unchanged text), or -1 with the reason in
+ * `err` when the entry shares its lines with other code (out untouched).
+ */
+int mw_updater_remove(mw_buf *out, const char *php, size_t len, const char *method,
+		      const char *patch, mw_buf *removed, mw_buf *err);
 
 #endif /* MWSCHEMA_UPDATER_H */

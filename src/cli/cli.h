@@ -29,6 +29,9 @@ int cmd_verify(int argc, char **argv);
 int cmd_commit(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_tutorial(int argc, char **argv);
+int cmd_provision(int argc, char **argv);
+int cmd_upgrade(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 /* "mwschema CMD: message" on stderr plus a pointer to --help; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) MW_PRINTF(2, 3);

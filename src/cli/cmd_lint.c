@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "mwschema/fs.h"
+#include "mwschema/git.h"
 #include "mwschema/lint.h"
 #include "mwschema/rc.h"
 #include "mwschema/report.h"
@@ -16,7 +17,8 @@
 
 static const char lint_help[] =
 	"usage: mwschema lint [--format=text|json|sarif] [--severity=info|warning|error]\n"
-	"                     [--config=FILE] [--no-config] PATH...\n"
+	"                     [--config=FILE] [--no-config] [--baseline=FILE]\n"
+	"                     [--write-baseline=FILE] [--new-since=REV] PATH...\n"
 	"       mwschema lint --explain RULE\n"
 	"       mwschema lint --list-rules\n\n"
 	"Checks abstract-schema files against MediaWiki's database policy. PATH is a\n"
@@ -28,6 +30,12 @@ static const char lint_help[] =
 	"  --severity=S    report only findings at S or above (default: info)\n"
 	"  --config=FILE   read FILE after the standard configuration\n"
 	"  --no-config     ignore ~/.config/mwschema/config and .mwschemarc\n"
+	"  --baseline=FILE report only findings FILE does not list (CI on a repository\n"
+	"                  with old findings gates on new ones)\n"
+	"  --write-baseline=FILE\n"
+	"                  write the findings to FILE as the baseline and exit 0\n"
+	"  --new-since=REV report only findings the files did not have at git revision\n"
+	"                  REV (e.g. origin/master, HEAD~1)\n"
 	"  --explain RULE  say why RULE exists and how to fix its findings\n"
 	"  --list-rules    list every rule with its default severity\n\n"
 	"Configuration (~/.config/mwschema/config, then .mwschemarc at the repository\n"
@@ -39,6 +47,9 @@ struct lint_opts {
 	mw_severity threshold;
 	const char *config;
 	bool no_config;
+	const char *baseline;		/* --baseline */
+	const char *write_baseline;	/* --write-baseline */
+	const char *since;		/* --new-since */
 	char **paths;
 	int npaths;
 };
@@ -129,6 +140,12 @@ parse_args(struct lint_opts *o, int argc, char **argv, bool *done)
 				return cli_usage_error("lint", "unknown severity '%s'", v);
 		} else if ((v = option_value(argc, argv, &i, "--config"))) {
 			o->config = v;
+		} else if ((v = option_value(argc, argv, &i, "--baseline"))) {
+			o->baseline = v;
+		} else if ((v = option_value(argc, argv, &i, "--write-baseline"))) {
+			o->write_baseline = v;
+		} else if ((v = option_value(argc, argv, &i, "--new-since"))) {
+			o->since = v;
 		} else if (!strcmp(argv[i], "--no-config")) {
 			o->no_config = true;
 		} else if (!strcmp(argv[i], "--")) {
@@ -250,6 +267,117 @@ write_report(const struct lint_opts *o, const mw_diags *diags)
 	mw_buf_release(&out);
 }
 
+/* Each input as git revision `rev` has it, under its current name (NULL when absent). */
+static void
+load_at(mw_doc **docs, char **sql, mw_git *git, const char *rev, const struct inputs *in)
+{
+	char *wd = realpath(mw_git_workdir(git), NULL);
+	size_t wl = wd ? strlen(wd) : 0;
+
+	for (size_t i = 0; wd && i < in->nfiles; i++) {
+		char *abs = realpath(in->files[i], NULL);
+		mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
+		mw_diags ignore = MW_DIAGS_INIT;
+
+		if (abs && !strncmp(abs, wd, wl) && abs[wl] == '/' &&
+		    mw_git_blob_read(&text, git, rev, abs + wl + 1, &err) == 0) {
+			if (is_sql(in->files[i]))
+				sql[i] = mw_buf_detach(&text);
+			else if (mw_doc_load_buffer_flags(&docs[i], mw_buf_cstr(&text), text.len,
+							  in->files[i], MW_LOAD_SHAPE_ONLY,
+							  &ignore) < 0)
+				docs[i] = NULL;
+		}
+		mw_diags_free(&ignore);
+		mw_buf_release(&text);
+		mw_buf_release(&err);
+		free(abs);
+	}
+	free(wd);
+}
+
+/* The findings the same files had at `rev`: what --new-since leaves out. */
+static int
+findings_at(mw_diags *out, mw_lint *lint, const struct inputs *in, const char *rev)
+{
+	mw_doc **docs = mw_xcalloc(in->nfiles + 1, sizeof(*docs));
+	char **sql = mw_xcalloc(in->nfiles + 1, sizeof(*sql)), *dir;
+	mw_lint_others others = MW_LINT_OTHERS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	mw_git *git = NULL;
+	int rc;
+
+	dir = mw_is_dir(in->files[0]) ? mw_xstrdup(in->files[0]) : mw_path_dirname(in->files[0]);
+	rc = mw_git_open(&git, dir, &err);
+	if (rc == 0) {
+		load_at(docs, sql, git, rev, in);
+		for (size_t i = 0; i < in->nfiles; i++)
+			if (docs[i] && docs[i]->kind != MW_DOC_CHANGE)
+				mw_lint_others_add(&others, &docs[i]->schema);
+		for (size_t i = 0; i < in->nfiles; i++) {
+			if (docs[i])
+				mw_lint_doc(lint, docs[i], &others, out);
+			else if (sql[i])
+				mw_lint_sql(lint, in->files[i], sql[i], strlen(sql[i]), out);
+		}
+	} else {
+		fprintf(stderr, "mwschema lint: --new-since: %s\n", mw_buf_cstr(&err));
+	}
+	for (size_t i = 0; i < in->nfiles; i++) {
+		mw_doc_free(docs[i]);
+		free(sql[i]);
+	}
+	mw_lint_others_release(&others);
+	mw_git_free(git);
+	mw_buf_release(&err);
+	free(docs);
+	free(sql);
+	free(dir);
+	return rc;
+}
+
+/* --baseline and --new-since: drop what was known; 0, or an exit code. */
+static int
+drop_known(const struct lint_opts *o, mw_lint *lint, const struct inputs *in, mw_diags *diags)
+{
+	mw_diags known = MW_DIAGS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	size_t n = 0;
+	int rc = CLI_OK;
+
+	if (o->baseline && mw_lint_baseline_read(&known, o->baseline, &err) < 0) {
+		fprintf(stderr, "mwschema lint: %s\n", mw_buf_cstr(&err));
+		rc = CLI_IO;
+	} else if (o->since && in->nfiles && findings_at(&known, lint, in, o->since) < 0) {
+		rc = CLI_IO;
+	} else {
+		n = mw_lint_drop_known(diags, &known);
+	}
+	if (n && o->format == MW_REPORT_TEXT)
+		fprintf(stderr, "mwschema lint: %zu known finding%s (%s) not shown\n", n,
+			n == 1 ? "" : "s", o->baseline ? o->baseline : o->since);
+	mw_diags_free(&known);
+	mw_buf_release(&err);
+	return rc;
+}
+
+static int
+write_baseline(const struct lint_opts *o, const mw_diags *diags)
+{
+	mw_buf err = MW_BUF_INIT;
+	int rc = CLI_OK;
+
+	if (mw_lint_baseline_write(diags, o->write_baseline, &err) < 0) {
+		fprintf(stderr, "mwschema lint: %s\n", mw_buf_cstr(&err));
+		rc = CLI_IO;
+	} else {
+		fprintf(stderr, "mwschema lint: wrote %zu finding%s to %s\n", diags->n,
+			diags->n == 1 ? "" : "s", o->write_baseline);
+	}
+	mw_buf_release(&err);
+	return rc;
+}
+
 int
 cmd_lint(int argc, char **argv)
 {
@@ -274,8 +402,15 @@ cmd_lint(int argc, char **argv)
 	}
 	filter(&diags, o.threshold);
 	mw_diags_sort(&diags);
+	if (o.write_baseline) {
+		rc = write_baseline(&o, &diags);
+		goto out;
+	}
+	if ((rc = drop_known(&o, lint, &in, &diags)))
+		goto out;
 	write_report(&o, &diags);
 	rc = mw_diags_count(&diags, MW_SEV_ERROR) ? CLI_PROBLEMS : CLI_OK;
+out:
 	mw_diags_free(&diags);
 	inputs_free(&in);
 	mw_lint_free(lint);

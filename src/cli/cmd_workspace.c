@@ -16,17 +16,22 @@
 #include <string.h>
 
 static const char check_help[] =
-	"usage: mwschema check [--format=text|json|sarif] [--strict] [DIR]\n\n"
+	"usage: mwschema check [--format=text|json|sarif] [--strict] [--layout] [DIR]\n\n"
 	"Finds the MediaWiki checkout (core or extension) containing DIR (default: the\n"
 	"current directory) and reports what is out of step with its JSON files:\n"
-	"  generated-in-sync      generated SQL missing, stale or edited by hand\n"
-	"  tables-json-in-sync    a schema table that differs from its newest change\n"
-	"  updater-entry-missing  a patch that no updater entry registers\n"
-	"Paths are relative to the checkout's root.\n\n"
+	"  generated-in-sync       generated SQL missing, stale or edited by hand\n"
+	"  generated-source-label  only the '-- Source:' line differs from MediaWiki's\n"
+	"  tables-json-in-sync     a schema table that differs from its newest change\n"
+	"  updater-entry-missing   a patch that no updater entry registers\n"
+	"Paths are relative to the checkout's root. Where the JSON and SQL live is\n"
+	"read from .mwschemarc, MediaWiki's schema test (AbstractSchemaTestBase), the\n"
+	"LoadExtensionSchemaUpdates handlers and conventional folders, in that order.\n\n"
 	"  --format=F   text (default), json or sarif, as for 'mwschema lint'\n"
 	"  --strict     also report generated files that differ only in layout\n"
-	"               (files left by older generator versions)\n\n"
-	"Exit status: 0 nothing found, 1 findings, 2 usage error, 3 I/O error.\n";
+	"               (files left by older generator versions)\n"
+	"  --layout     print where the JSON and SQL files were found, and why\n\n"
+	"Exit status: 0 nothing found (or no abstract schema at all, which is said),\n"
+	"1 findings, 2 usage error, 3 I/O error.\n";
 
 static const char sync_help[] =
 	"usage: mwschema sync [--strict] [DIR]\n\n"
@@ -99,12 +104,42 @@ note_updaters(const mw_workspace *ws)
 		"LoadExtensionSchemaUpdates handler", ws->root);
 }
 
+/* Nothing to check is not "0 findings": say what was searched. */
+static bool
+say_if_empty(const char *cmd, const mw_workspace *ws)
+{
+	mw_buf where = MW_BUF_INIT;
+
+	if (!mw_workspace_empty(ws))
+		return false;
+	mw_workspace_describe_search(&where, ws);
+	fprintf(stderr, "mwschema %s: no abstract schema found in %s (%s %s); %s\n", cmd, ws->root,
+		mw_workspace_kind_name(ws->kind), ws->name ? ws->name : "", mw_buf_cstr(&where));
+	mw_buf_release(&where);
+	return true;
+}
+
+static int
+print_layout(const mw_workspace *ws)
+{
+	mw_buf out = MW_BUF_INIT;
+
+	printf("%s (%s %s)\n", ws->root, mw_workspace_kind_name(ws->kind), ws->name ? ws->name : "");
+	mw_workspace_describe(&out, ws);
+	fputs(mw_buf_cstr(&out), stdout);
+	if (mw_workspace_empty(ws))
+		say_if_empty("check", ws);
+	mw_buf_release(&out);
+	return CLI_OK;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
 	mw_report_format fmt = MW_REPORT_TEXT;
 	const char *dir = NULL, *v;
 	unsigned flags = 0;
+	bool layout = false;
 	mw_diags diags = MW_DIAGS_INIT;
 	mw_workspace *ws = NULL;
 	mw_drift drift;
@@ -118,6 +153,8 @@ cmd_check(int argc, char **argv)
 				return cli_usage_error("check", "unknown format '%s'", v);
 		} else if (!strcmp(argv[i], "--strict")) {
 			flags |= MW_DRIFT_STRICT;
+		} else if (!strcmp(argv[i], "--layout")) {
+			layout = true;
 		} else if ((rc = take_dir(&dir, "check", argv[i]))) {
 			return rc;
 		}
@@ -127,8 +164,14 @@ cmd_check(int argc, char **argv)
 		mw_diags_free(&diags);
 		return CLI_USAGE;
 	}
+	if (layout || (say_if_empty("check", ws) && fmt == MW_REPORT_TEXT)) {
+		rc = layout ? print_layout(ws) : CLI_OK;
+		mw_workspace_free(ws);
+		mw_diags_free(&diags);
+		return rc;
+	}
 	note_updaters(ws);
-	mw_drift_check(&drift, ws, flags, &diags);
+	mw_drift_check(&drift, ws, flags, NULL, 0, &diags);
 	mw_diags_sort(&diags);
 	print_report(stdout, fmt, &diags);
 	if (fmt == MW_REPORT_TEXT)
@@ -152,7 +195,7 @@ recheck(const char *dir, unsigned flags, mw_diags *diags)
 
 	if (mw_workspace_open(&ws, dir, diags) < 0)
 		return diags->n;
-	mw_drift_check(&drift, ws, flags, diags);
+	mw_drift_check(&drift, ws, flags, NULL, 0, diags);
 	n = mw_diags_count(diags, MW_SEV_WARNING);
 	mw_drift_clear(&drift);
 	mw_workspace_free(ws);
@@ -184,7 +227,12 @@ cmd_sync(int argc, char **argv)
 		mw_diags_free(&diags);
 		return CLI_USAGE;
 	}
-	mw_drift_check(&drift, ws, flags, &rest);
+	if (say_if_empty("sync", ws)) {
+		mw_workspace_free(ws);
+		mw_diags_free(&diags);
+		return CLI_OK;
+	}
+	mw_drift_check(&drift, ws, flags, NULL, 0, &rest);
 	mw_diags_clear(&rest);
 	rc = mw_drift_apply(&res, ws, &drift, NULL, 0, &diags) < 0 ? CLI_IO : CLI_OK;
 	for (size_t i = 0; i < res.ndone; i++)

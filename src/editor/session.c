@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The editing session: change state, undo/redo snapshots, previews and the
- * recovery file. Curses-free, so the benchmark and tests can drive it.
+ * The editing session: change state, undo/redo snapshots and previews.
+ * Curses-free, so the benchmark and tests can drive it. Writing lives in
+ * session_disk.c, the checkout's state in session_checkout.c, recovery in
+ * session_recovery.c.
  */
 #include <config.h>
 
-#include "editor/session.h"
+#include "editor/session_int.h"
+#include "editor/textdiff.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
-#include "mwschema/gen.h"
+#include "mwschema/workspace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void
 stack_push(struct snapstack *st, mw_table *after, long table)
@@ -49,57 +52,129 @@ session_state_dir(void)
 	return dir;
 }
 
-static char *
-recovery_path_for(const char *root)
+void
+session_where_clear(struct session_where *w)
 {
-	char *dir = session_state_dir(), *key = mw_xstrdup(root), *path;
-
-	for (char *p = key; *p; p++)
-		if (*p == '/')
-			*p = '%';
-	path = mw_strdupf("%s/recovery-%s.json", dir, key);
-	free(dir);
-	free(key);
-	return path;
+	free(w->path);
+	memset(w, 0, sizeof(*w));
 }
 
-static int
-first_diag(mw_buf *err, const mw_diags *diags)
+int
+session_first_error(mw_buf *err, const mw_diags *diags, struct session_where *where,
+		    const char *root, const char *fallback)
 {
-	if (diags->n)
-		mw_diag_format(err, &diags->items[0]);
-	else
-		mw_buf_adds(err, "cannot load the schema");
+	for (size_t i = 0; i < diags->n; i++) {
+		const mw_diag *d = &diags->items[i];
+
+		if (d->severity != MW_SEV_ERROR)
+			continue;
+		mw_diag_format(err, d);
+		if (where && d->file) {
+			free(where->path);
+			where->path = d->file[0] == '/' || !root ? mw_xstrdup(d->file)
+							      : mw_path_join(root, d->file);
+			where->line = d->line;
+			where->column = d->column;
+		}
+		return -1;
+	}
+	mw_buf_adds(err, fallback);
+	return -1;
+}
+
+int
+session_load_schema(mw_doc **out, const struct session *s, struct session_where *where,
+		    mw_buf *err)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	int rc = 0;
+
+	if (mw_doc_load_file(out, s->ws->schema_path, &diags)) {
+		rc = session_first_error(err, &diags, where, NULL, "cannot load the schema");
+	} else if ((*out)->kind != MW_DOC_SCHEMA) {
+		mw_buf_addf(err, "%s: not a schema (an array of tables)", s->ws->schema_path);
+		mw_doc_free(*out);
+		*out = NULL;
+		rc = -1;
+	}
+	mw_diags_free(&diags);
+	return rc;
+}
+
+/*
+ * The checkout did not open: say which file is at fault and where, as
+ * `mwschema check` would, instead of "no schema that loads".
+ */
+static int
+explain_open_failure(const char *dir, struct session_where *where, mw_buf *err)
+{
+	mw_diags diags = MW_DIAGS_INIT;
+	mw_workspace *ws = NULL;
+	mw_buf why = MW_BUF_INIT;
+	int found = -1;
+
+	if (mw_workspace_open(&ws, dir, &diags) == 0 &&
+	    session_first_error(&why, &diags, where, ws->root, "") < 0 && why.len) {
+		mw_buf_reset(err);
+		mw_buf_add(err, why.data, why.len);
+		found = 0;
+	}
+	mw_workspace_free(ws);
+	mw_diags_free(&diags);
+	mw_buf_release(&why);
+	return found;
+}
+
+int
+session_open_at(struct session **out, const char *dir, struct session_where *where, mw_buf *err)
+{
+	struct session *s = mw_xcalloc(1, sizeof(*s));
+
+	*out = NULL;
+	s->change_table = -1;
+	if (adapt_ws_open(&s->ws, dir, err)) {
+		explain_open_failure(dir, where, err);
+		goto fail;
+	}
+	if (session_load_schema(&s->doc, s, where, err))
+		goto fail;
+	session_record_stamps(s);
+	session_recovery_open(s);
+	session_update(s);
+	*out = s;
+	return 0;
+fail:
+	session_free(s);
 	return -1;
 }
 
 int
 session_open(struct session **out, const char *dir, mw_buf *err)
 {
-	struct session *s = mw_xcalloc(1, sizeof(*s));
-	mw_diags diags = MW_DIAGS_INIT;
+	struct session_where where = { NULL, 0, 0 };
+	int rc = session_open_at(out, dir, &where, err);
 
-	*out = NULL;
-	if (adapt_ws_open(&s->ws, dir, err))
-		goto fail;
-	if (mw_doc_load_file(&s->doc, s->ws->schema_path, &diags)) {
-		first_diag(err, &diags);
-		goto fail;
-	}
-	if (s->doc->kind != MW_DOC_SCHEMA) {
-		mw_buf_addf(err, "%s: not a schema (an array of tables)", s->ws->schema_path);
-		goto fail;
-	}
+	session_where_clear(&where);
+	return rc;
+}
+
+void
+session_forget_change(struct session *s)
+{
+	mw_table_free(s->after);
+	s->after = NULL;
 	s->change_table = -1;
-	s->recovery_path = recovery_path_for(s->ws->root);
-	session_update(s);
-	mw_diags_free(&diags);
-	*out = s;
-	return 0;
-fail:
-	mw_diags_free(&diags);
-	session_free(s);
-	return -1;
+	stack_clear(&s->undo);
+	stack_clear(&s->redo);
+	s->name_custom = false;
+	free(s->amends);
+	s->amends = NULL;
+	mw_doc_free(s->change_doc);
+	s->change_doc = NULL;
+	free(s->disk_name);
+	s->disk_name = NULL;
+	mw_table_free(s->disk_after);
+	s->disk_after = NULL;
 }
 
 void
@@ -107,23 +182,22 @@ session_free(struct session *s)
 {
 	if (!s)
 		return;
+	session_recovery_free(s);
+	session_forget_change(s);
 	adapt_ws_free(s->ws);
 	mw_doc_free(s->doc);
-	mw_table_free(s->after);
-	stack_clear(&s->undo);
-	stack_clear(&s->redo);
 	free(s->undo.v);
 	free(s->redo.v);
 	free(s->change_name);
+	stamps_clear(&s->stamps);
 	mw_buf_release(&s->json_before);
 	mw_buf_release(&s->json_after);
 	mw_buf_release(&s->diff);
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		mw_buf_release(&s->sql[d]);
+	mw_change_plan_clear(&s->plan);
 	mw_diags_free(&s->findings);
 	mw_buf_release(&s->files);
 	mw_buf_release(&s->updater);
-	free(s->recovery_path);
+	mw_buf_release(&s->autosave_error);
 	free(s->last_bug);
 	free(s);
 }
@@ -172,6 +246,29 @@ session_is_changed(const struct session *s, long i)
 	return session_has_change(s) && i == s->change_table;
 }
 
+const char *
+session_title_name(const struct session *s)
+{
+	if (session_has_change(s))
+		return s->change_name;
+	return s->disk_name ? s->disk_name : "(none)";
+}
+
+/*
+ * The editor and the disk agree when the disk holds this change under this
+ * name, or no change when there is none.
+ */
+void
+session_refresh_dirty(struct session *s)
+{
+	if (!session_has_change(s))
+		s->dirty = s->disk_name != NULL;
+	else
+		s->dirty = !s->disk_name || strcmp(s->disk_name, s->change_name) ||
+			   !s->disk_after || !mw_table_equal(s->disk_after, s->after);
+	s->written = s->disk_name != NULL;
+}
+
 const mw_table *
 session_edit_target(struct session *s, long i, mw_buf *err)
 {
@@ -192,7 +289,6 @@ session_edit_target(struct session *s, long i, mw_buf *err)
 static void
 after_edit(struct session *s)
 {
-	s->dirty = session_has_change(s) || s->written;
 	session_update(s);
 	s->autosave_due = true;
 }
@@ -256,8 +352,7 @@ session_set_name(struct session *s, const char *name)
 	free(s->change_name);
 	s->change_name = mw_xstrdup(name);
 	s->name_custom = true;
-	session_update(s);
-	s->autosave_due = true;
+	after_edit(s);
 }
 
 char *
@@ -266,21 +361,78 @@ session_change_rel(const struct session *s)
 	return adapt_change_rel(s->ws, s->change_name);
 }
 
+/* Removes table `i` from the loaded schema (a new table's change is amended). */
 static void
-update_sql(struct session *s, const mw_table *before)
+doc_remove_table(mw_schema *schema, size_t i)
 {
-	char *label = session_change_rel(s);
-
-	for (int d = 0; d < MW_DBMS__COUNT; d++) {
-		mw_buf_reset(&s->sql[d]);
-		s->sql_rc[d] = MW_GEN_NOCHANGE;
-		if (session_has_change(s))
-			s->sql_rc[d] = mw_gen_change(&s->sql[d], before, s->after, (mw_dbms)d,
-						     label, 0);
-	}
-	free(label);
+	mw_table_clear(&schema->tables[i]);
+	memmove(&schema->tables[i], &schema->tables[i + 1],
+		(schema->ntables - i - 1) * sizeof(*schema->tables));
+	schema->ntables--;
 }
 
+/* Makes `before` the loaded version of its table (appended when missing). */
+static long
+doc_set_table(mw_schema *schema, const mw_table *before)
+{
+	mw_table *t = mw_schema_table(schema, before->name);
+
+	if (!t) {
+		schema->tables = mw_xrealloc(schema->tables,
+					     (schema->ntables + 1) * sizeof(*schema->tables));
+		t = &schema->tables[schema->ntables++];
+	} else
+		mw_table_clear(t);
+	mw_table_copy(t, before);
+	return t - schema->tables;
+}
+
+int
+session_start_change(struct session *s, const mw_change *c, const char *name, mw_buf *err)
+{
+	const mw_table *named = c->before ? c->before : c->after;
+	mw_table *on_disk;
+	long idx;
+
+	if (!c->after) {
+		mw_buf_addf(err, "a change that drops table '%s' cannot be edited here",
+			    named ? named->name : "?");
+		return -1;
+	}
+	on_disk = mw_schema_table(&s->doc->schema, named->name);
+	session_forget_change(s);
+	s->disk_after = on_disk ? mw_table_dup(on_disk) : NULL;
+	if (c->before) {
+		idx = doc_set_table(&s->doc->schema, c->before);
+	} else {
+		if (on_disk)
+			doc_remove_table(&s->doc->schema, (size_t)(on_disk - s->doc->schema.tables));
+		idx = loaded_count(s);
+	}
+	free(s->change_name);
+	s->change_name = mw_xstrdup(name);
+	s->name_custom = true;
+	s->after = mw_table_dup(c->after);
+	s->change_table = idx;
+	s->cur = idx;
+	return 0;
+}
+
+static void
+update_name(struct session *s, const mw_table *before, const mw_table *after)
+{
+	if (s->name_custom)
+		return;
+	free(s->change_name);
+	s->change_name = session_has_change(s)
+		? session_unique_name(s, mw_change_name(before, after)) : mw_xstrdup("(none)");
+}
+
+/*
+ * Everything the previews show. The change is analysed once (its plan):
+ * each platform's diff and SQL, read again by lint, the file list and the
+ * updater entry.
+ */
 void
 session_update(struct session *s)
 {
@@ -288,11 +440,7 @@ session_update(struct session *s)
 	const mw_table *after = s->after ? s->after : before;
 
 	s->gen++;
-	if (!s->name_custom) {
-		free(s->change_name);
-		s->change_name = session_has_change(s) ? adapt_change_name(before, after)
-						       : mw_xstrdup("(none)");
-	}
+	update_name(s, before, after);
 	mw_buf_reset(&s->json_before);
 	mw_buf_reset(&s->json_after);
 	mw_buf_reset(&s->diff);
@@ -300,214 +448,22 @@ session_update(struct session *s)
 		adapt_table_json(&s->json_before, before);
 	if (after)
 		adapt_table_json(&s->json_after, after);
-	adapt_text_diff(&s->diff, mw_buf_cstr(&s->json_before), mw_buf_cstr(&s->json_after), 3);
-	update_sql(s, before);
+	text_diff(&s->diff, mw_buf_cstr(&s->json_before), mw_buf_cstr(&s->json_after), 3);
+	mw_change_plan_clear(&s->plan);
 	mw_diags_clear(&s->findings);
 	mw_buf_reset(&s->files);
 	mw_buf_reset(&s->updater);
 	if (session_has_change(s)) {
 		char *rel = session_change_rel(s);
-		bool has_sql[MW_DBMS__COUNT];
 
-		adapt_lint(&s->findings, s->ws, &s->doc->schema, rel, before, s->after);
-		for (int d = 0; d < MW_DBMS__COUNT; d++)
-			has_sql[d] = s->sql_rc[d] == 0;
-		adapt_ws_files(&s->files, s->ws, s->change_name, has_sql);
-		adapt_updater_entries(&s->updater, s->ws, s->change_name, before, s->after);
+		mw_change_plan_build(&s->plan, before, s->after, rel);
+		adapt_lint(&s->findings, s->ws, &s->doc->schema, &s->plan);
+		adapt_ws_files(&s->files, s->ws, rel, &s->plan);
+		adapt_updater_entries(&s->updater, s->ws, &s->plan);
 		free(rel);
 	}
-}
-
-int
-session_write(struct session *s, mw_buf *written, mw_buf *err)
-{
-	if (!session_has_change(s)) {
-		mw_buf_adds(err, "nothing to write: the table is unchanged");
-		return -1;
-	}
-	if (adapt_ws_write(s->ws, s->doc, (size_t)s->change_table, s->change_name,
-			   session_before(s), s->after, written, err))
-		return -1;
-	s->dirty = false;
-	s->written = true;
-	session_discard_recovery(s);
-	return 0;
-}
-
-/* After a commit the files on disk are the new starting point. */
-static int
-reload(struct session *s, mw_buf *err)
-{
-	mw_diags diags = MW_DIAGS_INIT;
-	mw_doc *doc;
-
-	if (mw_doc_load_file(&doc, s->ws->schema_path, &diags)) {
-		first_diag(err, &diags);
-		mw_diags_free(&diags);
-		return -1;
-	}
-	mw_doc_free(s->doc);
-	s->doc = doc;
-	mw_table_free(s->after);
-	s->after = NULL;
-	s->change_table = -1;
-	stack_clear(&s->undo);
-	stack_clear(&s->redo);
-	s->name_custom = false;
-	s->written = false;
-	s->dirty = false;
-	session_update(s);
-	return 0;
-}
-
-int
-session_commit(struct session *s, const char *message, const char *bug, const char *branch,
-	       bool force, mw_diags *diags, mw_buf *err)
-{
-	int rc;
-
-	if (s->dirty) {
-		mw_buf_adds(err, "write the change first (w)");
-		return -1;
-	}
-	rc = adapt_ws_commit(s->ws, message, bug, branch, force, diags, err);
-	if (rc)
-		return rc;
-	s->commits++;
-	free(s->last_bug);
-	s->last_bug = mw_xstrdup(bug ? bug : "");
-	return reload(s, err);
-}
-
-/* Makes a loaded change (before/after) the change in progress. */
-static int
-apply_change(struct session *s, const mw_change *c, const char *name, mw_buf *err)
-{
-	const mw_table *named = c->before ? c->before : c->after;
-	mw_table *t;
-	long idx;
-
-	if (!named) {
-		mw_buf_adds(err, "the change has neither a before nor an after table");
-		return -1;
-	}
-	t = mw_schema_table(&s->doc->schema, named->name);
-	idx = t ? t - s->doc->schema.tables : loaded_count(s);
-	if (session_has_change(s) && idx != s->change_table) {
-		mw_buf_adds(err, "write and commit (or undo) the change in progress first");
-		return -1;
-	}
-	if (name) {
-		free(s->change_name);
-		s->change_name = mw_xstrdup(name);
-		s->name_custom = true;
-	}
-	session_edit_apply(s, idx, c->after ? mw_table_dup(c->after) : mw_table_dup(named));
-	s->cur = idx;
-	return 0;
-}
-
-int
-session_open_change(struct session *s, const char *path, mw_buf *err)
-{
-	mw_diags diags = MW_DIAGS_INIT;
-	mw_doc *doc;
-	char *base, *dot;
-	int rc;
-
-	if (mw_doc_load_file(&doc, path, &diags)) {
-		first_diag(err, &diags);
-		mw_diags_free(&diags);
-		return -1;
-	}
-	mw_diags_free(&diags);
-	if (doc->kind != MW_DOC_CHANGE) {
-		mw_buf_addf(err, "%s: not a schema change (before/after)", path);
-		mw_doc_free(doc);
-		return -1;
-	}
-	base = mw_path_basename(path);
-	dot = strrchr(base, '.');
-	if (dot)
-		*dot = 0;
-	rc = apply_change(s, &doc->change, base, err);
-	free(base);
-	mw_doc_free(doc);
-	return rc;
-}
-
-/*
- * Recovery: the change as a change document, plus its name in a sidecar.
- */
-
-void
-session_discard_recovery(struct session *s)
-{
-	char *meta = mw_strdupf("%s.name", s->recovery_path);
-
-	unlink(s->recovery_path);
-	unlink(meta);
-	free(meta);
-}
-
-bool
-session_recovery_exists(const struct session *s)
-{
-	return mw_file_exists(s->recovery_path);
-}
-
-void
-session_autosave(struct session *s)
-{
-	const mw_table *before = session_before(s);
-	mw_buf doc = MW_BUF_INIT, err = MW_BUF_INIT;
-	char *meta;
-
-	s->autosave_due = false;
-	if (!s->dirty || !s->after) {
-		session_discard_recovery(s);
-		return;
-	}
-	adapt_change_json(&doc, "mwschema recovery", before, s->after);
-	meta = mw_strdupf("%s.name", s->recovery_path);
-	/* Name first: a recovery file without its name still restores the edit. */
-	if (s->name_custom)
-		mw_write_file_atomic(meta, s->change_name, strlen(s->change_name), &err);
-	else
-		unlink(meta);
-	mw_write_file_atomic(s->recovery_path, doc.data, doc.len, &err);
-	free(meta);
-	mw_buf_release(&doc);
-	mw_buf_release(&err);
-}
-
-int
-session_recover(struct session *s, mw_buf *err)
-{
-	mw_diags diags = MW_DIAGS_INIT;
-	mw_buf name = MW_BUF_INIT, ignore = MW_BUF_INIT;
-	char *meta = mw_strdupf("%s.name", s->recovery_path);
-	mw_doc *doc;
-	int rc = -1;
-
-	/* not a file of the checkout: its name has no rules to follow */
-	if (mw_doc_load_file_flags(&doc, s->recovery_path, MW_LOAD_ANY_FILE_NAME, &diags)) {
-		first_diag(err, &diags);
-		goto out;
-	}
-	if (doc->kind == MW_DOC_CHANGE) {
-		bool named = !mw_read_file(&name, meta, &ignore);
-
-		rc = apply_change(s, &doc->change, named ? mw_buf_cstr(&name) : NULL, err);
-	} else
-		mw_buf_addf(err, "%s: not a change document", s->recovery_path);
-	mw_doc_free(doc);
-out:
-	free(meta);
-	mw_buf_release(&name);
-	mw_buf_release(&ignore);
-	mw_diags_free(&diags);
-	return rc;
+	session_refresh_dirty(s);
+	session_stage_recovery(s);
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Editing actions behind the named requests. Forms collect text; the text
- * is parsed into model values here, the core (adapt.h until edit.h lands)
- * validates and applies, the session recomputes every preview.
+ * is parsed into model values here, the core (edit.h) validates and gives
+ * the edited table, the session recomputes every preview.
  */
 #include <config.h>
 
 #include "tui/form.h"
 #include "tui/actions.h"
 #include "tui/display.h"
+#include "mwschema/edit.h"
 #include "mwschema/gen.h"
 
 #include <ctype.h>
@@ -58,11 +59,11 @@ done(struct app *a, mw_table *after, const char *what)
 	app_info(a, "%s; change %s", what, a->s->change_name);
 }
 
-/* A core refusal shown on the form field it concerns. */
+/* A core refusal shown on the form field its JSON pointer names. */
 static int
-refused(struct form *f, const mw_buf *err)
+refused(struct form *f, const mw_diags *errs)
 {
-	form_set_error(f, adapt_message_field(mw_buf_cstr(err)), mw_buf_cstr(err));
+	form_set_errors(f, errs);
 	return -1;
 }
 
@@ -178,18 +179,18 @@ struct column_form {
 };
 
 static int
-try_column(mw_table **out, const struct column_form *cf, const mw_column *c, mw_buf *err)
+try_column(mw_table **out, const struct column_form *cf, const mw_column *c, mw_diags *errs)
 {
 	if (cf->self < 0)
-		return adapt_add_column(out, cf->table, c, err);
-	return adapt_modify_column(out, cf->table, cf->base->name, c, err);
+		return mw_edit_add_column(out, cf->table, c, -1, errs);
+	return mw_edit_modify_column(out, cf->table, cf->base->name, c, errs);
 }
 
 static int
 validate_column(struct form *f, void *data)
 {
 	struct column_form *cf = data;
-	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	mw_column c;
 	int rc;
 
@@ -206,14 +207,14 @@ validate_column(struct form *f, void *data)
 		mw_value_clear(&c.deflt);
 		c.autoincrement = false;
 	}
-	if (try_column(&cf->after, cf, &c, &err) < 0)
-		refused(f, &err);
+	if (try_column(&cf->after, cf, &c, &errs) < 0)
+		refused(f, &errs);
 	if (rc) {
 		mw_table_free(cf->after);
 		cf->after = NULL;
 	}
 	mw_column_clear(&c);
-	mw_buf_release(&err);
+	mw_diags_free(&errs);
 	return rc || !cf->after ? -1 : 0;
 }
 
@@ -317,7 +318,7 @@ static int
 validate_index(struct form *f, void *data)
 {
 	struct index_form *xf = data;
-	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	mw_index ix;
 	int rc;
 
@@ -334,13 +335,13 @@ validate_index(struct form *f, void *data)
 	ix.columns = split_names(form_value(f, "columns"), &ix.ncolumns);
 	ix.unique = form_bool(f, "unique");
 	if (xf->base)
-		rc = adapt_modify_index(&xf->after, xf->table, xf->base->name, &ix, &err);
+		rc = mw_edit_modify_index(&xf->after, xf->table, xf->base->name, &ix, &errs);
 	else
-		rc = adapt_add_index(&xf->after, xf->table, &ix, &err);
+		rc = mw_edit_add_index(&xf->after, xf->table, &ix, &errs);
 	if (rc)
-		refused(f, &err);
+		refused(f, &errs);
 	mw_index_clear(&ix);
-	mw_buf_release(&err);
+	mw_diags_free(&errs);
 	return rc;
 }
 
@@ -388,18 +389,18 @@ static int
 validate_pk(struct form *f, void *data)
 {
 	struct pk_form *pf = data;
-	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	size_t n;
 	char **v = split_names(form_value(f, "columns"), &n);
 	int rc;
 
 	mw_table_free(pf->after);
 	pf->after = NULL;
-	rc = adapt_set_pk(&pf->after, pf->table, v, n, &err);
+	rc = mw_edit_set_pk(&pf->after, pf->table, v, n, &errs);
 	if (rc)
-		form_set_error(f, "columns", mw_buf_cstr(&err));
+		refused(f, &errs);
 	mw_strv_free(v, n);
-	mw_buf_release(&err);
+	mw_diags_free(&errs);
 	return rc;
 }
 
@@ -459,7 +460,7 @@ action_drop(struct app *a)
 	enum editor_item item = t ? editor_selected(a, &i) : ITEM_NONE;
 	const char *name;
 	mw_table *after = NULL;
-	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	char *question;
 
 	if (item != ITEM_COLUMN && item != ITEM_INDEX) {
@@ -471,12 +472,12 @@ action_drop(struct app *a)
 	question = mw_strdupf("Drop %s '%s'? (y/n)", item == ITEM_COLUMN ? "column" : "index", name);
 	if (!display_ask(a, question))
 		app_info(a, "nothing dropped");
-	else if ((item == ITEM_COLUMN ? adapt_drop_column(&after, t, name, &err)
-				      : adapt_drop_index(&after, t, name, &err)))
-		app_error(a, "%s", mw_buf_cstr(&err));
+	else if ((item == ITEM_COLUMN ? mw_edit_drop_column(&after, t, name, &errs)
+				      : mw_edit_drop_index(&after, t, name, &errs)))
+		app_error(a, "%s", errs.items[0].message);
 	else
 		done(a, after, item == ITEM_COLUMN ? "column dropped" : "index dropped");
-	mw_buf_release(&err);
+	mw_diags_free(&errs);
 	free(question);
 }
 
@@ -492,7 +493,7 @@ validate_rename(struct form *f, void *data)
 {
 	struct rename_form *rf = data;
 	const char *name = form_value(f, "name");
-	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	int rc;
 
 	mw_table_free(rf->after);
@@ -505,15 +506,15 @@ validate_rename(struct form *f, void *data)
 		mw_column_copy(&c, old);
 		free(c.name);
 		c.name = mw_xstrdup(name);
-		rc = adapt_modify_column(&rf->after, rf->table, old->name, &c, &err);
+		rc = mw_edit_modify_column(&rf->after, rf->table, old->name, &c, &errs);
 		mw_column_clear(&c);
 	} else {
-		rc = adapt_rename_index(&rf->after, rf->table, rf->table->indexes[rf->pos].name,
-					name, &err);
+		rc = mw_edit_rename_index(&rf->after, rf->table, rf->table->indexes[rf->pos].name,
+					  name, &errs);
 	}
 	if (rc)
-		form_set_error(f, "name", mw_buf_cstr(&err));
-	mw_buf_release(&err);
+		refused(f, &errs);
+	mw_diags_free(&errs);
 	return rc;
 }
 
@@ -558,7 +559,7 @@ table_from_form(struct form *f)
 	t->name = mw_xstrdup(form_value(f, "name"));
 	t->columns = key = mw_xcalloc(1, sizeof(*key));
 	t->ncolumns = 1;
-	key->name = mw_xstrdup(form_value(f, "key"));
+	key->name = mw_xstrdup(form_value(f, "columns/0/name"));
 	mw_type_from_name(form_value(f, "type"), &type);
 	key->type = type;
 	key->notnull = true;
@@ -576,7 +577,7 @@ static int
 validate_table(struct form *f, void *data)
 {
 	struct app *a = data;
-	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	mw_table *t;
 	mw_type type;
 	int rc = 0;
@@ -586,10 +587,10 @@ validate_table(struct form *f, void *data)
 		return -1;
 	}
 	t = table_from_form(f);
-	if (adapt_check_new_table(&a->s->doc->schema, t, &err))
-		rc = refused(f, &err);
+	if (mw_edit_check_new_table(&a->s->doc->schema, t, &errs))
+		rc = refused(f, &errs);
 	mw_table_free(t);
-	mw_buf_release(&err);
+	mw_diags_free(&errs);
 	return rc;
 }
 
@@ -601,7 +602,8 @@ action_new_table(struct app *a)
 
 	form_init(&f, "New table", 3);
 	form_field(&f, 0, FIELD_TEXT, "table name", "name", NULL);
-	form_field(&f, 1, FIELD_TEXT, "key column", "key", NULL);
+	/* Keys are the JSON pointers' tails, so the core's errors find their field. */
+	form_field(&f, 1, FIELD_TEXT, "key column", "columns/0/name", NULL);
 	form_field(&f, 2, FIELD_CHOICE, "key type", "type", "integer")->choices = types();
 	f.validate = validate_table;
 	f.data = a;
@@ -638,20 +640,6 @@ action_change_name(struct app *a)
 		form_set_error(&f, "name", "a file name, without '/'");
 	}
 	form_free(&f);
-}
-
-void
-action_write(struct app *a)
-{
-	mw_buf err = MW_BUF_INIT, written = MW_BUF_INIT;
-
-	if (session_write(a->s, &written, &err))
-		app_error(a, "not written: %s", mw_buf_cstr(&err));
-	else
-		app_info(a, "written: %s and %zu more files (c to commit)", a->s->change_name,
-			 count_lines(mw_buf_cstr(&written)) - 1);
-	mw_buf_release(&err);
-	mw_buf_release(&written);
 }
 
 void

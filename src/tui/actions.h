@@ -19,6 +19,8 @@ void action_set_pk(struct app *a);
 void action_new_table(struct app *a);
 void action_change_name(struct app *a);
 void action_write(struct app *a);
+/* :open PATH: amends a change written here, asks for one that has shipped. */
+void action_open(struct app *a, const char *path);
 void action_commit(struct app *a);
 void action_lint(struct app *a);
 void action_verify(struct app *a);

@@ -9,6 +9,9 @@
 #include "tui/app.h"
 #include "tui/curses.h"
 #include "tui/display.h"
+#include "mwschema/diff.h"
+#include "mwschema/edit.h"
+#include "mwschema/gen.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +57,7 @@ static void
 type_one_char(struct session *s, long table, int i)
 {
 	mw_buf err = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	const mw_table *t = session_edit_target(s, table, &err);
 	mw_table *after;
 	mw_column c;
@@ -63,9 +67,10 @@ type_one_char(struct session *s, long table, int i)
 	comment = mw_strdupf("%s%c", c.comment ? c.comment : "", 'a' + i % 26);
 	free(c.comment);
 	c.comment = comment;
-	if (!adapt_modify_column(&after, t, c.name, &c, &err))
+	if (!mw_edit_modify_column(&after, t, c.name, &c, &errs))
 		session_edit_apply(s, table, after);
 	mw_column_clear(&c);
+	mw_diags_free(&errs);
 	mw_buf_release(&err);
 }
 
@@ -88,14 +93,18 @@ run(struct tui_bench_result *out, struct app *a, long table, int n)
 	double *upd = mw_xcalloc((size_t)n, sizeof(double));
 	double *draw = mw_xcalloc((size_t)n, sizeof(double));
 	double *save = mw_xcalloc((size_t)n, sizeof(double));
+	unsigned long diffs = 0, sqls = 0;
 
 	for (int i = 0; i < n; i++) {
+		unsigned long d0 = mw_table_diff_computed(), g0 = mw_gen_change_count();
 		double t0 = now_ms(), t1, t2;
 
 		type_one_char(a->s, table, i);
 		t1 = now_ms();
 		display_redraw(a);
 		t2 = now_ms();
+		diffs += mw_table_diff_computed() - d0;
+		sqls += mw_gen_change_count() - g0;
 		total[i] = t2 - t0;
 		draw[i] = t2 - t1;
 		/* The update alone, without the edit's bookkeeping. */
@@ -107,6 +116,8 @@ run(struct tui_bench_result *out, struct app *a, long table, int n)
 		save[i] = now_ms() - t0;
 	}
 	out->iterations = n;
+	out->diffs_per_key = (double)diffs / n;
+	out->sql_per_key = (double)sqls / n;
 	out->median_ms = percentile(total, n, 0.5);
 	out->p99_ms = percentile(total, n, 0.99);
 	out->max_ms = total[n - 1];

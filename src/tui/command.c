@@ -10,6 +10,7 @@
 #include "tui/options.h"
 #include "tui/prompt.h"
 #include "tui/review.h"
+#include "tui/startup.h"
 #include "tui/tutorial.h"
 
 #include <stdlib.h>
@@ -44,21 +45,31 @@ help_row(const char *group, enum request req, void *data)
 	mw_buf_release(&keys);
 }
 
+static void
+help_commands(mw_buf *out)
+{
+	size_t n;
+	const struct command_info *c = command_list(&n);
+
+	mw_buf_adds(out, "\nCommands (after ':'; any request name above works too, e.g. "
+		    ":add-column)\n");
+	for (size_t i = 0; i < n; i++) {
+		mw_buf names = MW_BUF_INIT;
+
+		mw_buf_addf(&names, ":%s%s%s%s%s", c[i].name, c[i].alias ? ", :" : "",
+			    c[i].alias ? c[i].alias : "", *c[i].args ? " " : "", c[i].args);
+		mw_buf_addf(out, "  %-36s %s\n", mw_buf_cstr(&names), c[i].help);
+		mw_buf_release(&names);
+	}
+}
+
 void
 help_text(mw_buf *out)
 {
 	mw_buf_adds(out, "mwschema keys (rebind with: bind <keymap> <key> <request>)\n");
 	request_foreach(help_row, out);
-	mw_buf_adds(out, "\nCommands (after ':')\n"
-		    "  :w  :q  :q!  :commit  :lint  :verify  :help\n"
-		    "  :review [REV | PATCH.json]   read-only review    :export FILE   its markdown\n"
-		    "  :set NAME = VALUE   theme (default, light, mono, colorblind), mouse (true,\n"
-		    "                      false), tab (diff, mysql, postgres, sqlite, policy, files)\n"
-		    "  :bind KEYMAP KEY REQUEST    :color ELEMENT FG BG [ATTR...]    :messages\n"
-		    "  :table NAME    :open PATCH.json    :save-display FILE\n"
-		    "  :tutorial [next|back|text|quit|restart]   the guided tutorial\n"
-		    "  :REQUEST       any request name above, e.g. :add-column\n"
-		    "\nForms: Tab/Down next field, S-Tab/Up previous, Space cycles a choice,\n"
+	help_commands(out);
+	mw_buf_adds(out, "\nForms: Tab/Down next field, S-Tab/Up previous, Space cycles a choice,\n"
 		    "Enter accepts, Esc cancels.\n");
 }
 
@@ -110,8 +121,12 @@ request_undo(struct app *a, bool redo)
 {
 	if (redo ? session_redo(a->s) : session_undo(a->s)) {
 		tables_sync_cursor(a);
-		app_info(a, "%s; change %s", redo ? "redone" : "undone",
-			 session_has_change(a->s) ? a->s->change_name : "(none)");
+		if (!session_has_change(a->s) && a->s->disk_name)
+			app_info(a, "%s; w removes the written change %s", redo ? "redone" : "undone",
+				 a->s->disk_name);
+		else
+			app_info(a, "%s; change %s", redo ? "redone" : "undone",
+				 session_has_change(a->s) ? a->s->change_name : "(none)");
 	} else
 		app_error(a, "nothing to %s", redo ? "redo" : "undo");
 }
@@ -230,27 +245,70 @@ command_table(struct app *a, const char *name)
 	app_error(a, "no table '%s'", name);
 }
 
-static void
-command_open(struct app *a, const char *path)
-{
-	mw_buf err = MW_BUF_INIT;
+/*
+ * The commands of CMD_INFO, each a thin call into the module that owns it.
+ */
 
-	if (session_open_change(a->s, path, &err))
-		app_error(a, "%s", mw_buf_cstr(&err));
-	else {
-		tables_sync_cursor(a);
-		app_info(a, "opened %s", path);
-	}
-	mw_buf_release(&err);
+static void cmd_WRITE(struct app *a, const char *arg) { (void)arg; action_write(a); }
+static void cmd_QUIT(struct app *a, const char *arg) { (void)arg; request_quit(a, false); }
+static void cmd_QUIT_FORCE(struct app *a, const char *arg) { (void)arg; request_quit(a, true); }
+static void cmd_OPEN(struct app *a, const char *arg) { action_open(a, arg); }
+static void cmd_TABLE(struct app *a, const char *arg) { command_table(a, arg); }
+static void cmd_RECOVER(struct app *a, const char *arg) { (void)arg; startup_recover(a); }
+static void cmd_REVIEW(struct app *a, const char *arg) { review_open_command(a, arg); }
+static void cmd_EXPORT(struct app *a, const char *arg) { review_export_command(a, arg); }
+static void cmd_SET(struct app *a, const char *arg) { options_command(a, "set", arg); }
+static void cmd_BIND(struct app *a, const char *arg) { options_command(a, "bind", arg); }
+static void cmd_COLOR(struct app *a, const char *arg) { options_command(a, "color", arg); }
+static void cmd_MESSAGES(struct app *a, const char *arg) { (void)arg; show_messages(a); }
+static void cmd_TUTORIAL(struct app *a, const char *arg) { tutorial_command(a, arg); }
+static void cmd_HELP(struct app *a, const char *arg) { (void)arg; show_help(a); }
+
+static void
+cmd_WRITE_QUIT(struct app *a, const char *arg)
+{
+	(void)arg;
+	action_write(a);
+	request_quit(a, false);
+}
+
+static void
+cmd_SAVE_DISPLAY(struct app *a, const char *arg)
+{
+	if (display_save(arg))
+		app_error(a, "save-display: cannot write '%s'", arg);
+}
+
+#define CMD_ROW(id, name, alias, flags, args, help) { name, alias, flags, args, help, cmd_##id },
+
+static const struct command_info commands[] = {
+	CMD_INFO(CMD_ROW)
+	{ NULL, NULL, 0, NULL, NULL, NULL }
+};
+
+const struct command_info *
+command_list(size_t *n)
+{
+	*n = sizeof(commands) / sizeof(*commands) - 1;
+	return commands;
+}
+
+const struct command_info *
+command_find(const char *name)
+{
+	for (const struct command_info *c = commands; c->name; c++)
+		if (!strcmp(c->name, name) || (c->alias && !strcmp(c->alias, name)))
+			return c;
+	return NULL;
 }
 
 void
 app_command(struct app *a, const char *line)
 {
-	size_t n;
-	const char *arg;
-	char *cmd, *args;
+	const struct command_info *c;
 	enum request req;
+	char *cmd, *args;
+	size_t n;
 
 	line += strspn(line, " :");
 	n = strcspn(line, " ");
@@ -259,32 +317,12 @@ app_command(struct app *a, const char *line)
 	args = mw_xstrdup(line + n + strspn(line + n, " "));
 	for (size_t end = strlen(args); end && args[end - 1] == ' '; end--)
 		args[end - 1] = 0;
-	arg = args;
-	if (review_command(a, cmd, arg))
+	c = command_find(cmd);
+	if (review_command(a, cmd, c && (c->flags & CMD_WRITES)))
 		;
-	else if (!strcmp(cmd, "w") || !strcmp(cmd, "write"))
-		action_write(a);
-	else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit"))
-		request_quit(a, false);
-	else if (!strcmp(cmd, "q!"))
-		request_quit(a, true);
-	else if (!strcmp(cmd, "wq")) {
-		action_write(a);
-		request_quit(a, false);
-	} else if (options_command(a, cmd, arg))
-		;
-	else if (!strcmp(cmd, "messages"))
-		show_messages(a);
-	else if (!strcmp(cmd, "table"))
-		command_table(a, arg);
-	else if (!strcmp(cmd, "open"))
-		command_open(a, arg);
-	else if (!strcmp(cmd, "tutorial"))
-		tutorial_command(a, arg);
-	else if (!strcmp(cmd, "save-display")) {
-		if (display_save(arg))
-			app_error(a, "save-display: cannot write '%s'", arg);
-	} else if ((req = request_from_name(cmd)) != REQ_NONE)
+	else if (c)
+		c->run(a, args);
+	else if ((req = request_from_name(cmd)) != REQ_NONE)
 		app_request(a, req);
 	else if (*cmd)
 		app_error(a, "unknown command '%s' (:help lists them)", cmd);

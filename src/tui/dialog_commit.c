@@ -9,6 +9,7 @@
 #include "tui/actions.h"
 #include "tui/display.h"
 #include "tui/form.h"
+#include "tui/startup.h"
 #include "mwschema/commit.h"
 
 #include <stdlib.h>
@@ -121,10 +122,9 @@ action_commit(struct app *a)
 		if (s->dirty)
 			return;
 	}
-	if (!s->written) {
-		app_error(a, "nothing to commit: write a change first");
+	/* A change written earlier (another run, another editor) is committed too. */
+	if (!s->written && !startup_resume_pending(a))
 		return;
-	}
 	blocking = mw_diags_count(&s->findings, MW_SEV_ERROR);
 	fill_commit_form(&f, s, count_lines(mw_buf_cstr(&s->files)), blocking);
 	f.validate = validate_commit;

@@ -10,8 +10,10 @@
 #include "tui/draw.h"
 #include "tui/mouse.h"
 #include "tui/review.h"
+#include "tui/terminal.h"
 #include "tui/tutorial.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,21 @@
 #include <wchar.h>
 
 #define AUTOSAVE_IDLE_MS 150
+
+/* The pause after which the recovery file is written; tests stretch it. */
+static int
+autosave_idle_ms(void)
+{
+	static int ms = -1;
+	const char *env;
+
+	if (ms < 0) {
+		env = getenv("MWSCHEMA_AUTOSAVE_IDLE_MS");
+		ms = env && *env ? atoi(env) : AUTOSAVE_IDLE_MS;
+		ms = ms > 0 ? ms : AUTOSAVE_IDLE_MS;
+	}
+	return ms;
+}
 
 static SCREEN *screen;
 static WINDOW *title_win, *status_win;
@@ -63,11 +80,13 @@ display_init(struct app *a)
 		if (!term || !*term)
 			term = "xterm-256color";
 	}
+	terminal_save_mode();
 	screen = newterm(term, out, stdin);
 	if (!screen) {
 		fprintf(stderr, "mwschema: cannot use terminal type '%s'\n", term ? term : "(unset)");
 		return -1;
 	}
+	terminal_prepare_restore();
 	atexit(display_done);
 	mw_set_oom_handler(display_oom);
 	nonl();
@@ -162,11 +181,14 @@ draw_title(struct app *a)
 		return;
 	}
 	mw_buf_addf(&t, " mwschema  %s  [%s]  change: %s", s->ws->name,
-		    s->ws->branch ? s->ws->branch : "no git",
-		    session_has_change(s) ? s->change_name : "(none)");
+		    s->ws->branch ? s->ws->branch : "no git", session_title_name(s));
 	used = draw_text(title_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_TITLE, 0);
 	mw_buf_reset(&t);
-	if (s->dirty)
+	if (s->autosave_error.len)
+		mw_buf_adds(&t, "  [!] NO AUTOSAVE");
+	if (s->dirty && !session_has_change(s))
+		mw_buf_adds(&t, "  [+] undone (w removes it)");
+	else if (s->dirty)
 		mw_buf_adds(&t, "  [+] unsaved");
 	else if (s->written)
 		mw_buf_adds(&t, "  written, not committed");
@@ -246,6 +268,22 @@ display_redraw(struct app *a)
 	doupdate();
 }
 
+/* Never silent: a failed autosave means the edits are not safe from a crash. */
+static void
+autosave(struct app *a)
+{
+	bool failed = a->s->autosave_error.len > 0;
+
+	session_autosave(a->s);
+	if (a->s->autosave_error.len)
+		app_error(a, "%s", mw_buf_cstr(&a->s->autosave_error));
+	if (failed || a->s->autosave_error.len) {
+		draw_title(a);
+		draw_status(a);
+		doupdate();
+	}
+}
+
 int
 display_getkey(struct app *a)
 {
@@ -254,11 +292,11 @@ display_getkey(struct app *a)
 
 	for (;;) {
 		/* A pause in typing is when the recovery file gets written. */
-		wtimeout(status_win, a->s->autosave_due ? AUTOSAVE_IDLE_MS : -1);
+		wtimeout(status_win, a->s->autosave_due ? autosave_idle_ms() : -1);
 		rc = wget_wch(status_win, &ch);
 		if (rc == ERR) {
 			if (a->s->autosave_due)
-				session_autosave(a->s);
+				autosave(a);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -287,6 +325,101 @@ display_ask(struct app *a, const char *question)
 		if (key == 'n' || key == 'N' || key == KEY_ESC || key == KEY_CTRL('c'))
 			return false;
 	}
+}
+
+/* The question wrapped to the screen's width, in a window over the bottom rows. */
+static WINDOW *
+question_win(const char *question)
+{
+	mw_buf text = MW_BUF_INIT;
+	WINDOW *win;
+	int n = 0, h;
+
+	for (const char *q = question; *q; q += strcspn(q, "\n") + (q[strcspn(q, "\n")] != 0)) {
+		char *para = mw_xstrndup(q, strcspn(q, "\n"));
+
+		display_wrap_line(&text, para, COLS);
+		free(para);
+	}
+	for (const char *p = mw_buf_cstr(&text); *p; p += strcspn(p, "\n") + 1)
+		n++;
+	h = n < 1 ? 1 : n > LINES ? LINES : n;
+	win = newwin(h, COLS, LINES - h, 0);
+	keypad(win, TRUE);
+	werase(win);
+	for (int y = 0; y < h; y++) {
+		const char *line = mw_buf_cstr(&text);
+
+		for (int k = 0; k < y; k++)
+			line += strcspn(line, "\n") + 1;
+		char *one = mw_xstrndup(line, strcspn(line, "\n"));
+
+		draw_text(win, y, 0, COLS, one, ELEM_STATUS_ERROR, 1);
+		free(one);
+	}
+	mw_buf_release(&text);
+	return win;
+}
+
+int
+display_choice(struct app *a, const char *question, const char *keys)
+{
+	WINDOW *win = NULL;
+	int key = 0;
+
+	for (;;) {
+		if (!win) {
+			win = question_win(question);
+			wnoutrefresh(win);
+			doupdate();
+		}
+		key = display_getkey(a);
+		if (key == KEY_FN(KEY_RESIZE)) {
+			delwin(win);
+			win = NULL;
+			continue;
+		}
+		if (key == KEY_RETURN) {
+			key = keys[0];
+			break;
+		}
+		if (key == KEY_ESC || key == KEY_CTRL('c')) {
+			key = 0;
+			break;
+		}
+		if (key > 0 && key < 128 && strchr(keys, tolower(key))) {
+			key = tolower(key);
+			break;
+		}
+	}
+	delwin(win);
+	display_render(a);
+	return key;
+}
+
+char *
+display_tilde(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+
+	if (hl > 1 && !strncmp(path, home, hl) && path[hl] == '/')
+		return mw_strdupf("~%s", path + hl);
+	return mw_xstrdup(path);
+}
+
+void
+display_notice(struct app *a, const char *fmt, ...)
+{
+	mw_buf text = MW_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	mw_buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	mw_buf_adds(&text, " (Enter)");
+	display_choice(a, mw_buf_cstr(&text), "\r");
+	mw_buf_release(&text);
 }
 
 struct pager {

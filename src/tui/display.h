@@ -31,6 +31,15 @@ int display_getkey(struct app *a);
 WINDOW *display_status_win(void);
 /* Yes/no question in the status line; Esc = no. */
 bool display_ask(struct app *a, const char *question);
+/*
+ * A question whose answers are single keys (`keys`, lower case): returns
+ * the key pressed, the first one for Enter (the default), 0 for Esc / C-c.
+ */
+int display_choice(struct app *a, const char *question, const char *keys);
+/* `path` with the home directory as "~" (caller frees). */
+char *display_tilde(const char *path);
+/* A message too long for the status line, wrapped over the bottom rows until a key. */
+void display_notice(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);
 /* A read-only scrollable text over the main area; q/Esc closes. */
 void display_pager(struct app *a, const char *title, const char *text);
 /* Appends `line` cut into pieces of at most `width` cells, at blanks where possible. */

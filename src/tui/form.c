@@ -106,11 +106,56 @@ form_set_error(struct form *f, const char *key, const char *msg)
 		fd->error = mw_xstrdup(msg);
 }
 
+/* The longest field key that ends path[0, len) after a '/': "name" ends "/columns/3/name". */
+static struct field *
+field_ending(const struct form *f, const char *path, size_t len)
+{
+	struct field *best = NULL;
+
+	for (size_t i = 0; i < f->n; i++) {
+		const char *key = f->fields[i].key;
+		size_t kl = key ? strlen(key) : 0;
+
+		if (kl && kl < len && path[len - kl - 1] == '/' &&
+		    !strncmp(path + len - kl, key, kl) && (!best || kl > strlen(best->key)))
+			best = &f->fields[i];
+	}
+	return best;
+}
+
+/*
+ * The field a core diagnostic is about, by its JSON pointer: the key that
+ * ends the path, else the same without trailing array positions
+ * ("/indexes/0/columns/2" is the "columns" field); NULL when none fits.
+ */
+static struct field *
+field_for_path(const struct form *f, const char *path)
+{
+	size_t len = strlen(path);
+
+	for (;;) {
+		struct field *fd = field_ending(f, path, len);
+		size_t seg = len;
+
+		if (fd)
+			return fd;
+		while (seg > 0 && path[seg - 1] >= '0' && path[seg - 1] <= '9')
+			seg--;
+		if (seg == len || seg == 0 || path[seg - 1] != '/')
+			return NULL;
+		len = seg - 1;
+	}
+}
+
 void
 form_set_errors(struct form *f, const mw_diags *errs)
 {
-	for (size_t i = 0; i < errs->n; i++)
-		form_set_error(f, errs->items[i].path, errs->items[i].message);
+	for (size_t i = 0; i < errs->n; i++) {
+		const mw_diag *d = &errs->items[i];
+		struct field *fd = field_for_path(f, d->path ? d->path : "");
+
+		form_set_error(f, fd ? fd->key : NULL, d->message);
+	}
 }
 
 /*

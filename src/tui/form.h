@@ -52,7 +52,12 @@ struct field *form_field(struct form *f, size_t i, enum field_kind kind, const c
 const char *form_value(const struct form *f, const char *key);
 bool form_bool(const struct form *f, const char *key);
 void form_clear_errors(struct form *f);
-/* Attaches each diagnostic to the field named by its path (else the first field). */
+/*
+ * Attaches each diagnostic to the field its JSON pointer names: the field
+ * whose key ends the path ("/columns/3/name": "name"; keys may hold several
+ * parts, "columns/0/name"), trailing array positions dropped when no key
+ * fits; else the first field.
+ */
 void form_set_errors(struct form *f, const mw_diags *errs);
 void form_set_error(struct form *f, const char *key, const char *msg);
 /* Runs the form: 1 accepted, 0 cancelled. */

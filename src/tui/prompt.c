@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "tui/prompt.h"
+#include "tui/command.h"
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/draw.h"
@@ -33,11 +34,6 @@ static struct {
 	char *history_path;
 	FILE *devnull;
 } P;
-
-static const char *const commands[] = {
-	"w", "write", "q", "q!", "quit", "commit", "lint", "verify", "set", "help",
-	"table", "open", "save-display", "bind", "color", "messages", "tutorial", NULL,
-};
 
 static int
 queue_getc(FILE *unused)
@@ -138,8 +134,14 @@ collect(const char *first)
 
 	clear_candidates();
 	if (!first) {
-		for (size_t i = 0; commands[i]; i++)
-			add_candidate(commands[i]);
+		size_t n;
+		const struct command_info *c = command_list(&n);
+
+		for (size_t i = 0; i < n; i++) {
+			add_candidate(c[i].name);
+			if (c[i].alias)
+				add_candidate(c[i].alias);
+		}
 		for (int r = REQ_NONE + 1; r < REQ_COUNT; r++)
 			add_candidate(request_name((enum request)r));
 	} else if (!strcmp(first, "table")) {

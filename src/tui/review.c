@@ -182,8 +182,8 @@ review_request(struct app *a, enum request req)
  * ':' commands
  */
 
-static void
-command_export(struct app *a, const char *path)
+void
+review_export_command(struct app *a, const char *path)
 {
 	mw_buf md = MW_BUF_INIT, err = MW_BUF_INIT;
 
@@ -211,8 +211,8 @@ is_json_name(const char *s)
 }
 
 /* `:review [REV | PATCH.json]`: the same review as the command line's, in this editor. */
-static void
-command_review(struct app *a, const char *arg)
+void
+review_open_command(struct app *a, const char *arg)
 {
 	mw_review_opts opts = { .dir = a->s->ws->root };
 	mw_review *review = NULL;
@@ -236,29 +236,15 @@ command_review(struct app *a, const char *arg)
 }
 
 bool
-review_command(struct app *a, const char *cmd, const char *arg)
+review_command(struct app *a, const char *cmd, bool writes)
 {
-	static const char *const writing[] = {
-		"w", "write", "wq", "open", "table", "commit", "tutorial",
-	};
-
-	if (!strcmp(cmd, "export"))
-		command_export(a, arg);
-	else if (!strcmp(cmd, "review"))
-		command_review(a, arg);
-	else if (a->review && (!strcmp(cmd, "q") || !strcmp(cmd, "quit")))
+	if (!a->review)
+		return false;
+	if (!strcmp(cmd, "q") || !strcmp(cmd, "quit"))
 		return review_request(a, REQ_QUIT);
-	else if (!a->review)
+	if (!writes)
 		return false;
-	else {
-		for (size_t i = 0; i < sizeof(writing) / sizeof(*writing); i++) {
-			if (!strcmp(cmd, writing[i])) {
-				app_error(a, "review mode is read-only: ':%s' is disabled", cmd);
-				return true;
-			}
-		}
-		return false;
-	}
+	app_error(a, "review mode is read-only: ':%s' is disabled", cmd);
 	return true;
 }
 

@@ -45,11 +45,14 @@ unsigned review_generation(const struct app *a);
  * Dispatch hooks for command.c. review_request takes the review requests
  * (`]`, `[`, rollback), q when the review was opened from the editor, and
  * refuses editing requests in review mode; true when it took `req`.
- * review_command does the same for `:review`, `:export` and, in review
- * mode, the commands that would write.
+ * review_command does the same in review mode for `:q` and the commands
+ * that would write (`writes`, from CMD_INFO).
  */
 bool review_request(struct app *a, enum request req);
-bool review_command(struct app *a, const char *cmd, const char *arg);
+bool review_command(struct app *a, const char *cmd, bool writes);
+/* `:review [REV | PATCH.json]` and `:export FILE`. */
+void review_open_command(struct app *a, const char *arg);
+void review_export_command(struct app *a, const char *path);
 
 /* The title bar in review mode: what is reviewed, and the problem summary. */
 void review_title(const struct app *a, mw_buf *title, mw_buf *state, bool *problem);

@@ -14,7 +14,10 @@
 #include "tui/options.h"
 #include "tui/prompt.h"
 #include "tui/review.h"
+#include "tui/startup.h"
+#include "tui/terminal.h"
 #include "tui/tutorial.h"
+#include "editor/demo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,29 +54,6 @@ app_free(struct app *a)
 	free(a->filter);
 	mw_buf_release(&a->status);
 	tutorial_free(a);
-}
-
-static void
-offer_recovery(struct app *a)
-{
-	mw_buf err = MW_BUF_INIT;
-
-	/* A review never edits: the recovery file waits for the editor. */
-	if (a->review || !session_recovery_exists(a->s))
-		return;
-	display_redraw(a);
-	if (display_ask(a, "Unsaved edits from an earlier session were found. Restore them? (y/n)")) {
-		if (session_recover(a->s, &err))
-			app_error(a, "recovery failed: %s", mw_buf_cstr(&err));
-		else {
-			tables_sync_cursor(a);
-			app_info(a, "restored the unsaved change %s", a->s->change_name);
-		}
-	} else {
-		session_discard_recovery(a->s);
-		app_info(a, "recovery file discarded");
-	}
-	mw_buf_release(&err);
 }
 
 static void
@@ -146,12 +126,15 @@ tui_main(int argc, char **argv)
 		return 2;
 	if (demo || tutorial) {
 		if (tutorial ? tutorial_prepare(&demo_dir, tutorial == 2, &err)
-			     : adapt_demo_copy(&demo_dir, &err))
+			     : demo_copy(&demo_dir, &err))
 			goto fail;
 		dir = demo_dir;
 	}
-	if (session_open(&s, dir, &err))
-		goto fail;
+	if (startup_open_session(&s, dir, &err)) {
+		free(demo_dir);
+		mw_buf_release(&err);
+		return 1;
+	}
 	app_init(&a, s);
 	if (tutorial)
 		tutorial_attach(&a, tutorial == 2);
@@ -163,21 +146,22 @@ tui_main(int argc, char **argv)
 		free(demo_dir);
 		return 1;
 	}
+	/* From here a fatal signal saves the edits and gives the terminal back. */
+	session_catch_signals(s, terminal_restore_from_signal);
 	prompt_init();
 	options_load(&a, s->ws->rc, &s->ws->rc_problems);
 	if (demo)
 		app_info(&a, "demo workspace: %s", demo_dir);
-	offer_recovery(&a);
+	startup_questions(&a);
 	main_loop(&a);
 	if (s->autosave_due)
 		session_autosave(s);
+	session_catch_signals(NULL, NULL);
 	prompt_done();
 	start_tutorial = a.start_tutorial;
 	options_free();
 	app_free(&a);
 	display_done();
-	if (!s->dirty && !pending_review)
-		session_discard_recovery(s);
 	session_free(s);
 	free(demo_dir);
 	/* :tutorial closed this editor to open one on the tutorial's copy. */

@@ -163,9 +163,15 @@ tutorial_attach(struct app *a, bool restart)
 
 	t->state_dir = tut_state_dir();
 	a->tutorial = t;
-	/* A fresh copy has nothing to recover from the old one. */
-	if (restart)
-		session_discard_recovery(a->s);
+	/* A fresh copy has nothing to recover from the old one (kept as backups). */
+	while (restart && session_recovery_exists(a->s)) {
+		mw_buf err = MW_BUF_INIT;
+		char *backup = NULL;
+
+		session_recovery_discard(a->s, &backup, &err);
+		free(backup);
+		mw_buf_release(&err);
+	}
 	step = tut_progress_load(t->state_dir);
 	begin_step(a, step);
 	if (step && step < tut_nsteps)

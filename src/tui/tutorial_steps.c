@@ -212,7 +212,7 @@ check_patch_name(struct tutorial *t, const struct app *a, struct tut_verdict *v)
 	(void)t;
 	if (!added_column(s))
 		return needs_column(v);
-	want = adapt_change_name(session_before(s), s->after);
+	want = mw_change_name(session_before(s), s->after);
 	if (has_finding(s, "patch-name")) {
 		mw_buf_addf(&v->why, "%s (rule `patch-name`).", finding_message(s, "patch-name"));
 		rc = TUT_WRONG;
@@ -265,8 +265,7 @@ extra_rollback(const struct app *a, mw_buf *out)
 
 	if (!session_has_change(s) || !session_before(s))
 		return;
-	if (mw_gen_rollback(&sql, session_before(s), s->after, MW_DBMS_MYSQL, s->change_name,
-			    MW_GEN_NO_HEADER) == 0) {
+	if (mw_change_plan_rollback(&sql, &s->plan, MW_DBMS_MYSQL, MW_GEN_NO_HEADER) == 0) {
 		mw_buf_adds(out, "The rollback of your change (MySQL):\n");
 		mw_buf_add(out, sql.data, sql.len);
 	}

@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include "tui/tutorial_int.h"
+#include "editor/demo.h"
 #include "mwschema/fs.h"
 #include "mwschema/git.h"
 
@@ -93,7 +94,7 @@ remove_tree(const char *dir, mw_buf *err)
 static int
 make_copy(const char *ws, mw_buf *err)
 {
-	if (remove_tree(ws, err) || adapt_demo_copy_to(ws, err))
+	if (remove_tree(ws, err) || demo_copy_to(ws, err))
 		return -1;
 	return 0;
 }

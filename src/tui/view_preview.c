@@ -66,12 +66,9 @@ build_policy(const struct app *a, mw_buf *out)
 static void
 build_rollback(const struct session *s, mw_dbms d, mw_buf *out)
 {
-	char *label = session_change_rel(s);
-
-	if (mw_gen_rollback(out, session_before(s), s->after, d, label, 0) == MW_GEN_NOCHANGE)
+	if (mw_change_plan_rollback(out, &s->plan, d, 0) == MW_GEN_NOCHANGE)
 		mw_buf_addf(out, "-- No schema changes detected for %s: nothing to roll back.\n",
 			    mw_dbms_title(d));
-	free(label);
 }
 
 static void
@@ -83,7 +80,7 @@ build_rollback_files(const struct session *s, mw_buf *out)
 
 	mw_buf_adds(out, "\nRollback (r shows it in the SQL tabs; w does not write it):\n");
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		if (s->sql_rc[d] == 0)
+		if (!s->plan.nochange[d])
 			mw_buf_addf(out, "  %s/%s/%s\n", dir, mw_dbms_name((mw_dbms)d), rollback);
 	mw_buf_addf(out, "to write them: mwschema generate --reverse --type=all --json=%s --sql=%s\n",
 		    rel, dir);
@@ -124,11 +121,11 @@ build_text(const struct app *a, mw_buf *out)
 
 		if (a->show_rollback)
 			build_rollback(s, d, out);
-		else if (s->sql_rc[d] == MW_GEN_NOCHANGE)
+		else if (s->plan.nochange[d])
 			mw_buf_addf(out, "-- No schema changes detected for %s: no file is written.\n",
 				    mw_dbms_title(d));
 		else
-			mw_buf_add(out, s->sql[d].data, s->sql[d].len);
+			mw_buf_add(out, s->plan.sql[d].data, s->plan.sql[d].len);
 		break;
 	}
 	default:

@@ -10,6 +10,7 @@
 
 #include "tui/review.h"
 #include "editor/adapt.h"
+#include "editor/textdiff.h"
 #include "tui/curses.h"
 #include "tui/draw.h"
 #include "mwschema/fs.h"
@@ -353,7 +354,7 @@ preview_diff(mw_buf *out, const mw_review_item *it)
 	if (c->after)
 		adapt_table_json(&after, c->after);
 	mw_buf_addf(out, "--- before: %s\n+++ after: %s\n", it->path, it->path);
-	adapt_text_diff(out, mw_buf_cstr(&before), mw_buf_cstr(&after), 3);
+	text_diff(out, mw_buf_cstr(&before), mw_buf_cstr(&after), 3);
 	mw_buf_release(&before);
 	mw_buf_release(&after);
 }

@@ -22,7 +22,8 @@ project_status() {
 	git -C "$top_srcdir" status --porcelain 2>/dev/null
 }
 before=$(project_status)
-TMPDIR=$tmp MW_RUN_BINARY=$MWSCHEMA sh "$top_srcdir/run.sh" </dev/null >"$tmp/out" 2>"$tmp/err"
+TMPDIR=$tmp XDG_STATE_HOME=$tmp/state MW_RUN_BINARY=$MWSCHEMA sh "$top_srcdir/run.sh" </dev/null \
+	>"$tmp/out" 2>"$tmp/err"
 status=$?
 [ "$status" = 2 ] || fail "run.sh without a terminal exited $status: $(cat "$tmp/err")"
 grep -q "needs a terminal" "$tmp/err" || fail "no 'needs a terminal' message"
@@ -37,6 +38,7 @@ else
 	[ -f "$copy/sql/tables.json" ] || fail "copy has no sql/tables.json"
 	[ -e "$copy/demo.am" ] && fail "build glue demo.am was copied"
 	[ -e "$copy/regenerate.sh" ] && fail "build glue regenerate.sh was copied"
+	[ "$(cat "$tmp/state/mwschema/last-demo")" = "$copy" ] || fail "the copy is not remembered"
 	# The demo is consistent: generated files, tables.json and updater entries.
 	"$MWSCHEMA" check "$copy" >"$tmp/check.out" 2>&1
 	status=$?

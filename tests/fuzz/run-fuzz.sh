@@ -33,7 +33,7 @@ json_srcs="src/core/util/buf.c src/core/util/diag.c src/core/util/fs.c src/core/
 # The generators and lint reach most of the core: take all of it, with the
 # libraries the configured tree uses.
 gen_srcs=$(ls src/core/*/*.c)
-gen_pkgs="jansson libgit2 sqlite3"
+gen_pkgs="libgit2 sqlite3"
 grep -q '^#define HAVE_MARIADB 1' "$tmp/config.h" && gen_pkgs="$gen_pkgs libmariadb"
 grep -q '^#define HAVE_LIBPQ 1' "$tmp/config.h" && gen_pkgs="$gen_pkgs libpq"
 # shellcheck disable=SC2086

@@ -19,7 +19,7 @@ keys j j j d                              # the index actor_user
 wait_for "Drop index 'actor_user'?"
 keys y
 wait_for "index dropped"
-assert_screen "change: patch-actor-drop-actor_user"
+assert_screen "change: patch-drop-actor-actor_user"
 assert_screen "Indexes (1)"
 
 keys i; wait_for "Add index"

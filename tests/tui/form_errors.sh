@@ -40,6 +40,16 @@ type_text "zzz"
 keys Escape
 wait_gone "Add column"
 assert_not_screen "zzz"
+# The core's errors go to the field their JSON pointer names: a bad key
+# column name is shown under "key column", not under the table's name.
+keys N; wait_for "New table"
+type_text "tag_note"; keys Tab; type_text "bad key"; keys Enter
+wait_for 'invalid column name "bad key"'
+screen | grep -A1 "key column" | grep -q 'invalid column name "bad key"' ||
+	fail "the key column's error is not under its field: $(screen)"
+screen | grep -A1 "table name" | grep -q 'invalid column name' &&
+	fail "the key column's error is under the table name: $(screen)"
+keys Escape; wait_gone "New table"
 keys q y
 wait_exit >/dev/null
 echo PASS

@@ -44,6 +44,16 @@ make_workspace() {
     git commit -q -m "Initial schema") || fail "cannot create the git fixture"
 }
 
+# The demo checkout (its sql/ and includes/: 1.43 and 1.44 shipped, 1.45 in
+# development) as a git repository with one commit.
+make_demo() {
+  mkdir -p "$T_WS" && cp -R "$top_srcdir/demo/sql" "$top_srcdir/demo/includes" "$T_WS/" &&
+    chmod -R u+w "$T_WS" || fail "cannot copy the demo"
+  (cd "$T_WS" && git init -q -b main && git config user.name "UI Test" &&
+    git config user.email "ui@example.org" && git add -A &&
+    git commit -q -m "Demo") || fail "cannot create the git demo"
+}
+
 # start [SIZE_X SIZE_Y] [ARGS...]: runs mwschema in a fresh tmux session.
 start() {
   x=${1:-120}; y=${2:-40}
@@ -104,6 +114,18 @@ add_column() {
   keys Enter
   wait_for "+ $1"
 }
+
+# kill_editor [SIGNAL]: sends SIGNAL (default KILL) to the mwschema in the pane
+# and waits for it to end; the tmux server goes too.
+kill_editor() {
+  pane=$(tmux -S "$T_SOCK" display -p -t t '#{pane_pid}')
+  pid=$(pgrep -P "$pane" -x mwschema) || fail "no mwschema process"
+  kill "-${1:-KILL}" "$pid"
+  wait_exit >/dev/null
+  tmux -S "$T_SOCK" kill-server
+}
+# in_ws CMD...: runs CMD in the workspace.
+in_ws() { (cd "$T_WS" && "$@"); }
 
 assert_screen() { screen | grep -F -q -- "$1" || fail "not on screen: $1"; }
 assert_not_screen() { screen | grep -F -q -- "$1" && fail "unexpected on screen: $1"; return 0; }

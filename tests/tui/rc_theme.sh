@@ -73,9 +73,10 @@ tmux -S "$T_SOCK" kill-server
 printf 'set theme = colorblind\n' > "$T_WS/.mwschemarc"
 T_ENV=NO_COLOR=1 start 100 30
 # The quit above kept the edit in the recovery file.
-wait_for "Restore them? (y/n)"
+wait_for "Restore them?"
 keys n
-wait_for "recovery file discarded"
+wait_for "a backup is kept"; keys Enter
+wait_for "discarded"
 keys :; type_text "set"; keys Enter
 wait_for "theme=colorblind"
 colours=$(tmux -S "$T_SOCK" capture-pane -e -p -t t | grep -o '\[[0-9;]*m' | grep -E '[[;][34][0-7](;|m)' | sort -u)

@@ -38,6 +38,8 @@ main(int argc, char **argv)
 	printf("  update only (diff+generators+lint): median %.3f ms, p99 %.3f ms\n",
 	       r.update_median_ms, r.update_p99_ms);
 	printf("  redraw only: median %.3f ms, p99 %.3f ms\n", r.draw_median_ms, r.draw_p99_ms);
+	printf("  work per keystroke: %.1f table diffs, %.1f SQL generations (one per DBMS "
+	       "is the minimum: 3 and 3)\n", r.diffs_per_key, r.sql_per_key);
 	printf("  autosave (deferred to a pause in typing): median %.3f ms\n",
 	       r.autosave_median_ms);
 	return 0;

@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include "mwschema/checkout.h"
 #include "mwschema/commit.h"
 #include "mwschema/drift.h"
 #include "mwschema/fs.h"
@@ -131,7 +132,8 @@ mw_commit_message(mw_buf *out, const char *message, const char *subject, const c
 
 struct job {
 	const mw_commit_opts *opts;
-	mw_workspace *ws;
+	mw_checkout *co;
+	mw_workspace *ws;		/* co->ws */
 	mw_git *git;
 	char *prefix;		/* the root relative to the work tree: "" or "extensions/X/" */
 	struct strset docs;	/* changed JSON, root-relative */
@@ -178,26 +180,20 @@ add_doc_files(struct job *j, const mw_ws_doc *d)
 			set_add(&j->files, d->sql[i]);
 }
 
-/* The change's JSON and SQL, the schema files of its tables, the updaters. */
+/* Each changed document's files; a change's are what writing it touches (checkout.h). */
 static void
 collect_files(struct job *j)
 {
 	for (size_t k = 0; k < j->docs.n; k++) {
-		const mw_ws_doc *d = mw_workspace_doc(j->ws, j->docs.v[k]), *in;
-		const mw_change *c;
+		const mw_ws_doc *d = mw_workspace_doc(j->ws, j->docs.v[k]);
 
 		if (!d)
 			continue;
-		add_doc_files(j, d);
-		if (!d->doc || d->doc->kind != MW_DOC_CHANGE)
-			continue;
-		c = &d->doc->change;
-		if (c->after && mw_workspace_table(j->ws, c->after->name, &in))
-			add_doc_files(j, in);
-		if (c->before && mw_workspace_table(j->ws, c->before->name, &in))
-			add_doc_files(j, in);
-		for (int i = 0; i < MW_DBMS__COUNT; i++)
-			set_add(&j->files, j->ws->updater[i]);
+		if (d->doc && d->doc->kind == MW_DOC_CHANGE)
+			mw_checkout_change_files(&j->files.v, &j->files.n, j->co, d->rel,
+						 &d->doc->change, NULL);
+		else
+			add_doc_files(j, d);
 	}
 }
 
@@ -217,6 +213,53 @@ count_in(const mw_diags *d, size_t from, const struct strset *files, mw_diags *k
 				     x->path, x->hint, "%s", x->message);
 	}
 	return n;
+}
+
+/* Lint findings of `rel` as HEAD has it (none when it is new or does not load). */
+static void
+lint_at_head(struct job *j, mw_lint *lint, const char *rel, const mw_lint_others *others,
+	     mw_diags *out)
+{
+	char *path = mw_strdupf("%s%s", j->prefix, rel);
+	mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
+	mw_diags ignore = MW_DIAGS_INIT;
+	mw_doc *doc = NULL;
+
+	if (mw_git_blob_read(&text, j->git, "HEAD", path, &err) == 0 &&
+	    mw_doc_load_buffer_flags(&doc, mw_buf_cstr(&text), text.len, rel, MW_LOAD_SHAPE_ONLY,
+				     &ignore) == 0)
+		mw_lint_doc(lint, doc, others, out);
+	mw_doc_free(doc);
+	mw_diags_free(&ignore);
+	mw_buf_release(&text);
+	mw_buf_release(&err);
+	free(path);
+}
+
+/*
+ * The findings the change brings: a schema file is compared with itself at
+ * HEAD, so an old finding elsewhere in the file does not block the commit
+ * (a change file compares its own before and after).
+ */
+static void
+lint_new(struct job *j, mw_lint *lint, const mw_ws_doc *d, const mw_lint_others *others,
+	 mw_diags *diags)
+{
+	mw_diags now = MW_DIAGS_INIT, before = MW_DIAGS_INIT;
+
+	mw_lint_doc(lint, d->doc, others, &now);
+	if (d->doc->kind != MW_DOC_CHANGE) {
+		lint_at_head(j, lint, d->rel, others, &before);
+		mw_lint_drop_known(&now, &before);
+	}
+	for (size_t i = 0; i < now.n; i++) {
+		const mw_diag *x = &now.items[i];
+
+		mw_diags_add(diags, x->severity, x->rule, x->file, x->line, x->column, x->path,
+			     x->hint, "%s", x->message);
+	}
+	mw_diags_free(&now);
+	mw_diags_free(&before);
 }
 
 /* Lint errors in the change's JSON (load errors included). */
@@ -239,7 +282,7 @@ lint_errors(struct job *j, mw_diags *diags)
 		const mw_ws_doc *d = mw_workspace_doc(j->ws, j->docs.v[k]);
 
 		if (d && d->doc)
-			mw_lint_doc(lint, d->doc, &others, diags);
+			lint_new(j, lint, d, &others, diags);
 	}
 	mw_lint_others_release(&others);
 	mw_lint_free(lint);
@@ -260,7 +303,7 @@ sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remai
 	mw_diags tmp = MW_DIAGS_INIT;
 	int rc;
 
-	mw_drift_check(&drift, j->ws, 0, &tmp);
+	mw_drift_check(&drift, j->ws, 0, j->docs.v, j->docs.n, &tmp);
 	rc = mw_drift_apply(&sync, j->ws, &drift, j->docs.v, j->docs.n, diags);
 	mw_drift_clear(&drift);
 	res->done = sync.done;
@@ -272,15 +315,18 @@ sync_change(struct job *j, mw_commit_result *res, mw_diags *diags, size_t *remai
 	if (rc < 0)
 		return -1;
 	/* Read the checkout again: the sync changed it. */
-	mw_workspace_free(j->ws);
+	mw_checkout_free(j->co);
+	j->co = NULL;
 	j->ws = NULL;
-	if (mw_workspace_open(&j->ws, j->opts->dir, &tmp) < 0) {
+	if (mw_checkout_open(&j->co, j->opts->dir, &tmp) < 0) {
 		mw_diags_free(&tmp);
 		return -1;
 	}
+	j->ws = j->co->ws;
 	collect_files(j);
 	mw_diags_clear(&tmp);
-	mw_drift_check(&drift, j->ws, 0, &tmp);
+	/* What is left to fix in the documents among the change's files. */
+	mw_drift_check(&drift, j->ws, 0, j->files.v, j->files.n, &tmp);
 	mw_drift_clear(&drift);
 	*remaining = count_in(&tmp, 0, &j->files, diags);
 	mw_diags_free(&tmp);
@@ -363,10 +409,11 @@ prepare(struct job *j, mw_diags *diags, mw_buf *err)
 	char *ident = NULL;
 	int rc;
 
-	if (mw_workspace_open(&j->ws, j->opts->dir, diags) < 0) {
+	if (mw_checkout_open(&j->co, j->opts->dir, diags) < 0) {
 		mw_buf_adds(err, "not inside a MediaWiki checkout");
 		return -1;
 	}
+	j->ws = j->co->ws;
 	/* before sync writes anything: git would refuse the commit in these states */
 	if ((rc = mw_git_open(&j->git, j->ws->root, err)) < 0 ||
 	    (rc = mw_git_check_ready(j->git, err)) < 0 ||
@@ -391,7 +438,7 @@ prepare(struct job *j, mw_diags *diags, mw_buf *err)
 int
 mw_commit_run(mw_commit_result *res, const mw_commit_opts *opts, mw_diags *diags, mw_buf *err)
 {
-	struct job j = { opts, NULL, NULL, NULL, { NULL, 0 }, { NULL, 0 } };
+	struct job j = { opts, NULL, NULL, NULL, NULL, { NULL, 0 }, { NULL, 0 } };
 	mw_buf check = MW_BUF_INIT;
 	size_t drift = 0;
 	int rc;
@@ -430,7 +477,7 @@ out:
 	set_free(&j.files);
 	free(j.prefix);
 	mw_git_free(j.git);
-	mw_workspace_free(j.ws);
+	mw_checkout_free(j.co);
 	return rc;
 }
 

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Finding drift (see mwschema/drift.h). Applying the fixes is drift_apply.c.
+ * A change's SQL and updater entry come from its plan (plan.h); each
+ * updater file is read once per run, however many patches it must name.
+ * Platforms the checkout does not generate SQL for are left alone, and a
+ * file whose only difference is its "-- Source:" line is its own finding.
  */
 #include <config.h>
 
@@ -8,6 +12,7 @@
 #include "core/checkout/drift_internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
+#include "mwschema/plan.h"
 #include "mwschema/sqlfmt.h"
 
 #include <stdlib.h>
@@ -29,6 +34,14 @@ static const mw_report_rule drift_rules[] = {
 	  "the entry to getCoreUpdateList() (core) or the LoadExtensionSchemaUpdates handler "
 	  "(extensions); 'mwschema sync' does it where it safely can.",
 	  MW_SEV_ERROR },
+	{ MW_RULE_SOURCE, "Generated files name their JSON as MediaWiki does.",
+	  "MediaWiki's generator writes the JSON's path relative to the extension's root "
+	  "in the \"-- Source:\" line (normalizePath): \"sql/tables.json\", never "
+	  "\"./tables.json\", an install path or \"db\\\\tables.json\". A file whose only "
+	  "difference is that line is still the JSON's generated file, but MediaWiki's "
+	  "AbstractSchemaTestBase compares it byte for byte and fails. Run 'mwschema sync' "
+	  "to rewrite the line.",
+	  MW_SEV_WARNING },
 };
 
 const mw_report_rule *
@@ -75,6 +88,71 @@ want_write(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *text)
 	f->len = text->len;
 }
 
+static bool
+same_sql(const mw_buf *have, const mw_buf *want, unsigned flags)
+{
+	const char *h = mw_buf_cstr(have), *w = mw_buf_cstr(want);
+
+	if (have->len == want->len && !memcmp(h, w, want->len))
+		return true;
+	return !(flags & MW_DRIFT_STRICT) && mw_sql_same_when_printed(h, have->len, w, want->len);
+}
+
+/* What the generator writes for `doc` with `label` in its Source line (not the plan's). */
+static int
+generate_labelled(mw_buf *out, const mw_ws_doc *doc, mw_dbms dbms, const char *label)
+{
+	const mw_doc *x = doc->doc;
+
+	if (x->kind == MW_DOC_CHANGE)
+		return mw_gen_change(out, x->change.before, x->change.after, dbms, label, 0);
+	return mw_gen_schema(out, &x->schema, dbms, label, 0);
+}
+
+/* The file says what the JSON generates, under another spelling of its path. */
+static bool
+label_only(const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have, unsigned flags)
+{
+	char *label = mw_workspace_sql_source(mw_buf_cstr(have), have->len);
+	mw_buf old = MW_BUF_INIT;
+	bool same = label && generate_labelled(&old, doc, dbms, label) == 0 && same_sql(have, &old, flags);
+
+	mw_buf_release(&old);
+	free(label);
+	return same;
+}
+
+/* The first line that differs beyond the Source line (which has its own finding). */
+static int
+content_diff_line(const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have, const mw_buf *want)
+{
+	char *label = doc->label_only[dbms] ? mw_workspace_sql_source(mw_buf_cstr(have), have->len)
+					    : NULL;
+	mw_buf old = MW_BUF_INIT;
+	int line;
+
+	if (label && generate_labelled(&old, doc, dbms, label) == 0)
+		want = &old;
+	line = mw_first_diff_line(mw_buf_cstr(have), have->len, mw_buf_cstr(want), want->len);
+	mw_buf_release(&old);
+	free(label);
+	return line;
+}
+
+static void
+report_label(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have,
+	     const mw_buf *want, mw_diags *diags)
+{
+	char *label = mw_workspace_sql_source(mw_buf_cstr(have), have->len);
+
+	mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_SOURCE, doc->sql[dbms], 2, 0, NULL,
+		     "run 'mwschema sync' to write the label MediaWiki's generator writes",
+		     "only the Source line differs: it says '%s' where MediaWiki writes '%s'",
+		     label ? label : "", doc->rel);
+	want_write(d, doc, dbms, want);
+	free(label);
+}
+
 /* Compares an existing generated file with what the generator makes now. */
 static void
 compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
@@ -82,21 +160,20 @@ compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms 
 {
 	char *abs = mw_workspace_path(ws, doc->sql[dbms]);
 	mw_buf have = MW_BUF_INIT, err = MW_BUF_INIT;
-	const char *h;
 
 	if (mw_read_file(&have, abs, &err) < 0) {
 		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms], 0, 0, NULL,
 			     NULL, "%s", mw_buf_cstr(&err));
 		goto out;
 	}
-	h = mw_buf_cstr(&have);
-	if (have.len == want->len && !memcmp(h, mw_buf_cstr(want), want->len))
+	if (same_sql(&have, want, flags))
 		goto out;
-	if (!(flags & MW_DRIFT_STRICT) &&
-	    mw_sql_same_when_printed(h, have.len, mw_buf_cstr(want), want->len))
+	if (doc->label_only[dbms] && label_only(doc, dbms, &have, flags)) {
+		report_label(d, doc, dbms, &have, want, diags);
 		goto out;
+	}
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms],
-		     mw_first_diff_line(h, have.len, mw_buf_cstr(want), want->len), 0, NULL,
+		     content_diff_line(doc, dbms, &have, want), 0, NULL,
 		     "run 'mwschema sync' to regenerate it (hand edits belong in the JSON)",
 		     "differs from what %s generates for %s (stale or edited by hand)",
 		     doc->rel, mw_dbms_title(dbms));
@@ -107,39 +184,112 @@ out:
 	free(abs);
 }
 
-static void
-report_missing(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *want,
-	       mw_diags *diags)
+/*
+ * A generated file in the folder that already says what `want` says (under
+ * another name, with a Source line naming something else): writing the
+ * expected file would make a second copy. Returns it, or NULL.
+ */
+static const mw_ws_sql *
+existing_copy(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *want)
 {
+	char *dir = mw_path_dirname(doc->sql[dbms]);
+	const mw_ws_sql *hit = NULL;
+
+	for (size_t i = 0; i < ws->nsqls && !hit; i++) {
+		const mw_ws_sql *s = &ws->sqls[i];
+		char *sdir = mw_path_dirname(s->rel), *abs;
+		mw_buf have = MW_BUF_INIT;
+
+		if (s->dbms == dbms && s->source && !s->paired && !strcmp(sdir, dir)) {
+			abs = mw_workspace_path(ws, s->rel);
+			if (mw_read_file(&have, abs, NULL) == 0 &&
+			    (same_sql(&have, want, 0) || label_only(doc, dbms, &have, 0)))
+				hit = s;
+			free(abs);
+		}
+		mw_buf_release(&have);
+		free(sdir);
+	}
+	free(dir);
+	return hit;
+}
+
+static void
+report_missing(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
+	       const mw_buf *want, mw_diags *diags)
+{
+	const mw_ws_sql *copy = existing_copy(ws, doc, dbms, want);
+
+	if (copy) {
+		mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_SOURCE, copy->rel, 2, 0, NULL,
+			     "rename it to the name MediaWiki expects and fix its Source line, or "
+			     "leave both as they are",
+			     "already holds what %s generates for %s, but its Source line says "
+			     "'%s': %s is not written again", doc->rel, mw_dbms_title(dbms),
+			     copy->source, doc->sql[dbms]);
+		return;
+	}
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms], 0, 0, NULL,
 		     "run 'mwschema sync' to write it",
 		     "missing: %s generates SQL for %s", doc->rel, mw_dbms_title(dbms));
 	want_write(d, doc, dbms, want);
 }
 
+/* The SQL file of `doc` for `dbms` as the updater should name it (a copy found under another name). */
+static const char *
+registered_name(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms)
+{
+	mw_buf want = MW_BUF_INIT;
+	const mw_ws_sql *copy = NULL;
+
+	if (doc->state[dbms] == MW_WS_SQL_MISSING && generate_labelled(&want, doc, dbms, doc->rel) == 0)
+		copy = existing_copy(ws, doc, dbms, &want);
+	mw_buf_release(&want);
+	return copy ? copy->rel : doc->sql[dbms];
+}
+
+/* The SQL the generator makes of a document now, per platform: 0 or MW_GEN_NOCHANGE. */
+static void
+generate(mw_buf want[MW_DBMS__COUNT], int rc[MW_DBMS__COUNT], const mw_ws_doc *doc,
+	 const mw_change_plan *plan)
+{
+	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (doc->state[i] == MW_WS_SQL_NONE) {
+			rc[i] = MW_GEN_NOCHANGE;	/* not generated in this checkout */
+			continue;
+		}
+		if (!plan) {
+			rc[i] = mw_gen_schema(&want[i], &doc->doc->schema, (mw_dbms)i, doc->rel, 0);
+			continue;
+		}
+		rc[i] = plan->nochange[i] ? MW_GEN_NOCHANGE : 0;
+		mw_buf_add(&want[i], plan->sql[i].data, plan->sql[i].len);
+	}
+}
+
 /*
  * One JSON document. Schemas need a file per platform. Changes follow
  * MediaWiki's structure test: at least one platform's file, and every
  * existing one current (a platform may be missing for good reasons).
+ * Platforms the checkout does not generate for are left alone.
  * Returns the platforms that have, or will have, patch SQL, as bits.
  */
 static unsigned
-check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned flags,
-	  mw_diags *diags)
+check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, const mw_change_plan *plan,
+	  unsigned flags, mw_diags *diags)
 {
 	mw_buf want[MW_DBMS__COUNT] = { MW_BUF_INIT, MW_BUF_INIT, MW_BUF_INIT };
 	int rc[MW_DBMS__COUNT];
-	bool change = doc->doc->kind == MW_DOC_CHANGE;
+	bool change = plan != NULL;
 	unsigned have = 0, sql = 0;
 
-	for (int i = 0; i < MW_DBMS__COUNT; i++) {
-		rc[i] = change ? mw_gen_change(&want[i], doc->doc->change.before,
-					       doc->doc->change.after, (mw_dbms)i, doc->rel, 0) :
-			mw_gen_schema(&want[i], &doc->doc->schema, (mw_dbms)i, doc->rel, 0);
+	generate(want, rc, doc, plan);
+	for (int i = 0; i < MW_DBMS__COUNT; i++)
 		if (doc->state[i] == MW_WS_SQL_GENERATED)
 			have |= 1u << i;
-	}
 	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (doc->state[i] == MW_WS_SQL_NONE)
+			continue;
 		if (doc->state[i] == MW_WS_SQL_FOREIGN && rc[i] == 0)
 			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, doc->sql[i], 1, 0,
 				     NULL, "rename one of them, or give the JSON's generated file "
@@ -154,9 +304,9 @@ check_doc(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned fl
 		else if (doc->state[i] == MW_WS_SQL_GENERATED)
 			compare_file(d, ws, doc, (mw_dbms)i, &want[i], flags, diags);
 		else if (rc[i] == 0 && !change)
-			report_missing(d, doc, (mw_dbms)i, &want[i], diags);
+			report_missing(d, ws, doc, (mw_dbms)i, &want[i], diags);
 		else if (rc[i] == 0 && !have && doc->state[i] == MW_WS_SQL_MISSING)
-			report_missing(d, doc, (mw_dbms)i, &want[i], diags);
+			report_missing(d, ws, doc, (mw_dbms)i, &want[i], diags);
 		if (rc[i] == 0 && (have & (1u << i) || (!have && doc->state[i] == MW_WS_SQL_MISSING)))
 			sql |= 1u << i;
 		mw_buf_release(&want[i]);
@@ -170,88 +320,176 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 	for (size_t i = 0; i < ws->nsqls; i++) {
 		const mw_ws_sql *s = &ws->sqls[i];
 
-		if (s->source && !s->paired && !mw_workspace_doc(ws, s->source))
+		if (s->source && !s->paired && !s->owner)
 			mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, s->rel, 2, 0, NULL,
 				     "restore the JSON, or delete the generated file",
 				     "generated from %s, which does not exist", s->source);
 	}
 }
 
-/* The updater file of `dbms` registers the patch, or a fix and a finding. */
-static void
-check_entry(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
-	    bool partial, mw_diags *diags)
+/* The updater files as read once per run (one per handler file); unreadable ones are NULL. */
+struct updaters {
+	const mw_workspace *ws;
+	const mw_ws_updater **who;
+	mw_buf **text;
+	size_t n;
+};
+
+static const mw_buf *
+updater_text(struct updaters *u, const mw_ws_updater *up)
 {
-	const char *file = ws->updater[dbms];
-	char *abs = mw_workspace_path(ws, file), *patch = mw_path_basename(doc->sql[dbms]);
-	mw_buf php = MW_BUF_INIT, hint = MW_BUF_INIT;
+	char *abs;
+	mw_buf *text;
+
+	for (size_t i = 0; i < u->n; i++)
+		if (u->who[i] == up || !strcmp(u->who[i]->file, up->file))
+			return u->text[i];
+	abs = mw_workspace_path(u->ws, up->file);
+	text = mw_xcalloc(1, sizeof(*text));
+	if (mw_read_file(text, abs, NULL) < 0) {
+		free(text);
+		text = NULL;
+	}
+	free(abs);
+	u->who = mw_xrealloc(u->who, (u->n + 1) * sizeof(*u->who));
+	u->text = mw_xrealloc(u->text, (u->n + 1) * sizeof(*u->text));
+	u->who[u->n] = up;
+	u->text[u->n++] = text;
+	return text;
+}
+
+static void
+updaters_release(struct updaters *u)
+{
+	for (size_t i = 0; i < u->n; i++) {
+		if (u->text[i])
+			mw_buf_release(u->text[i]);
+		free(u->text[i]);
+	}
+	free(u->who);
+	free(u->text);
+}
+
+/* The plan's entry for the patch as the checkout names it. */
+static void
+entry_copy(mw_updater_entry *out, const mw_updater_entry *e, const char *patch)
+{
+	memset(out, 0, sizeof(*out));
+	out->verb = e->verb;
+	out->table = mw_xstrdup(e->table);
+	out->name = mw_xstrdup(e->name);
+	out->new_name = mw_xstrdup(e->new_name);
+	out->columns = mw_strv_dup(e->columns, e->ncolumns);
+	out->ncolumns = e->ncolumns;
+	out->patch = mw_xstrdup(patch);
+}
+
+/* The updater of the document's folder registers the patch, or a fix and a finding. */
+static void
+check_entry(mw_drift *d, struct updaters *u, const mw_ws_doc *doc, const mw_change_plan *plan,
+	    mw_dbms dbms, bool partial, mw_diags *diags)
+{
+	const mw_workspace *ws = u->ws;
+	const mw_ws_updater *up = mw_workspace_doc_updater(ws, doc, dbms);
+	const mw_buf *php = updater_text(u, up);
+	const char *sql = registered_name(ws, doc, dbms);
+	char *patch = mw_path_basename(sql);
+	mw_buf hint = MW_BUF_INIT;
 	mw_updater_entry e;
 
-	if (mw_read_file(&php, abs, NULL) == 0 &&
-	    !mw_updater_mentions(mw_buf_cstr(&php), php.len, patch)) {
-		mw_updater_entry_from_change(&e, &doc->doc->change, patch);
+	entry_copy(&e, &plan->entry, patch);
+	if (php && !mw_workspace_registered(up, mw_buf_cstr(php), php->len, sql,
+					    mw_updater_verb_name(e.verb), e.table, e.name)) {
 		if (ws->kind == MW_WS_CORE)
 			mw_updater_render_core(&hint, &e);
 		else
 			mw_updater_render_extension(&hint, &e);
-		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_UPDATER, file, 0, 0, NULL,
-			     mw_buf_cstr(&hint), "%s is not registered in %s%s%s%s", patch, file,
+		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_UPDATER, up->file, 0, 0, NULL,
+			     mw_buf_cstr(&hint), "%s is not registered in %s%s%s%s", patch, up->file,
 			     ws->kind == MW_WS_CORE ? " for " : "",
 			     ws->kind == MW_WS_CORE ? mw_dbms_title(dbms) : "",
 			     partial ? " (the patch exists for some platforms only: add the "
 			     "entry by hand inside a $dbType condition)" : "");
-		if (partial)
-			mw_updater_entry_clear(&e);
-		else
-			add_fix(d, MW_FIX_UPDATER, doc->rel, file)->entry = e;
+		if (!partial) {
+			add_fix(d, MW_FIX_UPDATER, doc->rel, up->file)->entry = e;
+			memset(&e, 0, sizeof(e));
+		}
 	}
-	mw_buf_release(&php);
+	mw_updater_entry_clear(&e);
 	mw_buf_release(&hint);
 	free(patch);
-	free(abs);
 }
 
 /*
  * An extension handler usually builds the path from $dbType, so a patch that
- * exists for some platforms only needs a condition around its entry: that is
- * the author's call, reported with the entry to paste.
+ * exists for some of the platforms the checkout generates for needs a
+ * condition around its entry: that is the author's call, reported with the
+ * entry to paste.
  */
 static void
-check_entries(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, unsigned sql,
-	      mw_diags *diags)
+check_entries(mw_drift *d, struct updaters *u, const mw_ws_doc *doc,
+	      const mw_change_plan *plan, unsigned sql, mw_diags *diags)
 {
-	unsigned all = (1u << MW_DBMS__COUNT) - 1;
+	const mw_workspace *ws = u->ws;
+	unsigned all = 0;
 	int first = -1;
 
-	for (int i = 0; i < MW_DBMS__COUNT; i++)
-		if (sql & (1u << i) && ws->updater[i] && first < 0)
+	for (int i = 0; i < MW_DBMS__COUNT; i++) {
+		if (doc->state[i] != MW_WS_SQL_NONE)
+			all |= 1u << i;
+		if (sql & (1u << i) && mw_workspace_doc_updater(ws, doc, (mw_dbms)i) && first < 0)
 			first = i;
-	if (first < 0 || (!doc->doc->change.after && !doc->doc->change.before))
+	}
+	if (first < 0 || !plan->has_entry)
 		return;
 	if (ws->kind == MW_WS_CORE) {
 		for (int i = 0; i < MW_DBMS__COUNT; i++)
-			if (sql & (1u << i) && ws->updater[i])
-				check_entry(d, ws, doc, (mw_dbms)i, false, diags);
+			if (sql & (1u << i) && mw_workspace_doc_updater(ws, doc, (mw_dbms)i))
+				check_entry(d, u, doc, plan, (mw_dbms)i, false, diags);
 		return;
 	}
-	check_entry(d, ws, doc, (mw_dbms)first, sql != all, diags);
+	check_entry(d, u, doc, plan, (mw_dbms)first, sql != all, diags);
+}
+
+static bool
+listed(const char *rel, char *const *docs, size_t ndocs)
+{
+	for (size_t i = 0; i < ndocs; i++)
+		if (!strcmp(docs[i], rel))
+			return true;
+	return !ndocs;
+}
+
+static void
+check_one(mw_drift *out, struct updaters *u, const mw_ws_doc *doc, unsigned flags,
+	  mw_diags *diags)
+{
+	mw_change_plan plan;
+	unsigned sql;
+
+	if (doc->doc->kind != MW_DOC_CHANGE) {
+		check_doc(out, u->ws, doc, NULL, flags, diags);
+		return;
+	}
+	mw_change_plan_build(&plan, doc->doc->change.before, doc->doc->change.after, doc->rel);
+	sql = check_doc(out, u->ws, doc, &plan, flags, diags);
+	check_entries(out, u, doc, &plan, sql, diags);
+	mw_change_plan_clear(&plan);
 }
 
 int
-mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, mw_diags *diags)
+mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, char *const *docs,
+	       size_t ndocs, mw_diags *diags)
 {
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < ws->ndocs; i++) {
-		const mw_ws_doc *doc = &ws->docs[i];
-		unsigned sql;
+	struct updaters u = { ws, NULL, NULL, 0 };
 
-		if (!doc->doc)
-			continue;
-		sql = check_doc(out, ws, doc, flags, diags);
-		if (doc->doc->kind == MW_DOC_CHANGE)
-			check_entries(out, ws, doc, sql, diags);
-	}
-	report_orphans(ws, diags);
-	mw_drift__check_tables(ws, diags);
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < ws->ndocs; i++)
+		if (ws->docs[i].doc && listed(ws->docs[i].rel, docs, ndocs))
+			check_one(out, &u, &ws->docs[i], flags, diags);
+	updaters_release(&u);
+	if (!ndocs)
+		report_orphans(ws, diags);
+	mw_drift__check_tables(ws, docs, ndocs, diags);
 	return 0;
 }

@@ -91,7 +91,8 @@ plan_updater(struct plan *p, const mw_workspace *ws, const mw_fix *fix, mw_diags
 	int rc;
 
 	rc = ws->kind == MW_WS_CORE ?
-	     mw_updater_insert_core(&out, mw_buf_cstr(&f->text), f->text.len, &fix->entry, &err) :
+	     mw_updater_insert_core_release(&out, mw_buf_cstr(&f->text), f->text.len, &fix->entry,
+					    ws->release, &err) :
 	     mw_updater_insert_extension(&out, mw_buf_cstr(&f->text), f->text.len,
 					 ws->updater_method, &fix->entry, &err);
 	if (rc < 0) {

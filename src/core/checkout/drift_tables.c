@@ -132,15 +132,26 @@ dropped_later(const mw_workspace *ws, const char *name)
 	return false;
 }
 
+/* Whether document `rel` is among `docs` (ndocs 0: every document is). */
+static bool
+listed(const char *rel, char *const *docs, size_t ndocs)
+{
+	for (size_t i = 0; i < ndocs; i++)
+		if (!strcmp(docs[i], rel))
+			return true;
+	return !ndocs;
+}
+
 /* New tables ("before": {}) that no schema file lists. */
 static void
-check_created(const mw_workspace *ws, mw_diags *diags)
+check_created(const mw_workspace *ws, char *const *docs, size_t ndocs, mw_diags *diags)
 {
 	for (size_t i = 0; i < ws->ndocs; i++) {
 		const mw_doc *doc = ws->docs[i].doc;
 		const char *name;
 
-		if (!doc || doc->kind != MW_DOC_CHANGE || doc->change.before || !doc->change.after)
+		if (!doc || doc->kind != MW_DOC_CHANGE || doc->change.before || !doc->change.after ||
+		    !listed(ws->docs[i].rel, docs, ndocs))
 			continue;
 		name = doc->change.after->name;
 		if (mw_workspace_table(ws, name, NULL) || dropped_later(ws, name))
@@ -152,13 +163,13 @@ check_created(const mw_workspace *ws, mw_diags *diags)
 }
 
 void
-mw_drift__check_tables(const mw_workspace *ws, mw_diags *diags)
+mw_drift__check_tables(const mw_workspace *ws, char *const *docs, size_t ndocs, mw_diags *diags)
 {
-	check_created(ws, diags);
+	check_created(ws, docs, ndocs, diags);
 	for (size_t i = 0; i < ws->ndocs; i++) {
 		const mw_doc *doc = ws->docs[i].doc;
 
-		if (!doc || doc->kind == MW_DOC_CHANGE)
+		if (!doc || doc->kind == MW_DOC_CHANGE || !listed(ws->docs[i].rel, docs, ndocs))
 			continue;
 		for (size_t t = 0; t < doc->schema.ntables; t++) {
 			struct step *v;

@@ -269,6 +269,18 @@ mw_git__rev_tree(git_tree **out, mw_git *git, const char *rev, mw_buf *err)
 	return rc;
 }
 
+int
+mw_git_resolve(char out_oid[41], mw_git *git, const char *rev, mw_buf *err)
+{
+	git_commit *c = NULL;
+	int rc = resolve_commit(&c, git, rev, err);
+
+	if (!rc)
+		git_oid_tostr(out_oid, 41, git_commit_id(c));
+	git_commit_free(c);
+	return rc;
+}
+
 static int
 compare_names(const void *a, const void *b)
 {
@@ -310,5 +322,26 @@ out:
 	git_tree_entry_free(te);
 	git_tree_free(sub);
 	git_tree_free(tree);
+	return 0;
+}
+
+int
+mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf *err)
+{
+	git_reference_iterator *it;
+	const char *name;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (git_reference_iterator_glob_new(&it, git->repo, glob) < 0)
+		return mw_git__fail(err, MW_GIT_ERROR, "cannot list the references");
+	while ((rc = git_reference_next_name(&name, it)) == 0) {
+		*names = mw_xrealloc(*names, (*n + 1) * sizeof(**names));
+		(*names)[(*n)++] = mw_xstrdup(name);
+	}
+	git_reference_iterator_free(it);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), compare_names);
 	return 0;
 }

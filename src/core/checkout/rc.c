@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "mwschema/fs.h"
+#include "mwschema/ident.h"
 #include "mwschema/model.h"
 #include "mwschema/rc.h"
 
@@ -481,4 +482,47 @@ const mw_rc_entry *
 mw_rc_entry_at(const mw_rc *rc, size_t i)
 {
 	return i < rc->n ? &rc->entries[i] : NULL;
+}
+
+/*
+ * A path from a `set` line (schema-dir, updater, ...): relative, every
+ * component a plain file name (no "..", nothing hidden; %(platform) stands
+ * for a platform's name), and inside `root` once symbolic links are
+ * resolved. A .mwschemarc comes with the repository, like the schema files,
+ * and is no more trusted than them.
+ */
+static bool
+plain_path(const char *root, const char *value)
+{
+	char *copy = mw_xstrdup(value), *save = NULL, *var;
+	bool ok = *value && *value != '/';
+
+	while ((var = strstr(copy, "%(platform)")))
+		memmove(var + 5, var + 11, strlen(var + 11) + 1), memcpy(var, "mysql", 5);
+	for (char *c = strtok_r(copy, "/", &save); ok && c; c = strtok_r(NULL, "/", &save))
+		ok = mw_ident_check_file_name(c, NULL) == 0;
+	ok = ok && mw_path_confine(root, copy, NULL, NULL) == 0;
+	free(copy);
+	return ok;
+}
+
+bool
+mw_rc_path_ok(const mw_rc_entry *e, const char *root, mw_diags *diags)
+{
+	bool updater = !strcmp(e->argv[0], "updater");
+	char *file = mw_xstrdup(e->argv[1]), *sep = updater ? strstr(file, "::") : NULL;
+	bool ok;
+
+	if (sep)
+		*sep = '\0';
+	ok = plain_path(root, file) && (!sep || mw_ident_check(sep + 2, NULL) == 0);
+	free(file);
+	if (!ok)
+		mw_diags_add(diags, MW_SEV_ERROR, NULL, e->file, e->line, 0, NULL,
+			     updater ? "give a PHP file of the checkout, relative to its root, "
+			     "optionally followed by ::method" : "give a directory of the checkout, "
+			     "relative to its root",
+			     "set %s: not a path inside the checkout (absolute, '..', a hidden or "
+			     "unusual name, or a link leading out): ignored", e->argv[0]);
+	return ok;
 }

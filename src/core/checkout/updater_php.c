@@ -240,12 +240,79 @@ ends_entry_list(const char *s, size_t open, size_t ls)
 	       (e >= 2 && !strncmp(s + e - 2, "*/", 2));
 }
 
+/* The [ ... ] that getCoreUpdateList() returns: its brackets. */
+static int
+core_array(const char *php, size_t len, size_t *open, size_t *close, mw_buf *err)
+{
+	size_t body, body_end, ret;
+
+	if (function_body(php, len, "getCoreUpdateList", &body, &body_end, err) < 0)
+		return -1;
+	ret = find_code(php, body_end, body, "return", 0);
+	*open = ret == NPOS ? NPOS : skip_space(php, body_end, ret + 6);
+	if (*open == NPOS || php[*open] != '[') {
+		mw_buf_adds(err, "getCoreUpdateList() does not return a [ ... ] array literal");
+		return -1;
+	}
+	*close = match_bracket(php, body_end, *open);
+	return 0;
+}
+
+/* A "// 1.45" line: the release its block belongs to, as major and minor. */
+static bool
+release_comment(const char *s, size_t ls, size_t end, unsigned *major, unsigned *minor)
+{
+	size_t i = ls + indent_len(s, end, ls);
+	char *stop;
+
+	if (i + 2 > end || strncmp(s + i, "//", 2))
+		return false;
+	for (i += 2; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	if (i >= end || !isdigit((unsigned char)s[i]))
+		return false;
+	*major = (unsigned)strtoul(s + i, &stop, 10);
+	if (*stop != '.' || !isdigit((unsigned char)stop[1]))
+		return false;
+	*minor = (unsigned)strtoul(stop + 1, NULL, 10);
+	return true;
+}
+
+/*
+ * True when the entry must open a new block for `release`: the array groups
+ * its rows under release comments and the newest one is older.
+ */
+static bool
+needs_release_block(const char *s, size_t open, size_t ls, const char *release)
+{
+	unsigned major = 0, minor = 0, want_major, want_minor;
+	bool found = false;
+	char *stop;
+
+	if (!release)
+		return false;
+	want_major = (unsigned)strtoul(release, &stop, 10);
+	if (*stop != '.')
+		return false;
+	want_minor = (unsigned)strtoul(stop + 1, NULL, 10);
+	for (size_t l = next_line(s, open, ls); l < ls; l = next_line(s, l, ls))
+		found |= release_comment(s, l, ls, &major, &minor);
+	return found && (major < want_major || (major == want_major && minor < want_minor));
+}
+
 int
 mw_updater_insert_core(mw_buf *out, const char *php, size_t len, const mw_updater_entry *e,
 		       mw_buf *err)
 {
-	size_t body, body_end, ret, open, close, ls, ind = NPOS, l;
-	mw_buf text = MW_BUF_INIT;
+	return mw_updater_insert_core_release(out, php, len, e, NULL, err);
+}
+
+int
+mw_updater_insert_core_release(mw_buf *out, const char *php, size_t len,
+			       const mw_updater_entry *e, const char *release, mw_buf *err)
+{
+	size_t open, close, ls, ind = NPOS, l;
+	mw_buf text = MW_BUF_INIT, indent = MW_BUF_INIT;
 
 	if (!mw_updater_entry_is_safe(e, err))
 		return -1;
@@ -253,15 +320,8 @@ mw_updater_insert_core(mw_buf *out, const char *php, size_t len, const mw_update
 		mw_buf_add(out, php, len);
 		return MW_UPDATER_PRESENT;
 	}
-	if (function_body(php, len, "getCoreUpdateList", &body, &body_end, err) < 0)
+	if (core_array(php, len, &open, &close, err) < 0)
 		return -1;
-	ret = find_code(php, body_end, body, "return", 0);
-	open = ret == NPOS ? NPOS : skip_space(php, body_end, ret + 6);
-	if (open == NPOS || php[open] != '[') {
-		mw_buf_adds(err, "getCoreUpdateList() does not return a [ ... ] array literal");
-		return -1;
-	}
-	close = match_bracket(php, body_end, open);
 	ls = close == NPOS ? NPOS : line_start(php, close);
 	if (close == NPOS || ls <= open || indent_len(php, len, ls) != close - ls) {
 		mw_buf_adds(err, "the closing ']' of getCoreUpdateList()'s array is not on a line of its own");
@@ -276,13 +336,18 @@ mw_updater_insert_core(mw_buf *out, const char *php, size_t len, const mw_update
 		if (php[l + indent_len(php, len, l)] == '[')
 			ind = l;
 	if (ind != NPOS)
-		mw_buf_add(&text, php + ind, indent_len(php, len, ind));
+		mw_buf_add(&indent, php + ind, indent_len(php, len, ind));
 	else
-		mw_buf_addf(&text, "%.*s\t", (int)(close - ls), php + ls);
+		mw_buf_addf(&indent, "%.*s\t", (int)(close - ls), php + ls);
+	/* A release already out keeps its block: the new row starts the next one. */
+	if (needs_release_block(php, open, ls, release))
+		mw_buf_addf(&text, "\n%s// %s\n", mw_buf_cstr(&indent), release);
+	mw_buf_adds(&text, mw_buf_cstr(&indent));
 	mw_updater_render_core(&text, e);
 	mw_buf_adds(&text, ",\n");
 	splice(out, php, len, ls, &text);
 	mw_buf_release(&text);
+	mw_buf_release(&indent);
 	return 0;
 }
 
@@ -631,5 +696,149 @@ mw_updater_insert_extension(mw_buf *out, const char *php, size_t len, const char
 	free(indent);
 	style_clear(&st);
 	mw_buf_release(&text);
+	return 0;
+}
+
+/*
+ * Removal: the row or the statement that names the patch, as whole lines.
+ */
+
+/* The quoted mention of `patch` inside [from, to), or NPOS. */
+static size_t
+find_mention(const char *s, size_t from, size_t to, const char *patch)
+{
+	size_t pl = strlen(patch);
+
+	for (const char *p = s + from; (p = memmem(p, to - (size_t)(p - s), patch, pl)); p++) {
+		char before = p > s ? p[-1] : '\0', after = (size_t)(p - s) + pl < to ? p[pl] : 0;
+
+		if (before && strchr("/'\"", before) && (after == '\'' || after == '"'))
+			return (size_t)(p - s);
+	}
+	return NPOS;
+}
+
+/* The core row (a top-level [ ... ] of the array) holding `at`: [*a, *b]. */
+static bool
+core_row(const char *s, size_t open, size_t close, size_t at, size_t *a, size_t *b)
+{
+	for (size_t i = open + 1; (i = find_code(s, close, i, NULL, '[')) != NPOS; i = *b + 1) {
+		*a = i;
+		*b = match_bracket(s, close, i);
+		if (*b == NPOS)
+			return false;
+		if (*a < at && at < *b) {
+			size_t c = skip_space(s, close, *b + 1);
+
+			if (c < close && s[c] == ',')
+				*b = c;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The registration statement holding `at`, from its variable to its ';'. */
+static bool
+ext_statement(const char *s, size_t body, size_t body_end, size_t at, size_t *a, size_t *b)
+{
+	struct call c;
+
+	for (size_t i = body + 1; next_call(s, i, body_end, &c); i = c.close) {
+		size_t semi;
+
+		if (!(c.open < at && at < c.close))
+			continue;
+		semi = skip_space(s, body_end, c.close + 1);
+		if (semi >= body_end || s[semi] != ';')
+			return false;
+		*a = c.var;
+		*b = semi;
+		return true;
+	}
+	return false;
+}
+
+static bool
+blank_line(const char *s, size_t len, size_t ls)
+{
+	size_t i = ls + indent_len(s, len, ls);
+
+	return i >= len || s[i] == '\n' || s[i] == '\r';
+}
+
+/* Line start after `b` when only blanks or a // comment follow it there; NPOS otherwise. */
+static size_t
+rest_of_line(const char *s, size_t len, size_t b)
+{
+	size_t i = b + 1;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+		i++;
+	if (i < len && s[i] != '\n' && strncmp(s + i, "//", 2))
+		return NPOS;
+	return next_line(s, i, len);
+}
+
+/*
+ * Widens [*a, *e) over the block's release comment (and the blank line
+ * before it) when the entry was the last of its block: the next line closes
+ * the array, is blank, or opens another block.
+ */
+static void
+drop_empty_block(const char *s, size_t len, size_t *a, size_t e)
+{
+	size_t prev, next = e + indent_len(s, len, e);
+	unsigned major, minor;
+
+	if (*a == 0)
+		return;
+	prev = line_start(s, *a - 1);
+	if (!release_comment(s, prev, *a, &major, &minor))
+		return;
+	if (!(next >= len || s[next] == ']' || blank_line(s, len, e) ||
+	      release_comment(s, e, len, &major, &minor)))
+		return;
+	*a = prev;
+	if (prev > 0 && blank_line(s, len, line_start(s, prev - 1)))
+		*a = line_start(s, prev - 1);
+}
+
+int
+mw_updater_remove(mw_buf *out, const char *php, size_t len, const char *method,
+		  const char *patch, mw_buf *removed, mw_buf *err)
+{
+	size_t open, close, at, a, b, ls, e;
+	bool core = !method || !strcmp(method, "getCoreUpdateList");
+
+	if (!mw_updater_mentions(php, len, patch)) {
+		mw_buf_add(out, php, len);
+		return MW_UPDATER_ABSENT;
+	}
+	if (core ? core_array(php, len, &open, &close, err) < 0
+		 : function_body(php, len, method, &open, &close, err) < 0)
+		return -1;
+	at = find_mention(php, open, close, patch);
+	if (at == NPOS || !(core ? core_row(php, open, close, at, &a, &b)
+				 : ext_statement(php, open, close, at, &a, &b))) {
+		mw_buf_addf(err, "the entry for %s is not a %s of its own", patch,
+			    core ? "row of getCoreUpdateList()" : "call statement");
+		return -1;
+	}
+	ls = line_start(php, a);
+	e = rest_of_line(php, len, b);
+	if (indent_len(php, len, ls) != a - ls || e == NPOS) {
+		mw_buf_addf(err, "the entry for %s shares its lines with other code", patch);
+		return -1;
+	}
+	if (removed)
+		mw_buf_add(removed, php + ls, e - ls);
+	if (core)
+		drop_empty_block(php, len, &ls, e);
+	else if (ls > 0 && blank_line(php, len, line_start(php, ls - 1)) &&
+		 (e >= len || blank_line(php, len, e) || php[e + indent_len(php, len, e)] == '}'))
+		ls = line_start(php, ls - 1);	/* the blank line that kept the rhythm */
+	mw_buf_add(out, php, ls);
+	mw_buf_add(out, php + e, len - e);
 	return 0;
 }

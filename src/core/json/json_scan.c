@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A strict JSON parser (RFC 8259, as PHP's json_decode accepts it) that
- * records the position of every value. jansson cannot tell where a value
- * was, and the loader must point at the exact line and column of a problem,
- * while the writer must be able to copy untouched values byte for byte.
+ * records the position of every value: the loader must point at the exact
+ * line and column of a problem, and the writer must be able to copy
+ * untouched values byte for byte.
  *
  * The first syntax error stops the parse: after it, positions of anything
  * else would only mislead.

@@ -7,6 +7,7 @@
 
 #include "core/lint/lint_rules.h"
 #include "mwschema/fs.h"
+#include "mwschema/plan.h"
 
 #include <fnmatch.h>
 #include <stdio.h>
@@ -357,6 +358,18 @@ mw_lint_others_release(mw_lint_others *others)
 }
 
 void
+mw_lint_change(mw_lint *lint, const mw_doc *doc, const mw_change_plan *plan,
+	       const mw_lint_others *others, mw_diags *out)
+{
+	struct lint_ctx ctx = { .lint = lint, .others = others, .file = doc->label,
+				.text = doc->text, .len = doc->len, .out = out,
+				.change = &doc->change, .plan = plan };
+
+	run_scope(&ctx, MW_LINT_SCOPE_CHANGE);
+	lint_after(&ctx);
+}
+
+void
 mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out)
 {
 	struct lint_ctx ctx = { .lint = lint, .others = others, .file = doc->label,
@@ -364,9 +377,11 @@ mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_d
 	char path[32];
 
 	if (doc->kind == MW_DOC_CHANGE) {
-		ctx.change = &doc->change;
-		run_scope(&ctx, MW_LINT_SCOPE_CHANGE);
-		lint_after(&ctx);
+		mw_change_plan plan;
+
+		mw_change_plan_build(&plan, doc->change.before, doc->change.after, doc->label);
+		mw_lint_change(lint, doc, &plan, others, out);
+		mw_change_plan_clear(&plan);
 		return;
 	}
 	ctx.schema = &doc->schema;

@@ -7,6 +7,7 @@
 
 #include "core/lint/lint_rules.h"
 #include "mwschema/diff.h"
+#include "mwschema/plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,17 +48,15 @@ void
 check_not_null_no_default(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
-	mw_table_diff sum = MW_TABLE_DIFF_INIT;
 
 	if (!altered(ctx, &before, &after))
 		return;
-	mw_table_diff_summary(&sum, before, after);
 	for (size_t i = 0; i < after->ncolumns; i++) {
 		const mw_column *c = &after->columns[i];
 		char *msg;
 
 		if (mw_table_column(before, c->name) ||
-		    find_rename(&sum, MW_DIFF_COLUMN_RENAME, c->name, true) ||
+		    find_rename(&ctx->plan->summary, MW_DIFF_COLUMN_RENAME, c->name, true) ||
 		    !c->notnull || c->autoincrement ||
 		    (c->deflt.kind != MW_V_NONE && c->deflt.kind != MW_V_NULL))
 			continue;
@@ -66,7 +65,6 @@ check_not_null_no_default(struct lint_ctx *ctx)
 			    "add a \"default\", or make it nullable for now", msg);
 		free(msg);
 	}
-	mw_table_diff_clear(&sum);
 }
 
 /* Integer width order; -1 for non-integers. */
@@ -148,7 +146,7 @@ void
 check_destructive(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
-	mw_table_diff sum = MW_TABLE_DIFF_INIT;
+	const mw_table_diff *sum = &ctx->plan->summary;
 	char *msg;
 
 	if (ctx->change->before && !ctx->change->after) {
@@ -158,20 +156,18 @@ check_destructive(struct lint_ctx *ctx)
 	}
 	if (!altered(ctx, &before, &after))
 		return;
-	mw_table_diff_summary(&sum, before, after);
-	destructive_columns(ctx, before, after, &sum);
+	destructive_columns(ctx, before, after, sum);
 	for (size_t i = 0; i < before->nindexes; i++) {
 		const mw_index *ix = &before->indexes[i];
 
 		if (mw_table_index(after, ix->name) ||
-		    find_rename(&sum, MW_DIFF_INDEX_RENAME, ix->name, false))
+		    find_rename(sum, MW_DIFF_INDEX_RENAME, ix->name, false))
 			continue;
 		msg = mw_strdupf("drops index '%s'", ix->name);
 		report_item(ctx, "/before", "indexes", i, NULL,
 			    "check that no query needs it; plan the rollback", msg);
 		free(msg);
 	}
-	mw_table_diff_clear(&sum);
 }
 
 void
@@ -200,17 +196,15 @@ void
 check_pk_change(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
-	mw_table_diff sum = MW_TABLE_DIFF_INIT;
+	const mw_table_diff *sum = &ctx->plan->summary;
 
 	if (!altered(ctx, &before, &after))
 		return;
-	mw_table_diff_summary(&sum, before, after);
-	if (mw_table_diff_find(&sum, MW_DIFF_PK_ADD) || mw_table_diff_find(&sum, MW_DIFF_PK_DROP) ||
-	    mw_table_diff_find(&sum, MW_DIFF_PK_MODIFY))
+	if (mw_table_diff_find(sum, MW_DIFF_PK_ADD) || mw_table_diff_find(sum, MW_DIFF_PK_DROP) ||
+	    mw_table_diff_find(sum, MW_DIFF_PK_MODIFY))
 		lint_report(ctx, after->has_pk_key ? "/after/pk" : "/after",
 			    "make sure existing rows are unique under the new key",
 			    "the primary key of '%s' changes: the table is rebuilt", after->name);
-	mw_table_diff_clear(&sum);
 }
 
 void
@@ -304,18 +298,9 @@ void
 check_rename_ambiguous(struct lint_ctx *ctx)
 {
 	const mw_table *before, *after;
-	mw_table_diff sum = MW_TABLE_DIFF_INIT, per[MW_DBMS__COUNT];
 
 	if (!altered(ctx, &before, &after))
 		return;
-	mw_table_diff_summary(&sum, before, after);
-	for (int d = 0; d < MW_DBMS__COUNT; d++) {
-		per[d] = (mw_table_diff)MW_TABLE_DIFF_INIT;
-		mw_table_diff_compute(&per[d], before, after, (mw_dbms)d);
-	}
-	report_renames(ctx, after, &sum, per);
-	report_unpaired(ctx, after, &sum);
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		mw_table_diff_clear(&per[d]);
-	mw_table_diff_clear(&sum);
+	report_renames(ctx, after, &ctx->plan->summary, ctx->plan->diff);
+	report_unpaired(ctx, after, &ctx->plan->summary);
 }

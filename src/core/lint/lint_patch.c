@@ -1,111 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Change rules about the patch as a whole: its file name, and whether the
- * generator produces SQL for it on each DBMS.
+ * Change rules about the patch as a whole: its file name (the policy's
+ * name rule, plan.h), and whether the generator produces SQL for it on
+ * each DBMS.
  */
 #include <config.h>
 
 #include "core/lint/lint_rules.h"
 #include "mwschema/fs.h"
-#include "mwschema/gen.h"
+#include "mwschema/plan.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-starts_with(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-/* "patch-<table>" exactly or followed by "-". */
-static bool
-names_table(const char *base, const char *prefix, const char *table)
-{
-	size_t n = strlen(prefix), m = strlen(table);
-
-	return starts_with(base, prefix) && !strncmp(base + n, table, m) &&
-	       (base[n + m] == '\0' || base[n + m] == '-');
-}
-
-/* The first column of `from` missing in `to`, or NULL. */
-static const char *
-first_missing_column(const mw_table *from, const mw_table *to)
-{
-	for (size_t i = 0; i < from->ncolumns; i++)
-		if (!mw_table_column(to, from->columns[i].name))
-			return from->columns[i].name;
-	return NULL;
-}
-
-static const char *
-first_changed_column(const mw_table *before, const mw_table *after)
-{
-	for (size_t i = 0; i < after->ncolumns; i++) {
-		const mw_column *b = mw_table_column(before, after->columns[i].name);
-
-		if (b && !mw_column_equal(b, &after->columns[i]))
-			return after->columns[i].name;
-	}
-	return NULL;
-}
-
-static const char *
-first_new_index(const mw_table *from, const mw_table *to)
-{
-	for (size_t i = 0; i < from->nindexes; i++)
-		if (!mw_table_index(to, from->indexes[i].name))
-			return from->indexes[i].name;
-	return NULL;
-}
-
-/* The name the policy asks for; *ok tells whether `base` already fits. */
-static char *
-expected_name(const mw_change *ch, const char *base, bool *ok)
-{
-	const mw_table *b = ch->before, *a = ch->after;
-	const char *field;
-
-	if (!b) {
-		*ok = names_table(base, "patch-", a->name);
-		return mw_strdupf("patch-%s", a->name);
-	}
-	if (!a) {
-		*ok = strstr(base, "drop") && strstr(base, b->name);
-		return mw_strdupf("patch-drop-%s", b->name);
-	}
-	*ok = names_table(base, "patch-", a->name) || names_table(base, "patch-drop-", a->name);
-	if ((field = first_missing_column(a, b)) || (field = first_changed_column(b, a)) ||
-	    (field = first_new_index(a, b)))
-		return mw_strdupf("patch-%s-%s", a->name, field);
-	if ((field = first_missing_column(b, a)) || (field = first_new_index(b, a))) {
-		/* a pure drop says so in its name */
-		*ok = *ok && strstr(base, "drop");
-		return mw_strdupf("patch-drop-%s-%s", a->name, field);
-	}
-	return mw_strdupf("patch-%s-pk", a->name);
-}
-
 void
 check_patch_name(struct lint_ctx *ctx)
 {
-	char *base, *want;
+	const mw_change *ch = ctx->change;
+	char *base;
 	size_t n;
-	bool ok;
 
-	if (!ctx->file || (!ctx->change->before && !ctx->change->after))
+	if (!ctx->file || (!ch->before && !ch->after))
 		return;
 	base = mw_path_basename(ctx->file);
 	n = strlen(base);
 	if (n > 5 && !strcmp(base + n - 5, ".json")) {
 		base[n - 5] = '\0';
-		want = expected_name(ctx->change, base, &ok);
-		if (!ok)
+		if (!mw_change_name_fits(base, ch->before, ch->after))
 			lint_report(ctx, "", NULL,
 				    "file name '%s' does not say what the change does; "
 				    "suggested: %s.json",
-				    base, want);
-		free(want);
+				    base, ctx->plan->name);
 	}
 	free(base);
 }
@@ -152,13 +77,11 @@ void
 check_no_sql(struct lint_ctx *ctx)
 {
 	const mw_change *ch = ctx->change;
-	mw_buf sql = MW_BUF_INIT, none = MW_BUF_INIT;
+	mw_buf none = MW_BUF_INIT;
 	int silent = 0;
 
 	for (int d = 0; d < MW_DBMS__COUNT; d++) {
-		mw_buf_reset(&sql);
-		if (mw_gen_change(&sql, ch->before, ch->after, (mw_dbms)d, ctx->file,
-				  MW_GEN_NO_HEADER) != MW_GEN_NOCHANGE)
+		if (!ctx->plan->nochange[d])
 			continue;
 		mw_buf_addf(&none, "%s%s", none.len ? ", " : "", mw_dbms_title((mw_dbms)d));
 		silent++;
@@ -171,6 +94,5 @@ check_no_sql(struct lint_ctx *ctx)
 	else if (silent)
 		lint_report(ctx, "", "write no patch file and no updater entry for it",
 			    "the change produces no SQL on %s", mw_buf_cstr(&none));
-	mw_buf_release(&sql);
 	mw_buf_release(&none);
 }

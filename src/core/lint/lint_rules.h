@@ -21,11 +21,17 @@
 	  "way to address a single row. Add a \"pk\" listing the column(s) that identify a row; if " \
 	  "no natural key exists, add an unsigned autoincrement id column and use it.") \
 	R(PK_UNSIGNED, "pk-unsigned", ERROR, SCHEMA, check_pk_unsigned, \
-	  "Integer primary-key columns must be unsigned.", \
-	  "The policy says primary keys are unsigned: ids never go negative, and a signed column " \
-	  "wastes half of its range, so the table runs out of ids twice as early. Columns in other " \
-	  "tables that store these ids must match, which is only easy if every key is unsigned. " \
-	  "Set \"unsigned\": true in the column's options.") \
+	  "Surrogate keys (autoincrement ids and key columns storing them) must be unsigned.", \
+	  "The policy says ids are unsigned: they never go negative, and a signed column " \
+	  "wastes half of its range, so the table runs out of ids twice as early. Columns in " \
+	  "other tables that store these ids must match, which is only easy if every id is " \
+	  "unsigned. Set \"unsigned\": true in the column's options. The rule is about ids, " \
+	  "not every integer in a key: a namespace number in a composite key is signed by " \
+	  "design (core's protected_titles.pt_namespace; namespaces -1 and -2 exist), as are " \
+	  "type codes (ipblocks_restrictions.ir_type) and 64-bit hashes stored in a bigint. A " \
+	  "key column that stores another table's signed id (Newsletter's " \
+	  "nl_issues.nli_newsletter_id) must keep that id's type; the finding is on the " \
+	  "autoincrement id itself (content_models.model_id, slot_roles.role_id in core).") \
 	R(REF_UNSIGNED, "ref-unsigned", WARNING, SCHEMA, check_ref_unsigned, \
 	  "A column referring to another table's integer key must have the key's exact type.", \
 	  "A column that stores another table's id (named like that table's primary-key column, " \
@@ -119,11 +125,14 @@
 	  "(bidirectional controls, zero-width spaces) make a value or a comment read " \
 	  "differently in a terminal, a diff or a code review than it is. Use plain text.") \
 	R(PATCH_NAME, "patch-name", WARNING, CHANGE, check_patch_name, \
-	  "Change files are named patch-<table>-<field>, patch-drop-<table>-<field> or patch-<table>.", \
+	  "Change files are named after the table or field they change.", \
 	  "MediaWiki names schema patches after what they do so that reviewers, updaters and DBAs " \
 	  "find them: patch-<table>-<field> adds or changes a field, patch-drop-<table>-<field> " \
-	  "drops one, and patch-<table> creates a table. The generated .sql files and the updater " \
-	  "entry take the same name. Rename the file (and its SQL) as suggested.") \
+	  "drops one, patch-<table>-pk changes the primary key and patch-<table> creates a " \
+	  "table. The generated .sql files and the updater entry take the same name. Naming the " \
+	  "field alone is as clear and accepted (AbuseFilter's patch-add-af_actor, CentralAuth's " \
+	  "patch-drop-gu_salt), as is the table alone for a new one (OATHAuth's " \
+	  "patch-add-oathauth_user_handles). Rename the file (and its SQL) as suggested.") \
 	R(NOT_NULL_NO_DEFAULT, "not-null-no-default", WARNING, CHANGE, check_not_null_no_default, \
 	  "A NOT NULL column added to an existing table needs a default.", \
 	  "Adding a NOT NULL column without a default fails (or fills in an implicit value) on " \
@@ -194,6 +203,7 @@ struct lint_ctx {
 	const char *tpath;		/* its JSON pointer ("/3", "", "/after") */
 	const mw_schema *schema;	/* the document's own tables (may be NULL) */
 	const mw_change *change;	/* CHANGE rules */
+	const mw_change_plan *plan;		/* CHANGE rules: the change's analysis */
 	enum lint_rule_index rule;	/* set by the runner */
 	mw_diags *out;
 };

@@ -6,7 +6,6 @@
 #include <config.h>
 
 #include "core/lint/lint_rules.h"
-#include "mwschema/ident.h"
 #include "mwschema/sqlfmt.h"
 
 #include <stdlib.h>
@@ -57,24 +56,6 @@ check_pk_required(struct lint_ctx *ctx)
 	free(path);
 }
 
-void
-check_pk_unsigned(struct lint_ctx *ctx)
-{
-	const mw_table *t = ctx->table;
-
-	for (size_t i = 0; i < t->npk; i++) {
-		const mw_column *c = mw_table_column(t, t->pk[i]);
-		char *msg;
-
-		if (!c || !mw_type_is_integer(c->type) || c->is_unsigned)
-			continue;
-		msg = mw_strdupf("primary-key column '%s' is a signed %s", c->name,
-				 mw_type_name(c->type));
-		report_column(ctx, c, "/options/unsigned", "set \"unsigned\": true", msg);
-		free(msg);
-	}
-}
-
 /* The column of `t` that is its whole primary key, if that is an integer. */
 static const mw_column *
 integer_key(const mw_table *t)
@@ -86,18 +67,43 @@ integer_key(const mw_table *t)
 	return mw_type_is_integer(k->type) ? k : NULL;
 }
 
-/* rev_page -> page, cl_target_id -> target: what follows the first "_" (minus "_id"). */
+/* "page" or "page_id" after the column's prefix names `name`. */
+static bool
+rest_names(const char *rest, const char *name, size_t n)
+{
+	return (!strncmp(rest, name, n) && !rest[n]) ||
+	       (!strncmp(rest, name, n) && !strcmp(rest + n, "_id"));
+}
+
+/*
+ * rev_page -> page, cl_target_id -> target: what follows the first "_"
+ * (minus "_id") is the table's name, or its name without its own prefix and
+ * plural (nli_newsletter_id -> nl_newsletters).
+ */
 static bool
 names_table(const char *column, const char *table)
 {
-	const char *rest = strchr(column, '_');
+	const char *rest = strchr(column, '_'), *bare = strchr(table, '_');
 	size_t n;
 
 	if (!rest || rest == column)
 		return false;
 	rest++;
-	n = strlen(table);
-	return !strcmp(rest, table) || (!strncmp(rest, table, n) && !strcmp(rest + n, "_id"));
+	if (rest_names(rest, table, strlen(table)))
+		return true;
+	if (!bare || !*++bare)
+		return false;
+	n = strlen(bare);
+	return rest_names(rest, bare, n) || (n > 1 && bare[n - 1] == 's' && rest_names(rest, bare, n - 1));
+}
+
+static bool
+in_pk(const mw_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->npk; i++)
+		if (!strcmp(t->pk[i], name))
+			return true;
+	return false;
 }
 
 struct ref_search {
@@ -120,6 +126,40 @@ find_referenced(const mw_table *other, void *arg)
 	}
 }
 
+/*
+ * Surrogate keys only: an autoincrement id, or a key column storing such an
+ * id. Integers that are data (namespace numbers, type codes, hashes) are
+ * signed by design, and a column storing a signed id must stay signed like
+ * it (the finding belongs on that id).
+ */
+void
+check_pk_unsigned(struct lint_ctx *ctx)
+{
+	const mw_table *t = ctx->table;
+
+	for (size_t i = 0; i < t->npk; i++) {
+		struct ref_search rs = { .column = mw_table_column(t, t->pk[i]) };
+		const mw_column *c = rs.column;
+		char *msg;
+
+		if (!c || !mw_type_is_integer(c->type) || c->is_unsigned)
+			continue;
+		if (c->autoincrement) {
+			msg = mw_strdupf("primary-key column '%s' is an autoincrement id but a "
+					 "signed %s", c->name, mw_type_name(c->type));
+		} else {
+			lint_foreach_other_table(ctx, find_referenced, &rs);
+			if (!rs.table || !rs.key->autoincrement || !rs.key->is_unsigned)
+				continue;
+			msg = mw_strdupf("primary-key column '%s' stores %s.%s (unsigned %s) but "
+					 "is a signed %s", c->name, rs.table->name, rs.key->name,
+					 mw_type_name(rs.key->type), mw_type_name(c->type));
+		}
+		report_column(ctx, c, "/options/unsigned", "set \"unsigned\": true", msg);
+		free(msg);
+	}
+}
+
 void
 check_ref_unsigned(struct lint_ctx *ctx)
 {
@@ -133,7 +173,11 @@ check_ref_unsigned(struct lint_ctx *ctx)
 		if (!mw_type_is_integer(c->type))
 			continue;
 		lint_foreach_other_table(ctx, find_referenced, &rs);
-		if (!rs.table || (c->is_unsigned && c->type == rs.key->type))
+		/* the same type, unsigned unless the key itself is signed (its own finding) */
+		if (!rs.table || (c->type == rs.key->type && (c->is_unsigned || !rs.key->is_unsigned)))
+			continue;
+		/* a key column's signedness is pk-unsigned's finding */
+		if (c->type == rs.key->type && in_pk(t, c->name))
 			continue;
 		msg = mw_strdupf("column '%s' refers to %s.%s (%s%s) but is %s%s", c->name,
 				 rs.table->name, rs.key->name, mw_type_name(rs.key->type),
@@ -386,29 +430,29 @@ check_identifier_length(struct lint_ctx *ctx)
 	const mw_table *t = ctx->table;
 	char *path;
 
-	if (strlen(t->name) > MW_IDENT_PORTABLE_MAX) {
+	if (strlen(t->name) > MW_NAME_MAX) {
 		path = mw_strdupf("%s/name", ctx->tpath);
 		lint_report(ctx, path, "use a shorter name",
-			    "table name '%s' is %zu characters long (at most 63)", t->name,
-			    strlen(t->name));
+			    "table name '%s' is %zu characters long (at most %d)", t->name,
+			    strlen(t->name), MW_NAME_MAX);
 		free(path);
 	}
 	for (size_t i = 0; i < t->ncolumns; i++) {
-		if (strlen(t->columns[i].name) <= MW_IDENT_PORTABLE_MAX)
+		if (strlen(t->columns[i].name) <= MW_NAME_MAX)
 			continue;
 		path = column_path(ctx, &t->columns[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
-			    "column name '%s' is %zu characters long (at most 63)",
-			    t->columns[i].name, strlen(t->columns[i].name));
+			    "column name '%s' is %zu characters long (at most %d)",
+			    t->columns[i].name, strlen(t->columns[i].name), MW_NAME_MAX);
 		free(path);
 	}
 	for (size_t i = 0; i < t->nindexes; i++) {
-		if (strlen(t->indexes[i].name) <= MW_IDENT_PORTABLE_MAX)
+		if (strlen(t->indexes[i].name) <= MW_NAME_MAX)
 			continue;
 		path = index_path(ctx, &t->indexes[i], "/name");
 		lint_report(ctx, path, "use a shorter name",
-			    "index name '%s' is %zu characters long (at most 63)",
-			    t->indexes[i].name, strlen(t->indexes[i].name));
+			    "index name '%s' is %zu characters long (at most %d)",
+			    t->indexes[i].name, strlen(t->indexes[i].name), MW_NAME_MAX);
 		free(path);
 	}
 }

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * SQL rules for hand-written patches. The text is first "blanked": comments
- * and quoted strings become spaces (offsets are kept, so findings point at
- * the original text) and letters are upper-cased; the checks then only see
- * keywords, names and punctuation.
+ * and quoted strings, as the SQL lexer (sqllex.h) finds them, become spaces
+ * (offsets are kept, so findings point at the original text) and letters
+ * are upper-cased; the checks then only see keywords, names and punctuation.
  */
 #include <config.h>
 
 #include "core/lint/lint_rules.h"
+#include "mwschema/sqllex.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -16,44 +17,73 @@
 /* Marks the end of a comment, so that "/\*_*\/user(" is not taken for USER(. */
 #define COMMENT_END '\001'
 
-static size_t
-blank_until(char *s, size_t i, size_t len, const char *end)
+/* Spaces over s[from, to), newlines kept (offsets and lines stay the same). */
+static void
+blank(char *s, size_t from, size_t to)
 {
-	size_t n = strlen(end);
-
-	while (i < len && strncmp(s + i, end, n)) {
-		if (s[i] == '\\' && (end[0] == '\'' || end[0] == '"') && i + 1 < len)
-			s[i++] = ' ';
+	for (size_t i = from; i < to; i++)
 		if (s[i] != '\n')
 			s[i] = ' ';
-		i++;
+}
+
+static void
+upper(char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		s[i] = (char)toupper((unsigned char)s[i]);
+}
+
+static bool
+is_quote(char c)
+{
+	return c == '\'' || c == '"' || c == '`';
+}
+
+/* One token of the SQL lexer: strings, quoted names and comments are blanked. */
+static void
+blank_token(char *s, const mw_sql_token *t)
+{
+	size_t from = t->start, to = t->start + t->len;
+
+	switch (t->type) {
+	case MW_TOK_COMMENT:
+		blank(s, from, to);
+		return;
+	case MW_TOK_BLOCK_COMMENT:
+		blank(s, from, to);
+		s[to - 1] = COMMENT_END;
+		return;
+	case MW_TOK_QUOTE:
+	case MW_TOK_BACKTICK:
+		if (is_quote(s[from])) {
+			blank(s, from, to);
+			return;
+		}
+		break;
+	case MW_TOK_VARIABLE:
+		/* @'name': the quoted part is a string */
+		if (t->len > 1 && is_quote(s[from + 1])) {
+			upper(s, from, from + 1);
+			blank(s, from + 1, to);
+			return;
+		}
+		break;
+	default:
+		break;
 	}
-	for (size_t k = 0; k < n && i < len; k++)
-		s[i++] = ' ';
-	return i;
+	upper(s, from, to);
 }
 
 static char *
 blank_sql(const char *text, size_t len)
 {
 	char *s = mw_xstrndup(text, len);
+	mw_sql_token *t;
+	size_t n = mw_sql_tokenize(&t, s, len);
 
-	for (size_t i = 0; i < len;) {
-		if (!strncmp(s + i, "--", 2) || s[i] == '#') {
-			i = blank_until(s, i, len, "\n");
-		} else if (!strncmp(s + i, "/*", 2)) {
-			i = blank_until(s, i, len, "*/");
-			s[i - 1] = COMMENT_END;
-		} else if (s[i] && strchr("'\"`", s[i])) {
-			char q[2] = { s[i], '\0' };
-
-			s[i] = ' ';
-			i = blank_until(s, i + 1, len, q);
-		} else {
-			s[i] = (char)toupper((unsigned char)s[i]);
-			i++;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		blank_token(s, &t[i]);
+	free(t);
 	return s;
 }
 

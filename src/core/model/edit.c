@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Validated, reversible model operations (see mwschema/edit.h).
+ * Validated edits of one table (see mwschema/edit.h).
  *
- * Every operation is recorded as "table before / table after": copying a
- * table is cheap next to a user's pace, and the snapshot makes undo exact
- * whatever the operation touched (index lists and the primary key follow a
- * column rename, for instance).
+ * Every edit works on a copy: copying a table is cheap next to a user's
+ * pace, and the caller keeps the original for undo. A refusal names, as a
+ * JSON pointer relative to the table, the part of the request at fault.
  */
 #include <config.h>
 
@@ -15,107 +14,116 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int MW_PRINTF(2, 3)
-fail(mw_buf *err, const char *fmt, ...)
+/* Refuses the edit: one error at `path` (a JSON pointer inside the table). */
+static int MW_PRINTF(3, 4)
+refuse(mw_diags *diags, const char *path, const char *fmt, ...)
 {
+	mw_buf msg = MW_BUF_INIT;
 	va_list ap;
 
-	if (!err)
-		return -1;
-	mw_buf_reset(err);
 	va_start(ap, fmt);
-	mw_buf_vaddf(err, fmt, ap);
+	mw_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
+	mw_diags_add(diags, MW_SEV_ERROR, NULL, NULL, 0, 0, path, NULL, "%s", mw_buf_cstr(&msg));
+	mw_buf_release(&msg);
+	return -1;
+}
+
+/* "/<array>/<i><suffix>" (caller frees). */
+static char *
+item_path(const char *array, size_t i, const char *suffix)
+{
+	return mw_strdupf("/%s/%zu%s", array, i, suffix ? suffix : "");
+}
+
+/* Refuses with a message about item `i` of `array` (field `suffix`). */
+static int MW_PRINTF(5, 6)
+refuse_at(mw_diags *diags, const char *array, size_t i, const char *suffix, const char *fmt,
+	  ...)
+{
+	char *path = item_path(array, i, suffix);
+	mw_buf msg = MW_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	mw_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	refuse(diags, path, "%s", mw_buf_cstr(&msg));
+	mw_buf_release(&msg);
+	free(path);
 	return -1;
 }
 
 /* MediaWiki names are plain identifiers: the generators never quote them. */
 static int
-check_name(const char *name, const char *what, mw_buf *err)
+check_name(const char *name, const char *what, const char *path, mw_diags *diags)
 {
 	if (!name || !*name)
-		return fail(err, "the %s name is empty", what);
+		return refuse(diags, path, "the %s name is empty", what);
 	for (const char *p = name; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		      (*p >= '0' && *p <= '9') || *p == '_'))
-			return fail(err, "invalid %s name \"%s\": use letters, digits and _",
-				    what, name);
-	if (strlen(name) > 64)
-		return fail(err, "%s name \"%s\" is longer than 64 characters", what, name);
-	return 0;
-}
-
-static long
-table_pos(const mw_schema *s, const char *name)
-{
-	for (size_t i = 0; i < s->ntables; i++)
-		if (!strcmp(s->tables[i].name, name))
-			return (long)i;
-	return -1;
-}
-
-/* Starts a record for an edit of an existing table: after = copy to edit. */
-static mw_table *
-begin(mw_edit *out, mw_edit_kind kind, const mw_schema *s, const char *table, mw_buf *err)
-{
-	long pos = table ? table_pos(s, table) : -1;
-
-	memset(out, 0, sizeof(*out));
-	if (pos < 0) {
-		fail(err, "no table named \"%s\"", table ? table : "");
-		return NULL;
-	}
-	out->kind = kind;
-	out->pos = (size_t)pos;
-	out->before = mw_table_dup(&s->tables[pos]);
-	out->after = mw_table_dup(&s->tables[pos]);
-	return out->after;
-}
-
-static int MW_PRINTF(2, 3)
-finish(mw_edit *out, const char *fmt, ...)
-{
-	mw_buf b = MW_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	mw_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	out->summary = mw_buf_detach(&b);
+			return refuse(diags, path, "invalid %s name \"%s\": use letters, digits "
+				      "and _", what, name);
+	if (strlen(name) > MW_NAME_MAX)
+		return refuse(diags, path, "%s name \"%s\" is longer than %d characters", what,
+			      name, MW_NAME_MAX);
 	return 0;
 }
 
 static int
-abandon(mw_edit *out)
+check_column(const mw_column *c, size_t at, mw_diags *diags)
 {
-	mw_edit_clear(out);
-	return -1;
-}
+	char *path = item_path("columns", at, "/name");
+	int rc = check_name(c->name, "column", path, diags);
 
-static int
-check_column(const mw_column *c, mw_buf *err)
-{
-	if (check_name(c->name, "column", err) < 0)
+	free(path);
+	if (rc < 0)
 		return -1;
 	if ((unsigned)c->type >= MW_T__COUNT)
-		return fail(err, "column \"%s\" has no valid type", c->name);
+		return refuse_at(diags, "columns", at, "/type", "column \"%s\" has no valid type",
+				 c->name);
 	return 0;
 }
 
-/* Index columns must exist, be distinct and be at least one. */
+/* Index or key columns must exist and be distinct; `base` is their array's path. */
 static int
 check_column_list(const mw_table *t, char *const *cols, size_t n, const char *who,
-		  mw_buf *err)
+		  const char *base, mw_diags *diags)
 {
 	for (size_t i = 0; i < n; i++) {
+		char *path = mw_strdupf("%s/%zu", base, i);
+		int rc = 0;
+
 		if (!cols[i] || !mw_table_column(t, cols[i]))
-			return fail(err, "%s names unknown column \"%s\" of table \"%s\"", who,
-				    cols[i] ? cols[i] : "", t->name);
-		for (size_t j = 0; j < i; j++)
+			rc = refuse(diags, path, "%s names unknown column \"%s\" of table \"%s\"",
+				    who, cols[i] ? cols[i] : "", t->name);
+		for (size_t j = 0; !rc && j < i; j++)
 			if (!strcmp(cols[i], cols[j]))
-				return fail(err, "%s lists column \"%s\" twice", who, cols[i]);
+				rc = refuse(diags, path, "%s lists column \"%s\" twice", who, cols[i]);
+		free(path);
+		if (rc)
+			return -1;
 	}
 	return 0;
+}
+
+/* An index definition at position `at` of table `t` (its own name excluded). */
+static int
+check_index(const mw_table *t, const mw_index *ix, size_t at, mw_diags *diags)
+{
+	char *path = item_path("indexes", at, "/name"), *cols = item_path("indexes", at, "/columns");
+	char *who = mw_strdupf("index \"%s\"", ix->name ? ix->name : "");
+	int rc = check_name(ix->name, "index", path, diags);
+
+	if (!rc && !ix->ncolumns)
+		rc = refuse(diags, cols, "index \"%s\" needs at least one column", ix->name);
+	if (!rc)
+		rc = check_column_list(t, ix->columns, ix->ncolumns, who, cols, diags);
+	free(who);
+	free(cols);
+	free(path);
+	return rc;
 }
 
 static void
@@ -138,102 +146,121 @@ rename_column_refs(mw_table *t, const char *from, const char *to)
 	rename_in_list(t->pk, t->npk, from, to);
 }
 
+/* Hands the edited copy over, or drops it when the edit was refused. */
+static int
+give(mw_table **out, mw_table *t, int rc)
+{
+	if (rc < 0) {
+		mw_table_free(t);
+		t = NULL;
+	}
+	*out = t;
+	return rc < 0 ? -1 : 0;
+}
+
 /*
  * Columns
  */
 
 int
-mw_edit_add_column(mw_edit *out, const mw_schema *s, const char *table, const mw_column *col,
-		   long pos, mw_buf *err)
+mw_edit_add_column(mw_table **out, const mw_table *t, const mw_column *col, long pos,
+		   mw_diags *diags)
 {
-	mw_table *t = begin(out, MW_EDIT_ADD_COLUMN, s, table, err);
-	size_t at;
+	size_t at = pos < 0 || (size_t)pos > t->ncolumns ? t->ncolumns : (size_t)pos;
+	mw_table *c;
 
-	if (!t || check_column(col, err) < 0)
-		return abandon(out);
+	*out = NULL;
+	if (check_column(col, at, diags) < 0)
+		return -1;
 	if (mw_table_column(t, col->name))
-		return fail(err, "table \"%s\" already has a column \"%s\"", table, col->name),
-		       abandon(out);
-	at = pos < 0 || (size_t)pos > t->ncolumns ? t->ncolumns : (size_t)pos;
-	t->columns = mw_xrealloc(t->columns, (t->ncolumns + 1) * sizeof(*t->columns));
-	memmove(t->columns + at + 1, t->columns + at, (t->ncolumns - at) * sizeof(*t->columns));
-	mw_column_copy(&t->columns[at], col);
-	t->ncolumns++;
-	return finish(out, "add column %s.%s", table, col->name);
+		return refuse_at(diags, "columns", at, "/name",
+				 "table \"%s\" already has a column \"%s\"", t->name, col->name);
+	c = mw_table_dup(t);
+	c->columns = mw_xrealloc(c->columns, (c->ncolumns + 1) * sizeof(*c->columns));
+	memmove(c->columns + at + 1, c->columns + at, (c->ncolumns - at) * sizeof(*c->columns));
+	mw_column_copy(&c->columns[at], col);
+	c->ncolumns++;
+	return give(out, c, 0);
 }
 
-int
-mw_edit_drop_column(mw_edit *out, const mw_schema *s, const char *table, const char *column,
-		    mw_buf *err)
+/* Why `column` (at position `at`) cannot go: a table keeps one column, indexes and the key theirs. */
+static int
+check_droppable(const mw_table *t, const char *column, size_t at, mw_diags *diags)
 {
-	mw_table *t = begin(out, MW_EDIT_DROP_COLUMN, s, table, err);
-	long at;
-
-	if (!t)
-		return -1;
-	if ((at = mw_table_column_pos(t, column)) < 0)
-		return fail(err, "table \"%s\" has no column \"%s\"", table, column), abandon(out);
 	if (t->ncolumns == 1)
-		return fail(err, "cannot drop \"%s\": a table needs at least one column; drop the "
-			    "table instead", column), abandon(out);
+		return refuse_at(diags, "columns", at, NULL, "cannot drop \"%s\": a table needs at "
+				 "least one column; drop the table instead", column);
 	for (size_t i = 0; i < t->nindexes; i++)
 		for (size_t j = 0; j < t->indexes[i].ncolumns; j++)
 			if (!strcmp(t->indexes[i].columns[j], column))
-				return fail(err, "column \"%s\" is used by index \"%s\"; drop or "
-					    "change the index first", column, t->indexes[i].name),
-				       abandon(out);
-	if (mw_table_in_pk(t, column))
-		return fail(err, "column \"%s\" is part of the primary key; change the primary "
-			    "key first", column), abandon(out);
-	mw_column_clear(&t->columns[at]);
-	memmove(t->columns + at, t->columns + at + 1,
-		(t->ncolumns - (size_t)at - 1) * sizeof(*t->columns));
-	t->ncolumns--;
-	return finish(out, "drop column %s.%s", table, column);
+				return refuse_at(diags, "indexes", i, NULL, "column \"%s\" is used "
+						 "by index \"%s\"; drop or change the index first",
+						 column, t->indexes[i].name);
+	for (size_t i = 0; i < t->npk; i++)
+		if (!strcmp(t->pk[i], column))
+			return refuse_at(diags, "pk", i, NULL, "column \"%s\" is part of the "
+					 "primary key; change the primary key first", column);
+	return 0;
 }
 
 int
-mw_edit_modify_column(mw_edit *out, const mw_schema *s, const char *table, const char *column,
-		      const mw_column *col, mw_buf *err)
+mw_edit_drop_column(mw_table **out, const mw_table *t, const char *column, mw_diags *diags)
 {
-	mw_table *t = begin(out, MW_EDIT_MODIFY_COLUMN, s, table, err);
-	long at;
+	long at = mw_table_column_pos(t, column);
+	mw_table *c;
 
-	if (!t || check_column(col, err) < 0)
-		return abandon(out);
-	if ((at = mw_table_column_pos(t, column)) < 0)
-		return fail(err, "table \"%s\" has no column \"%s\"", table, column), abandon(out);
+	*out = NULL;
+	if (at < 0)
+		return refuse(diags, "/columns", "table \"%s\" has no column \"%s\"", t->name,
+			      column);
+	if (check_droppable(t, column, (size_t)at, diags) < 0)
+		return -1;
+	c = mw_table_dup(t);
+	mw_column_clear(&c->columns[at]);
+	memmove(c->columns + at, c->columns + at + 1,
+		(c->ncolumns - (size_t)at - 1) * sizeof(*c->columns));
+	c->ncolumns--;
+	return give(out, c, 0);
+}
+
+int
+mw_edit_modify_column(mw_table **out, const mw_table *t, const char *column, const mw_column *col,
+		      mw_diags *diags)
+{
+	long at = mw_table_column_pos(t, column);
+	mw_table *c;
+
+	*out = NULL;
+	if (at < 0)
+		return refuse(diags, "/columns", "table \"%s\" has no column \"%s\"", t->name,
+			      column);
+	if (check_column(col, (size_t)at, diags) < 0)
+		return -1;
 	if (strcmp(column, col->name) && mw_table_column(t, col->name))
-		return fail(err, "table \"%s\" already has a column \"%s\"", table, col->name),
-		       abandon(out);
+		return refuse_at(diags, "columns", (size_t)at, "/name",
+				 "table \"%s\" already has a column \"%s\"", t->name, col->name);
+	c = mw_table_dup(t);
 	if (strcmp(column, col->name))
-		rename_column_refs(t, column, col->name);
-	mw_column_clear(&t->columns[at]);
-	mw_column_copy(&t->columns[at], col);
-	return finish(out, "change column %s.%s", table, column);
+		rename_column_refs(c, column, col->name);
+	mw_column_clear(&c->columns[at]);
+	mw_column_copy(&c->columns[at], col);
+	return give(out, c, 0);
 }
 
 int
-mw_edit_rename_column(mw_edit *out, const mw_schema *s, const char *table, const char *column,
-		      const char *new_name, mw_buf *err)
+mw_edit_rename_column(mw_table **out, const mw_table *t, const char *column, const char *new_name,
+		      mw_diags *diags)
 {
-	const mw_table *t = mw_schema_table(s, table);
-	const mw_column *c = t ? mw_table_column(t, column) : NULL;
+	const mw_column *c = mw_table_column(t, column);
 	mw_column tmp;
-	int rc;
 
+	*out = NULL;
 	if (!c)
-		return fail(err, t ? "table \"%s\" has no column \"%s\"" : "no table named \"%s\"",
-			    table, column);
+		return refuse(diags, "/columns", "table \"%s\" has no column \"%s\"", t->name,
+			      column);
 	tmp = *c;
 	tmp.name = (char *)new_name;
-	rc = mw_edit_modify_column(out, s, table, column, &tmp, err);
-	if (rc == 0) {
-		out->kind = MW_EDIT_RENAME_COLUMN;
-		free(out->summary);
-		finish(out, "rename column %s.%s to %s", table, column, new_name);
-	}
-	return rc;
+	return mw_edit_modify_column(out, t, column, &tmp, diags);
 }
 
 /*
@@ -241,83 +268,101 @@ mw_edit_rename_column(mw_edit *out, const mw_schema *s, const char *table, const
  */
 
 int
-mw_edit_add_index(mw_edit *out, const mw_schema *s, const char *table, const mw_index *ix,
-		  mw_buf *err)
+mw_edit_add_index(mw_table **out, const mw_table *t, const mw_index *ix, mw_diags *diags)
 {
-	mw_table *t = begin(out, MW_EDIT_ADD_INDEX, s, table, err);
-	char *who;
-	int rc;
+	mw_table *c;
 
-	if (!t || check_name(ix->name, "index", err) < 0)
-		return abandon(out);
+	*out = NULL;
+	if (check_index(t, ix, t->nindexes, diags) < 0)
+		return -1;
 	if (mw_table_index(t, ix->name))
-		return fail(err, "table \"%s\" already has an index \"%s\"", table, ix->name),
-		       abandon(out);
-	if (!ix->ncolumns)
-		return fail(err, "index \"%s\" needs at least one column", ix->name), abandon(out);
-	who = mw_strdupf("index \"%s\"", ix->name);
-	rc = check_column_list(t, ix->columns, ix->ncolumns, who, err);
-	free(who);
-	if (rc < 0)
-		return abandon(out);
-	t->indexes = mw_xrealloc(t->indexes, (t->nindexes + 1) * sizeof(*t->indexes));
-	mw_index_copy(&t->indexes[t->nindexes++], ix);
-	return finish(out, "add index %s.%s", table, ix->name);
+		return refuse_at(diags, "indexes", t->nindexes, "/name",
+				 "table \"%s\" already has an index \"%s\"", t->name, ix->name);
+	c = mw_table_dup(t);
+	c->indexes = mw_xrealloc(c->indexes, (c->nindexes + 1) * sizeof(*c->indexes));
+	mw_index_copy(&c->indexes[c->nindexes++], ix);
+	return give(out, c, 0);
+}
+
+/* Position of index `name`, or -1 after refusing. */
+static long
+index_pos(const mw_table *t, const char *name, mw_diags *diags)
+{
+	const mw_index *ix = mw_table_index(t, name);
+
+	if (!ix)
+		return refuse(diags, "/indexes", "table \"%s\" has no index \"%s\"", t->name, name);
+	return ix - t->indexes;
 }
 
 int
-mw_edit_drop_index(mw_edit *out, const mw_schema *s, const char *table, const char *index,
-		   mw_buf *err)
+mw_edit_modify_index(mw_table **out, const mw_table *t, const char *index, const mw_index *ix,
+		     mw_diags *diags)
 {
-	mw_table *t = begin(out, MW_EDIT_DROP_INDEX, s, table, err);
-	mw_index *ix;
-	size_t at;
+	long at = index_pos(t, index, diags);
+	const mw_index *same;
+	mw_table *c;
 
-	if (!t)
+	*out = NULL;
+	if (at < 0 || check_index(t, ix, (size_t)at, diags) < 0)
 		return -1;
-	if (!(ix = mw_table_index(t, index)))
-		return fail(err, "table \"%s\" has no index \"%s\"", table, index), abandon(out);
-	at = (size_t)(ix - t->indexes);
-	mw_index_clear(ix);
-	memmove(t->indexes + at, t->indexes + at + 1, (t->nindexes - at - 1) * sizeof(*ix));
-	t->nindexes--;
-	return finish(out, "drop index %s.%s", table, index);
+	same = mw_table_index(t, ix->name);
+	if (same && same != &t->indexes[at])
+		return refuse_at(diags, "indexes", (size_t)at, "/name",
+				 "table \"%s\" already has an index \"%s\"", t->name, ix->name);
+	c = mw_table_dup(t);
+	mw_index_clear(&c->indexes[at]);
+	mw_index_copy(&c->indexes[at], ix);
+	return give(out, c, 0);
 }
 
 int
-mw_edit_rename_index(mw_edit *out, const mw_schema *s, const char *table, const char *index,
-		     const char *new_name, mw_buf *err)
+mw_edit_drop_index(mw_table **out, const mw_table *t, const char *index, mw_diags *diags)
 {
-	mw_table *t = begin(out, MW_EDIT_RENAME_INDEX, s, table, err);
-	mw_index *ix;
+	long at = index_pos(t, index, diags);
+	mw_table *c;
 
-	if (!t || check_name(new_name, "index", err) < 0)
-		return abandon(out);
-	if (!(ix = mw_table_index(t, index)))
-		return fail(err, "table \"%s\" has no index \"%s\"", table, index), abandon(out);
-	if (strcmp(index, new_name) && mw_table_index(t, new_name))
-		return fail(err, "table \"%s\" already has an index \"%s\"", table, new_name),
-		       abandon(out);
-	free(ix->name);
-	ix->name = mw_xstrdup(new_name);
-	return finish(out, "rename index %s.%s to %s", table, index, new_name);
-}
-
-int
-mw_edit_set_pk(mw_edit *out, const mw_schema *s, const char *table, char *const *columns,
-	       size_t n, mw_buf *err)
-{
-	mw_table *t = begin(out, MW_EDIT_SET_PK, s, table, err);
-
-	if (!t)
+	*out = NULL;
+	if (at < 0)
 		return -1;
-	if (check_column_list(t, columns, n, "the primary key", err) < 0)
-		return abandon(out);
-	mw_strv_free(t->pk, t->npk);
-	t->pk = mw_strv_dup(columns, n);
-	t->npk = n;
-	t->has_pk_key = true;
-	return finish(out, "set primary key of %s", table);
+	c = mw_table_dup(t);
+	mw_index_clear(&c->indexes[at]);
+	memmove(c->indexes + at, c->indexes + at + 1,
+		(c->nindexes - (size_t)at - 1) * sizeof(*c->indexes));
+	c->nindexes--;
+	return give(out, c, 0);
+}
+
+int
+mw_edit_rename_index(mw_table **out, const mw_table *t, const char *index, const char *new_name,
+		     mw_diags *diags)
+{
+	long at = index_pos(t, index, diags);
+	mw_index tmp;
+
+	*out = NULL;
+	if (at < 0)
+		return -1;
+	tmp = t->indexes[at];
+	tmp.name = (char *)new_name;
+	return mw_edit_modify_index(out, t, index, &tmp, diags);
+}
+
+int
+mw_edit_set_pk(mw_table **out, const mw_table *t, char *const *columns, size_t n,
+	       mw_diags *diags)
+{
+	mw_table *c;
+
+	*out = NULL;
+	if (check_column_list(t, columns, n, "the primary key", "/pk", diags) < 0)
+		return -1;
+	c = mw_table_dup(t);
+	mw_strv_free(c->pk, c->npk);
+	c->pk = mw_strv_dup(columns, n);
+	c->npk = n;
+	c->has_pk_key = true;
+	return give(out, c, 0);
 }
 
 /*
@@ -325,165 +370,33 @@ mw_edit_set_pk(mw_edit *out, const mw_schema *s, const char *table, char *const 
  */
 
 static int
-check_table(const mw_table *t, mw_buf *err)
+check_columns(const mw_table *t, mw_diags *diags)
 {
-	if (check_name(t->name, "table", err) < 0)
-		return -1;
 	if (!t->ncolumns)
-		return fail(err, "table \"%s\" needs at least one column", t->name);
+		return refuse(diags, "/columns", "table \"%s\" needs at least one column", t->name);
 	for (size_t i = 0; i < t->ncolumns; i++) {
-		if (check_column(&t->columns[i], err) < 0)
+		if (check_column(&t->columns[i], i, diags) < 0)
 			return -1;
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(t->columns[i].name, t->columns[j].name))
-				return fail(err, "table \"%s\" has two columns named \"%s\"",
-					    t->name, t->columns[i].name);
+				return refuse_at(diags, "columns", i, "/name",
+						 "table \"%s\" has two columns named \"%s\"",
+						 t->name, t->columns[i].name);
 	}
-	for (size_t i = 0; i < t->nindexes; i++) {
-		char *who = mw_strdupf("index \"%s\"", t->indexes[i].name);
-		int rc = check_name(t->indexes[i].name, "index", err) < 0 ||
-			 check_column_list(t, t->indexes[i].columns, t->indexes[i].ncolumns,
-					   who, err) < 0 ? -1 : 0;
-
-		free(who);
-		if (rc < 0)
-			return -1;
-	}
-	return check_column_list(t, t->pk, t->npk, "the primary key", err);
+	return 0;
 }
 
 int
-mw_edit_add_table(mw_edit *out, const mw_schema *s, const mw_table *t, long pos, mw_buf *err)
+mw_edit_check_new_table(const mw_schema *s, const mw_table *t, mw_diags *diags)
 {
-	memset(out, 0, sizeof(*out));
-	if (check_table(t, err) < 0)
+	if (check_name(t->name, "table", "/name", diags) < 0 || check_columns(t, diags) < 0)
+		return -1;
+	for (size_t i = 0; i < t->nindexes; i++)
+		if (check_index(t, &t->indexes[i], i, diags) < 0)
+			return -1;
+	if (check_column_list(t, t->pk, t->npk, "the primary key", "/pk", diags) < 0)
 		return -1;
 	if (mw_schema_table(s, t->name))
-		return fail(err, "a table named \"%s\" already exists", t->name);
-	out->kind = MW_EDIT_ADD_TABLE;
-	out->pos = pos < 0 || (size_t)pos > s->ntables ? s->ntables : (size_t)pos;
-	out->after = mw_table_dup(t);
-	return finish(out, "add table %s", t->name);
-}
-
-int
-mw_edit_drop_table(mw_edit *out, const mw_schema *s, const char *table, mw_buf *err)
-{
-	long pos = table_pos(s, table);
-
-	memset(out, 0, sizeof(*out));
-	if (pos < 0)
-		return fail(err, "no table named \"%s\"", table);
-	out->kind = MW_EDIT_DROP_TABLE;
-	out->pos = (size_t)pos;
-	out->before = mw_table_dup(&s->tables[pos]);
-	return finish(out, "drop table %s", table);
-}
-
-/*
- * Applying records
- */
-
-/* Replaces state `from` at e->pos by state `to` (either may be NULL). */
-static int
-swap_state(mw_schema *s, const mw_edit *e, const mw_table *from, const mw_table *to,
-	   mw_buf *err)
-{
-	if (from && (e->pos >= s->ntables || !mw_table_equal(&s->tables[e->pos], from)))
-		return fail(err, "cannot %s: table \"%s\" changed since", e->summary, from->name);
-	if (!from && e->pos > s->ntables)
-		return fail(err, "cannot %s: the schema changed since", e->summary);
-	if (from && to) {
-		mw_table_clear(&s->tables[e->pos]);
-		mw_table_copy(&s->tables[e->pos], to);
-	} else if (to) {
-		s->tables = mw_xrealloc(s->tables, (s->ntables + 1) * sizeof(*s->tables));
-		memmove(s->tables + e->pos + 1, s->tables + e->pos,
-			(s->ntables - e->pos) * sizeof(*s->tables));
-		mw_table_copy(&s->tables[e->pos], to);
-		s->ntables++;
-	} else if (from) {
-		mw_table_clear(&s->tables[e->pos]);
-		memmove(s->tables + e->pos, s->tables + e->pos + 1,
-			(s->ntables - e->pos - 1) * sizeof(*s->tables));
-		s->ntables--;
-	}
+		return refuse(diags, "/name", "a table named \"%s\" already exists", t->name);
 	return 0;
-}
-
-int
-mw_edit_apply(mw_schema *s, const mw_edit *e, mw_buf *err)
-{
-	return swap_state(s, e, e->before, e->after, err);
-}
-
-int
-mw_edit_revert(mw_schema *s, const mw_edit *e, mw_buf *err)
-{
-	return swap_state(s, e, e->after, e->before, err);
-}
-
-void
-mw_edit_clear(mw_edit *e)
-{
-	if (!e)
-		return;
-	free(e->summary);
-	mw_table_free(e->before);
-	mw_table_free(e->after);
-	memset(e, 0, sizeof(*e));
-}
-
-/*
- * History
- */
-
-int
-mw_edit_log_do(mw_edit_log *log, mw_schema *s, mw_edit *e, mw_buf *err)
-{
-	if (mw_edit_apply(s, e, err) < 0) {
-		mw_edit_clear(e);
-		return -1;
-	}
-	while (log->n > log->done)
-		mw_edit_clear(&log->items[--log->n]);
-	if (log->n == log->cap) {
-		log->cap = log->cap ? log->cap * 2 : 16;
-		log->items = mw_xrealloc(log->items, log->cap * sizeof(*log->items));
-	}
-	log->items[log->n++] = *e;
-	log->done = log->n;
-	memset(e, 0, sizeof(*e));
-	return 0;
-}
-
-int
-mw_edit_log_undo(mw_edit_log *log, mw_schema *s, mw_buf *err)
-{
-	if (!log->done)
-		return fail(err, "nothing to undo");
-	if (mw_edit_revert(s, &log->items[log->done - 1], err) < 0)
-		return -1;
-	log->done--;
-	return 0;
-}
-
-int
-mw_edit_log_redo(mw_edit_log *log, mw_schema *s, mw_buf *err)
-{
-	if (log->done == log->n)
-		return fail(err, "nothing to redo");
-	if (mw_edit_apply(s, &log->items[log->done], err) < 0)
-		return -1;
-	log->done++;
-	return 0;
-}
-
-void
-mw_edit_log_free(mw_edit_log *log)
-{
-	for (size_t i = 0; i < log->n; i++)
-		mw_edit_clear(&log->items[i]);
-	free(log->items);
-	memset(log, 0, sizeof(*log));
 }

@@ -102,61 +102,36 @@ mw_review__list(char ***names, const struct review_src *src, const char *dir,
 	return kept;
 }
 
-char *
-mw_review__sql_source(const char *text, size_t len)
+bool
+mw_review__label_names(const mw_workspace *ws, const char *label, const char *rel,
+			const char *near)
 {
-	char *label = mw_workspace_sql_source(text, len), *slash;
+	int score = label ? mw_workspace_label_score(label, rel) : 0;
+	const mw_ws_doc *best;
 
-	/* Older extension files spell it from the wiki root: "extensions/<Name>/...". */
-	if (label && !strncmp(label, "extensions/", 11) && (slash = strchr(label + 11, '/')))
-		memmove(label, slash + 1, strlen(slash + 1) + 1);
-	return label;
+	if (score == 3 || !score)
+		return score == 3;
+	best = mw_workspace_label_doc(ws, label, near);
+	return !best || !strcmp(best->rel, rel) || mw_workspace_label_score(label, best->rel) < score;
 }
 
 /*
  * Collecting the items
  */
 
-/* The schema directory `rel` sits in when it is a schema or change JSON there. */
-static const char *
-json_schema_dir(const mw_workspace *ws, const char *rel)
+/* A schema or change JSON of one of the checkout's JSON folders. */
+static bool
+is_schema_json(const mw_workspace *ws, const char *rel)
 {
 	char *dir;
-	const char *hit = NULL;
+	bool hit;
 
 	if (!has_suffix(rel, ".json"))
-		return NULL;
+		return false;
 	dir = mw_path_dirname(rel);
-	for (size_t i = 0; i < ws->nschema_dirs && !hit; i++) {
-		size_t l = strlen(ws->schema_dirs[i]);
-
-		if (!strcmp(dir, ws->schema_dirs[i]) ||
-		    (!strncmp(dir, ws->schema_dirs[i], l) &&
-		     !strcmp(dir + l, "/abstractSchemaChanges")))
-			hit = ws->schema_dirs[i];
-	}
+	hit = mw_workspace_json_dir(ws, strcmp(dir, ".") ? dir : "") != NULL;
 	free(dir);
 	return hit;
-}
-
-/* The schema directory of a generated-SQL path "<dir>/<platform>/x.sql". */
-static const char *
-sql_schema_dir(const mw_workspace *ws, const char *rel)
-{
-	for (size_t i = 0; i < ws->nschema_dirs; i++) {
-		size_t l = strlen(ws->schema_dirs[i]);
-
-		if (strncmp(rel, ws->schema_dirs[i], l) || rel[l] != '/' || !has_suffix(rel, ".sql"))
-			continue;
-		for (int d = 0; d < MW_DBMS__COUNT; d++) {
-			size_t dl = strlen(mw_dbms_name((mw_dbms)d));
-
-			if (!strncmp(rel + l + 1, mw_dbms_name((mw_dbms)d), dl) &&
-			    rel[l + 1 + dl] == '/' && !strchr(rel + l + 2 + dl, '/'))
-				return ws->schema_dirs[i];
-		}
-	}
-	return NULL;
 }
 
 static mw_review_item *
@@ -196,41 +171,59 @@ exists_at(const struct review_src *src, const char *rel)
 	return rc == 0;
 }
 
+/* The document of the work tree the label names, if the revision has it. */
+static char *
+owner_by_label(const struct review_ctx *ctx, const char *label, const char *rel)
+{
+	const mw_ws_doc *doc = mw_workspace_label_doc(ctx->ws, label, rel);
+	char *clean;
+
+	if (doc && exists_at(&ctx->src, doc->rel))
+		return mw_xstrdup(doc->rel);
+	clean = mw_workspace_label_clean(label);
+	if (*clean && exists_at(&ctx->src, clean))
+		return clean;
+	free(clean);
+	return NULL;
+}
+
 /*
  * The JSON a changed SQL file follows from: the one its header names, else
- * the name rule backwards (spec §1): "x.sql" from "x.json" in the schema
- * directory or its abstractSchemaChanges, "tables-generated.sql" from
+ * the name rule backwards (spec §1) in every JSON folder whose SQL goes to
+ * the file's folder: "x.sql" from "x.json", "tables-generated.sql" from
  * "tables.json".
  */
 static char *
-sql_owner(const struct review_src *src, const char *sd, const char *rel)
+sql_owner(const struct review_ctx *ctx, const char *rel, mw_dbms dbms)
 {
 	mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
-	char *label = NULL, *base = mw_path_basename(rel), *cand;
+	char *label = NULL, *base = mw_path_basename(rel), *dir = mw_path_dirname(rel), *cand = NULL;
 	size_t bl = strlen(base) - 4;
 
-	if (mw_review__read(&text, src, rel, &err) == 0)
-		label = mw_review__sql_source(mw_buf_cstr(&text), text.len);
+	if (mw_review__read(&text, &ctx->src, rel, &err) == 0)
+		label = mw_workspace_sql_source(mw_buf_cstr(&text), text.len);
 	mw_buf_release(&text);
 	mw_buf_release(&err);
-	if (label && exists_at(src, label)) {
-		free(base);
-		return label;
-	}
-	free(label);
+	if (label && (cand = owner_by_label(ctx, label, rel)))
+		goto out;
 	if (bl > 10 && !strcmp(base + bl - 10, "-generated"))
 		bl -= 10;
 	base[bl] = '\0';
-	cand = mw_strdupf("%s/abstractSchemaChanges/%s.json", sd, base);
-	if (!exists_at(src, cand)) {
-		free(cand);
-		cand = mw_strdupf("%s/%s.json", sd, base);
-		if (!exists_at(src, cand)) {
+	for (size_t i = 0; i < ctx->ws->ndirs && !cand; i++) {
+		const mw_ws_dir *e = &ctx->ws->dirs[i];
+
+		if (!e->sql[dbms] || strcmp(e->sql[dbms], dir))
+			continue;
+		cand = mw_strdupf("%s%s%s.json", e->json, *e->json ? "/" : "", base);
+		if (!exists_at(&ctx->src, cand)) {
 			free(cand);
 			cand = NULL;
 		}
 	}
+out:
+	free(label);
 	free(base);
+	free(dir);
 	return cand;
 }
 
@@ -241,18 +234,19 @@ collect(mw_review *r, struct review_ctx *ctx, const mw_git_range *range)
 
 	for (size_t i = 0; i < range->nfiles; i++) {
 		const mw_git_file *f = &range->files[i];
-		const char *rel = f->path + pl, *sd;
+		const char *rel = f->path + pl;
 		char *owner;
+		mw_dbms dbms;
 
 		if (strncmp(f->path, ctx->src.prefix, pl))
 			continue;
 		r->nfiles++;
 		if (f->status == 'D')
 			continue;
-		if (json_schema_dir(ctx->ws, rel)) {
+		if (is_schema_json(ctx->ws, rel)) {
 			add_item(r, rel, f->status == 'A' ? MW_REVIEW_ADDED : MW_REVIEW_MODIFIED);
-		} else if ((sd = sql_schema_dir(ctx->ws, rel)) &&
-			   (owner = sql_owner(&ctx->src, sd, rel))) {
+		} else if (has_suffix(rel, ".sql") && mw_workspace_sql_dir(ctx->ws, rel, &dbms) &&
+			   (owner = sql_owner(ctx, rel, dbms))) {
 			add_item(r, owner, MW_REVIEW_SQL_ONLY);
 			free(owner);
 		}

@@ -30,7 +30,8 @@ mw_review_sync_name(mw_review_sync sync)
 	static const char *const names[] = {
 		"in sync", "in sync (layout differs)", "differs", "missing", "hand-written",
 		"no SQL (no change on this platform)", "extra (no change on this platform)",
-		"unknown (JSON does not load)",
+		"unknown (JSON does not load)", "in sync (only the Source line differs)",
+		"not generated in this checkout",
 	};
 
 	return names[sync];
@@ -147,8 +148,11 @@ text_findings(mw_buf *out, const mw_review_item *it)
 {
 	const mw_diags *lists[] = { &it->load_errors, &it->findings };
 
+	if (it->known_findings)
+		mw_buf_addf(out, "  Lint: %zu finding%s the file had before this revision, not shown\n",
+			    it->known_findings, it->known_findings == 1 ? "" : "s");
 	if (!it->load_errors.n && !it->findings.n) {
-		mw_buf_adds(out, "  Lint: no findings\n");
+		mw_buf_addf(out, "  Lint: no %sfindings\n", it->known_findings ? "new " : "");
 		return;
 	}
 	mw_buf_adds(out, "  Lint:\n");
@@ -331,7 +335,10 @@ md_findings(mw_buf *out, const mw_review_item *it)
 
 	mw_buf_adds(out, "**Lint:**");
 	if (!it->load_errors.n && !it->findings.n)
-		mw_buf_adds(out, " no findings");
+		mw_buf_addf(out, " no %sfindings", it->known_findings ? "new " : "");
+	if (it->known_findings)
+		mw_buf_addf(out, " (%zu the file had before this revision not shown)",
+			    it->known_findings);
 	mw_buf_adds(out, "\n\n");
 	for (size_t l = 0; l < 2; l++)
 		for (size_t i = 0; i < lists[l]->n; i++) {

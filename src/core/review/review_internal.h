@@ -36,8 +36,13 @@ int mw_review__read(mw_buf *out, const struct review_src *src, const char *rel, 
 /* Sorted names of the files in root-relative `dir` ending in `suffix`. */
 size_t mw_review__list(char ***names, const struct review_src *src, const char *dir,
 		       const char *suffix);
-/* The "-- Source:" label of generated SQL, spelt from the checkout's root; NULL if none. */
-char *mw_review__sql_source(const char *text, size_t len);
+/*
+ * Does Source label `label` (of the file at `near`) name JSON `rel`? Any of
+ * MediaWiki's spellings counts, unless it names another document of the
+ * work tree better.
+ */
+bool mw_review__label_names(const mw_workspace *ws, const char *label, const char *rel,
+			    const char *near);
 
 /* Loads and checks one item (path and touch set); negative with err on I/O errors. */
 int mw_review__check_item(mw_review_item *item, struct review_ctx *ctx, mw_buf *err);

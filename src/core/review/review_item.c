@@ -12,6 +12,7 @@
 #include <config.h>
 
 #include "core/review/review_internal.h"
+#include "mwschema/checkout.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/sqlfmt.h"
@@ -52,18 +53,18 @@ compare_sql(mw_review_sql *s, const char *have, size_t hlen)
 
 /* A generated file in `dir` whose header names `rel` (when the name rule was not followed). */
 static char *
-find_by_source(const struct review_src *src, const char *dir, const char *rel)
+find_by_source(const struct review_ctx *ctx, const char *dir, const char *rel)
 {
 	char **names, *found = NULL;
-	size_t n = mw_review__list(&names, src, dir, ".sql");
+	size_t n = mw_review__list(&names, &ctx->src, dir, ".sql");
 
 	for (size_t i = 0; i < n && !found; i++) {
 		char *path = mw_path_join(dir, names[i]), *label;
 		mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
 
-		if (mw_review__read(&text, src, path, &err) == 0) {
-			label = mw_review__sql_source(mw_buf_cstr(&text), text.len);
-			if (label && !strcmp(label, rel))
+		if (mw_review__read(&text, &ctx->src, path, &err) == 0) {
+			label = mw_workspace_sql_source(mw_buf_cstr(&text), text.len);
+			if (label && mw_review__label_names(ctx->ws, label, rel, path))
 				found = mw_xstrdup(path);
 			free(label);
 		}
@@ -77,50 +78,74 @@ find_by_source(const struct review_src *src, const char *dir, const char *rel)
 
 /*
  * Finds the committed file of one platform (its header names the JSON, as
- * in mwschema/workspace.h) and reads it into `have`: 0 generated, 1 missing,
- * 2 hand-written, negative on errors.
+ * in mwschema/workspace.h, in any of MediaWiki's spellings) and reads it
+ * into `have`: 0 generated, 1 missing, 2 hand-written, 3 the checkout
+ * generates nothing for the platform, negative on errors.
  */
 static int
-committed_sql(mw_buf *have, mw_review_sql *s, const struct review_src *src, const char *rel,
+committed_sql(mw_buf *have, mw_review_sql *s, const struct review_ctx *ctx, const char *rel,
 	      mw_doc_kind kind, mw_dbms dbms, mw_buf *err)
 {
 	char *label = NULL, *dir, *other;
 	int rc;
 
-	s->path = mw_workspace_sql_name(rel, kind, dbms);
-	rc = mw_review__read(have, src, s->path, err);
+	s->path = mw_workspace_sql_path(ctx->ws, rel, kind, dbms);
+	if (!s->path)
+		return 3;
+	rc = mw_review__read(have, &ctx->src, s->path, err);
 	if (rc < 0)
 		return rc;
-	if (rc == 0 && (label = mw_review__sql_source(mw_buf_cstr(have), have->len)) &&
-	    !strcmp(label, rel)) {
+	if (rc == 0 && (label = mw_workspace_sql_source(mw_buf_cstr(have), have->len)) &&
+	    mw_review__label_names(ctx->ws, label, rel, s->path)) {
 		free(label);
 		return 0;
 	}
 	free(label);
 	dir = mw_path_dirname(s->path);
-	other = find_by_source(src, dir, rel);
+	other = find_by_source(ctx, dir, rel);
 	free(dir);
 	if (!other)
 		return rc == 0 ? 2 : 1;
 	free(s->path);
 	s->path = other;
 	mw_buf_reset(have);
-	return mw_review__read(have, src, s->path, err) < 0 ? -1 : 0;
+	return mw_review__read(have, &ctx->src, s->path, err) < 0 ? -1 : 0;
 }
 
+/* The committed file says what the JSON generates, under another spelling of its path. */
+static bool
+label_only(const mw_doc *doc, mw_dbms dbms, const char *rel, const char *have, size_t hlen)
+{
+	char *label = mw_workspace_sql_source(have, hlen);
+	mw_buf old = MW_BUF_INIT;
+	bool same = false;
+
+	if (label && strcmp(label, rel))
+		same = (doc->kind == MW_DOC_CHANGE ?
+			mw_gen_change(&old, doc->change.before, doc->change.after, dbms, label, 0) :
+			mw_gen_schema(&old, &doc->schema, dbms, label, 0)) == 0 &&
+		       ((old.len == hlen && !memcmp(old.data, have, hlen)) ||
+			mw_sql_same_when_printed(have, hlen, mw_buf_cstr(&old), old.len));
+	mw_buf_release(&old);
+	free(label);
+	return same;
+}
+
+/* A change's SQL comes from its plan, generated once; a schema's is generated here. */
 static int
-generate(mw_review_sql *s, const mw_doc *doc, const char *rel, mw_dbms dbms)
+generate(mw_review_sql *s, const mw_review_item *it, mw_dbms dbms)
 {
 	mw_buf out = MW_BUF_INIT, back = MW_BUF_INIT;
 	int rc;
 
-	if (doc->kind == MW_DOC_CHANGE) {
-		rc = mw_gen_change(&out, doc->change.before, doc->change.after, dbms, rel, 0);
-		if (rc == 0 && mw_gen_rollback(&back, doc->change.before, doc->change.after, dbms,
-					       rel, 0) == 0)
+	if (it->plan) {
+		rc = it->plan->nochange[dbms] ? MW_GEN_NOCHANGE : 0;
+		if (rc == 0)
+			mw_buf_add(&out, it->plan->sql[dbms].data, it->plan->sql[dbms].len);
+		if (rc == 0 && mw_change_plan_rollback(&back, it->plan, dbms, 0) == 0)
 			s->rollback = mw_buf_detach(&back);
 	} else {
-		rc = mw_gen_schema(&out, &doc->schema, dbms, rel, 0);
+		rc = mw_gen_schema(&out, &it->doc->schema, dbms, it->path, 0);
 	}
 	if (rc == 0)
 		s->generated = mw_buf_detach(&out);
@@ -131,7 +156,7 @@ generate(mw_review_sql *s, const mw_doc *doc, const char *rel, mw_dbms dbms)
 
 /* Generation and drift of every platform; which platforms have (or need) a patch. */
 static int
-check_sql(mw_review_item *it, const struct review_src *src, unsigned *patched, mw_buf *err)
+check_sql(mw_review_item *it, const struct review_ctx *ctx, unsigned *patched, mw_buf *err)
 {
 	mw_buf have[MW_DBMS__COUNT] = { MW_BUF_INIT, MW_BUF_INIT, MW_BUF_INIT };
 	int found[MW_DBMS__COUNT], rc = 0;
@@ -139,7 +164,7 @@ check_sql(mw_review_item *it, const struct review_src *src, unsigned *patched, m
 	bool change = it->kind == MW_REVIEW_CHANGE;
 
 	for (int d = 0; d < MW_DBMS__COUNT && rc >= 0; d++) {
-		rc = found[d] = committed_sql(&have[d], &it->sql[d], src, it->path, it->doc->kind,
+		rc = found[d] = committed_sql(&have[d], &it->sql[d], ctx, it->path, it->doc->kind,
 					      (mw_dbms)d, err);
 		if (found[d] == 0)
 			generated |= 1u << d;
@@ -147,11 +172,19 @@ check_sql(mw_review_item *it, const struct review_src *src, unsigned *patched, m
 	*patched = 0;
 	for (int d = 0; d < MW_DBMS__COUNT && rc >= 0; d++) {
 		mw_review_sql *s = &it->sql[d];
-		bool gen = generate(s, it->doc, it->path, (mw_dbms)d) == 0;
+		bool gen = found[d] != 3 && generate(s, it, (mw_dbms)d) == 0;
 
-		if (gen && found[d] == 0)
+		if (found[d] == 3) {
+			s->sync = MW_REVIEW_SYNC_NOT_HERE;
+			continue;
+		}
+		if (gen && found[d] == 0) {
 			compare_sql(s, mw_buf_cstr(&have[d]), have[d].len);
-		else if (gen && found[d] == 2)
+			if (s->sync == MW_REVIEW_SYNC_DIFFERS &&
+			    label_only(it->doc, (mw_dbms)d, it->path, mw_buf_cstr(&have[d]),
+				       have[d].len))
+				s->sync = MW_REVIEW_SYNC_LABEL;
+		} else if (gen && found[d] == 2)
 			s->sync = MW_REVIEW_SYNC_HANDWRITTEN;
 		else if (gen)
 			s->sync = MW_REVIEW_SYNC_MISSING;
@@ -175,11 +208,13 @@ static void
 check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool patched)
 {
 	mw_review_sql *s = &it->sql[d];
+	const mw_ws_updater *u = mw_workspace_json_updater(ctx->ws, it->path, d);
 	mw_buf php = MW_BUF_INIT, err = MW_BUF_INIT, hint = MW_BUF_INIT;
-	char *patch;
+	const mw_updater_entry *pe = it->plan->has_entry ? &it->plan->entry : NULL;
 	mw_updater_entry e;
+	char *patch;
 
-	s->updater_file = mw_xstrdup(ctx->ws->updater[d]);
+	s->updater_file = mw_xstrdup(u ? u->file : NULL);
 	if (!patched) {
 		s->updater = MW_REVIEW_UPD_NO_PATCH;
 		return;
@@ -189,19 +224,20 @@ check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool 
 		goto out;
 	}
 	patch = mw_path_basename(s->path);
-	if (mw_updater_mentions(mw_buf_cstr(&php), php.len, patch)) {
+	if (mw_workspace_registered(u, mw_buf_cstr(&php), php.len, s->path,
+				    pe ? mw_updater_verb_name(pe->verb) : NULL, pe ? pe->table : NULL,
+				    pe ? pe->name : NULL)) {
 		s->updater = MW_REVIEW_UPD_PRESENT;
 	} else {
 		s->updater = MW_REVIEW_UPD_MISSING;
 		s->problem = true;
 		it->problems |= MW_REVIEW_P_UPDATER;
-		if (mw_updater_entry_from_change(&e, &it->doc->change, patch) == 0) {
-			if (ctx->ws->kind == MW_WS_CORE)
-				mw_updater_render_core(&hint, &e);
-			else
-				mw_updater_render_extension(&hint, &e);
+		if (pe) {
+			/* The plan's entry, for the patch as the revision names it. */
+			e = *pe;
+			e.patch = patch;
+			mw_checkout_render_entry(&hint, ctx->ws, &e);
 			s->updater_hint = mw_buf_detach(&hint);
-			mw_updater_entry_clear(&e);
 		}
 	}
 	free(patch);
@@ -211,25 +247,52 @@ out:
 	mw_buf_release(&hint);
 }
 
-/*
- * Lint sees the file as `mwschema lint` does: loaded for its shape only.
- * Schema files are linted too, as `mwschema commit` does: a change does not
- * repeat findings its `before` already had, they show in the schema file.
- */
+/* Lint of one version of the file (shape-only load, as `mwschema lint` does). */
 static void
-lint(mw_review_item *it, const struct review_ctx *ctx, const mw_buf *text)
+lint_text(mw_diags *out, const mw_review_item *it, const struct review_ctx *ctx,
+	  const mw_buf *text)
 {
 	mw_diags ignore = MW_DIAGS_INIT;
 	mw_doc *shape = NULL;
 
 	if (mw_doc_load_buffer_flags(&shape, mw_buf_cstr(text), text->len, it->path,
-				     MW_LOAD_SHAPE_ONLY, &ignore) == 0)
-		mw_lint_doc(ctx->lint, shape, &ctx->others, &it->findings);
+				     MW_LOAD_SHAPE_ONLY, &ignore) < 0)
+		shape = NULL;
+	else if (shape->kind == MW_DOC_CHANGE && it->plan)
+		mw_lint_change(ctx->lint, shape, it->plan, &ctx->others, out);
+	else
+		mw_lint_doc(ctx->lint, shape, &ctx->others, out);
+	mw_doc_free(shape);
+	mw_diags_free(&ignore);
+}
+
+/*
+ * Lint judges what the revision introduces. A change does not repeat
+ * findings its `before` already had (lint compares both sides); a schema
+ * file's findings are compared with the same file before the revision, and
+ * those it already had are counted, not listed: an old finding elsewhere in
+ * the file is not this commit's.
+ */
+static void
+lint(mw_review_item *it, const struct review_ctx *ctx, const mw_buf *text)
+{
+	struct review_src at_base = ctx->src;
+	mw_buf old = MW_BUF_INIT, err = MW_BUF_INIT;
+	mw_diags before = MW_DIAGS_INIT;
+
+	lint_text(&it->findings, it, ctx, text);
+	at_base.rev = ctx->src.base;
+	if (it->kind == MW_REVIEW_SCHEMA && ctx->src.git && *ctx->src.base &&
+	    mw_review__read(&old, &at_base, it->path, &err) == 0) {
+		lint_text(&before, it, ctx, &old);
+		it->known_findings = mw_lint_drop_known(&it->findings, &before);
+	}
+	mw_diags_free(&before);
+	mw_buf_release(&old);
+	mw_buf_release(&err);
 	mw_diags_sort(&it->findings);
 	if (mw_diags_count(&it->findings, MW_SEV_ERROR))
 		it->problems |= MW_REVIEW_P_LINT;
-	mw_doc_free(shape);
-	mw_diags_free(&ignore);
 }
 
 static void
@@ -293,6 +356,20 @@ not_loaded(mw_review_item *it)
 	it->title = mw_strdupf("%s (does not load)", it->path);
 }
 
+/*
+ * A file too broken to tell its shape: a change when it sits in
+ * abstractSchemaChanges/ or speaks of "before" and "after", else a schema
+ * file (a tables.json that does not load is no change).
+ */
+static bool
+looks_like_change(const char *path, const mw_buf *text)
+{
+	const char *t = mw_buf_cstr(text);
+
+	return strstr(path, "abstractSchemaChanges/") ||
+	       (strstr(t, "\"before\"") && strstr(t, "\"after\""));
+}
+
 /* Load errors of a file that is not even shaped like a schema document. */
 static void
 load(mw_review_item *it, const mw_buf *text)
@@ -309,6 +386,8 @@ load(mw_review_item *it, const mw_buf *text)
 		it->kind = shape->kind == MW_DOC_CHANGE ? MW_REVIEW_CHANGE : MW_REVIEW_SCHEMA;
 	else if (it->doc)
 		it->kind = it->doc->kind == MW_DOC_CHANGE ? MW_REVIEW_CHANGE : MW_REVIEW_SCHEMA;
+	else
+		it->kind = looks_like_change(it->path, text) ? MW_REVIEW_CHANGE : MW_REVIEW_SCHEMA;
 	mw_doc_free(shape);
 	mw_diags_free(&ignore);
 }
@@ -348,12 +427,17 @@ mw_review__check_item(mw_review_item *it, struct review_ctx *ctx, mw_buf *err)
 	load(it, &text);
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		it->sql[d].updater = MW_REVIEW_UPD_NA;
+	if (it->doc && it->doc->kind == MW_DOC_CHANGE) {
+		it->plan = mw_xcalloc(1, sizeof(*it->plan));
+		mw_change_plan_build(it->plan, it->doc->change.before, it->doc->change.after,
+				     it->path);
+	}
 	lint(it, ctx, &text);
 	if (!it->doc) {
 		not_loaded(it);
 		goto out;
 	}
-	if ((rc = check_sql(it, &ctx->src, &patched, err)) < 0)
+	if ((rc = check_sql(it, ctx, &patched, err)) < 0)
 		goto out;
 	rows(it, ctx);
 	if (it->kind != MW_REVIEW_CHANGE)
@@ -375,7 +459,8 @@ mw_review__item_clear(mw_review_item *it)
 	free(it->title);
 	free(it->comment);
 	free(it->schema_file);
-	mw_table_diff_clear(&it->diff);
+	mw_change_plan_clear(it->plan);
+	free(it->plan);
 	mw_doc_free(it->doc);
 	mw_diags_free(&it->load_errors);
 	mw_diags_free(&it->findings);

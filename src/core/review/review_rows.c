@@ -148,7 +148,6 @@ change_rows(mw_review_item *it)
 {
 	const mw_table *b = it->doc->change.before, *a = it->doc->change.after;
 	char *ob = options_decl(b), *oa = options_decl(a);
-	mw_updater_entry e;
 
 	/* The table itself is a row only when it comes, goes or is renamed. */
 	if (!a || !b || strcmp(a->name, b->name))
@@ -158,11 +157,8 @@ change_rows(mw_review_item *it)
 	index_rows(it, b, a);
 	if (ob || oa)
 		add_row(it, "table options", "options", ob, oa);
-	mw_table_diff_summary(&it->diff, b, a);
-	if (mw_updater_entry_from_change(&e, &it->doc->change, "") == 0) {
-		it->title = mw_commit_subject(&e);
-		mw_updater_entry_clear(&e);
-	}
+	if (it->plan && it->plan->has_entry)
+		it->title = mw_commit_subject(&it->plan->entry);
 }
 
 /* A table in a few words: how many columns and indexes, and its key. */

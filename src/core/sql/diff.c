@@ -16,6 +16,15 @@
 #include <string.h>
 #include <strings.h>
 
+/* Per-platform diffs computed so far (mw_table_diff_computed). */
+static unsigned long diffs_computed;
+
+unsigned long
+mw_table_diff_computed(void)
+{
+	return diffs_computed;
+}
+
 static char primary_name[] = "primary";
 
 /* The primary key as DBAL sees it: an index named "primary". */
@@ -99,16 +108,6 @@ push(mw_table_diff *d, mw_diff_kind kind, const char *name, const char *old_name
  * Columns
  */
 
-/* The declaration DBAL compares: the name it sees is the quoted one (columnToArray). */
-static void
-compared_decl(mw_buf *out, const mw_column *c, mw_dbms dbms)
-{
-	mw_buf name = MW_BUF_INIT;
-
-	mw_gen_quote_ident(&name, c->name, dbms);
-	mw_gen_column_decl(out, c, dbms, mw_buf_cstr(&name));
-	mw_buf_release(&name);
-}
 
 /* AbstractPlatform::columnsEqual(): same rendered declaration (and type on PostgreSQL). */
 static bool
@@ -119,8 +118,8 @@ columns_equal(const mw_column *a, const mw_column *b, mw_dbms dbms)
 
 	if (dbms == MW_DBMS_POSTGRES && a->type != b->type)
 		return false;
-	compared_decl(&x, a, dbms);
-	compared_decl(&y, b, dbms);
+	mw_gen_create_decl(&x, a, dbms);
+	mw_gen_create_decl(&y, b, dbms);
 	eq = x.len == y.len && !memcmp(mw_buf_cstr(&x), mw_buf_cstr(&y), x.len);
 	mw_buf_release(&x);
 	mw_buf_release(&y);
@@ -460,6 +459,8 @@ mw_table_diff_compute(mw_table_diff *out, const mw_table *before, const mw_table
 {
 	memset(out, 0, sizeof(*out));
 	out->dbms = dbms;
+	if (dbms < MW_DBMS__COUNT)
+		diffs_computed++;
 	if (before && after && strcasecmp(before->name, after->name)) {
 		/* Not the same table: DBAL creates the new one and drops the old. */
 		mw_diff_side_init(&out->after, after);
@@ -581,28 +582,40 @@ has_item(const mw_table_diff *d, const mw_diff_item *it)
 }
 
 int
-mw_table_diff_summary(mw_table_diff *out, const mw_table *before, const mw_table *after)
+mw_table_diff_merge(mw_table_diff *out, const mw_table_diff per[MW_DBMS__COUNT])
 {
-	mw_table_diff_compute(out, NULL, NULL, MW_DBMS__COUNT);
-	mw_diff_side_init(&out->before, before);
-	mw_diff_side_init(&out->after, after);
+	memset(out, 0, sizeof(*out));
+	out->dbms = MW_DBMS__COUNT;
+	mw_diff_side_init(&out->before, per[0].before.table);
+	mw_diff_side_init(&out->after, per[0].after.table);
 	for (int p = 0; p < MW_DBMS__COUNT; p++) {
-		mw_table_diff d;
+		const mw_table_diff *d = &per[p];
 
-		mw_table_diff_compute(&d, before, after, (mw_dbms)p);
-		for (size_t i = 0; i < d.nitems; i++) {
-			mw_diff_item it = d.items[i];
+		for (size_t i = 0; i < d->nitems; i++) {
+			mw_diff_item it = d->items[i];
 
 			if (has_item(out, &it))
 				continue;
 			push(out, it.kind, it.name, it.old_name);
-			it.old_col = remap_col(it.old_col, &d, out);
-			it.new_col = remap_col(it.new_col, &d, out);
-			it.old_index = remap_index(it.old_index, &d, out);
-			it.new_index = remap_index(it.new_index, &d, out);
+			it.old_col = remap_col(it.old_col, d, out);
+			it.new_col = remap_col(it.new_col, d, out);
+			it.old_index = remap_index(it.old_index, d, out);
+			it.new_index = remap_index(it.new_index, d, out);
 			out->items[out->nitems - 1] = it;
 		}
-		mw_table_diff_clear(&d);
 	}
+	return 0;
+}
+
+int
+mw_table_diff_summary(mw_table_diff *out, const mw_table *before, const mw_table *after)
+{
+	mw_table_diff per[MW_DBMS__COUNT];
+
+	for (int p = 0; p < MW_DBMS__COUNT; p++)
+		mw_table_diff_compute(&per[p], before, after, (mw_dbms)p);
+	mw_table_diff_merge(out, per);
+	for (int p = 0; p < MW_DBMS__COUNT; p++)
+		mw_table_diff_clear(&per[p]);
 	return 0;
 }

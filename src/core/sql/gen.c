@@ -150,17 +150,37 @@ gen_table_diff(struct mw_gen_out *o, const mw_table_diff *d)
 		ops->alter_table(o, d);
 }
 
+/* Change SQL generated so far, one count per platform (mw_gen_change_count). */
+static unsigned long changes_generated;
+
+unsigned long
+mw_gen_change_count(void)
+{
+	return changes_generated;
+}
+
+/* The raw statements of a computed diff (see mw_gen_change_raw). */
+static size_t
+diff_raw(mw_buf *out, const mw_table_diff *d)
+{
+	struct mw_gen_out o = { out, 0 };
+
+	changes_generated++;
+	gen_table_diff(&o, d);
+	finish_raw(&o);
+	return o.n;
+}
+
 size_t
 mw_gen_change_raw(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms)
 {
-	struct mw_gen_out o = { out, 0 };
 	mw_table_diff d;
+	size_t n;
 
 	mw_table_diff_compute(&d, before, after, dbms);
-	gen_table_diff(&o, &d);
+	n = diff_raw(out, &d);
 	mw_table_diff_clear(&d);
-	finish_raw(&o);
-	return o.n;
+	return n;
 }
 
 /*
@@ -208,29 +228,39 @@ mw_gen_schema(mw_buf *out, const mw_schema *schema, mw_dbms dbms, const char *so
 }
 
 int
-mw_gen_change(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
-	      const char *source_label, unsigned flags)
+mw_gen_change_diff(mw_buf *out, const mw_table_diff *d, const char *source_label,
+		   unsigned flags)
 {
 	mw_buf raw = MW_BUF_INIT;
 
-	if (!mw_gen_change_raw(&raw, before, after, dbms)) {
+	if (!diff_raw(&raw, d)) {
 		mw_buf_release(&raw);
 		return MW_GEN_NOCHANGE;
 	}
-	mw_gen_finish(out, mw_buf_cstr(&raw), raw.len, dbms, true, source_label, flags);
+	mw_gen_finish(out, mw_buf_cstr(&raw), raw.len, d->dbms, true, source_label, flags);
 	mw_buf_release(&raw);
 	return 0;
 }
 
-/* What the forward change destroys, which its rollback re-creates empty. */
-static void
-add_rollback_warnings(mw_buf *out, const mw_table *before, const mw_table *after)
+int
+mw_gen_change(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
+	      const char *source_label, unsigned flags)
 {
 	mw_table_diff d;
+	int rc;
 
-	mw_table_diff_summary(&d, before, after);
-	for (size_t i = 0; i < d.nitems; i++) {
-		const mw_diff_item *it = &d.items[i];
+	mw_table_diff_compute(&d, before, after, dbms);
+	rc = mw_gen_change_diff(out, &d, source_label, flags);
+	mw_table_diff_clear(&d);
+	return rc;
+}
+
+/* What the forward change destroys, which its rollback re-creates empty. */
+static void
+add_rollback_warnings(mw_buf *out, const mw_table_diff *forward)
+{
+	for (size_t i = 0; i < forward->nitems; i++) {
+		const mw_diff_item *it = &forward->items[i];
 
 		if (it->kind == MW_DIFF_TABLE_DROP)
 			mw_buf_addf(out, "-- WARNING: the forward change drops table %s; this rollback "
@@ -238,28 +268,42 @@ add_rollback_warnings(mw_buf *out, const mw_table *before, const mw_table *after
 		else if (it->kind == MW_DIFF_COLUMN_DROP)
 			mw_buf_addf(out, "-- WARNING: the forward change drops column %s.%s; this "
 				    "rollback re-creates it with its default, its values cannot be "
-				    "restored.\n", before->name, it->name);
+				    "restored.\n", forward->before.table->name, it->name);
 	}
-	mw_table_diff_clear(&d);
+}
+
+int
+mw_gen_rollback_diff(mw_buf *out, const mw_table_diff *back, const mw_table_diff *forward,
+		     const char *source_label, unsigned flags)
+{
+	mw_buf raw = MW_BUF_INIT;
+
+	if (!diff_raw(&raw, back)) {
+		mw_buf_release(&raw);
+		return MW_GEN_NOCHANGE;
+	}
+	if (!(flags & MW_GEN_NO_HEADER))
+		add_header(out, true, source_label, flags | MW_GEN_ROLLBACK);
+	add_rollback_warnings(out, forward);
+	mw_gen_finish(out, mw_buf_cstr(&raw), raw.len, back->dbms, true, source_label,
+		      flags | MW_GEN_NO_HEADER);
+	mw_buf_release(&raw);
+	return 0;
 }
 
 int
 mw_gen_rollback(mw_buf *out, const mw_table *before, const mw_table *after, mw_dbms dbms,
 		const char *source_label, unsigned flags)
 {
-	mw_buf raw = MW_BUF_INIT;
+	mw_table_diff back, forward;
+	int rc;
 
-	if (!mw_gen_change_raw(&raw, after, before, dbms)) {
-		mw_buf_release(&raw);
-		return MW_GEN_NOCHANGE;
-	}
-	if (!(flags & MW_GEN_NO_HEADER))
-		add_header(out, true, source_label, flags | MW_GEN_ROLLBACK);
-	add_rollback_warnings(out, before, after);
-	mw_gen_finish(out, mw_buf_cstr(&raw), raw.len, dbms, true, source_label,
-		      flags | MW_GEN_NO_HEADER);
-	mw_buf_release(&raw);
-	return 0;
+	mw_table_diff_compute(&back, after, before, dbms);
+	mw_table_diff_summary(&forward, before, after);
+	rc = mw_gen_rollback_diff(out, &back, &forward, source_label, flags);
+	mw_table_diff_clear(&forward);
+	mw_table_diff_clear(&back);
+	return rc;
 }
 
 int

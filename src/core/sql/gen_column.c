@@ -8,6 +8,7 @@
 
 #include "mwschema/gen.h"
 #include "mwschema/sqlfmt.h"
+#include "mwschema/timestamp.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -18,12 +19,20 @@
 #define LENGTH_LIMIT_MEDIUM 16777215LL
 #define LENGTH_LIMIT_PLAIN 65535LL
 
-/* Longest VARCHAR/CHAR before DBAL falls back to the CLOB type. */
+/*
+ * Longest VARCHAR/CHAR before DBAL falls back to the CLOB type: DBAL 3.9's
+ * getVarcharMaxLength() (CHAR uses the same), 65535 on MySQL and on
+ * PostgreSQL (not PostgreSQL's own 10485760), AbstractPlatform's 4000 on
+ * SQLite.
+ */
 static long long
 varchar_max_length(mw_dbms dbms)
 {
-	return dbms == MW_DBMS_SQLITE ? 4000 : dbms == MW_DBMS_MYSQL ? 65535 : 10485760;
+	return dbms == MW_DBMS_SQLITE ? 4000 : 65535;
 }
+
+/* DBAL's MySQL getBinaryMaxLength(): one limit for BINARY and VARBINARY. */
+#define MYSQL_BINARY_MAX_LENGTH 65535LL
 
 void
 mw_gen_quote_ident(mw_buf *out, const char *name, mw_dbms dbms)
@@ -102,7 +111,7 @@ add_binary(mw_buf *out, const mw_column *c, mw_dbms dbms)
 		mw_buf_adds(out, "TEXT");
 	} else if (dbms == MW_DBMS_SQLITE) {
 		mw_buf_adds(out, "BLOB");
-	} else if (n > (c->fixed ? 255 : 65535)) {
+	} else if (n > MYSQL_BINARY_MAX_LENGTH) {
 		add_sized_lob(out, c, "BLOB");
 	} else {
 		mw_buf_addf(out, "%s(%lld)", c->fixed ? "BINARY" : "VARBINARY", n > 0 ? n : 255);
@@ -270,6 +279,18 @@ mw_gen_enum_type_name(mw_buf *out, const char *column_name)
 }
 
 void
+mw_gen_quote_string(mw_buf *out, const char *s, mw_dbms dbms)
+{
+	mw_buf_addc(out, '\'');
+	for (; *s; s++) {
+		if (*s == '\'' || (*s == '\\' && dbms == MW_DBMS_MYSQL))
+			mw_buf_addc(out, *s);
+		mw_buf_addc(out, *s);
+	}
+	mw_buf_addc(out, '\'');
+}
+
+void
 mw_gen_quote_literal(mw_buf *out, const char *s)
 {
 	mw_buf_addc(out, '\'');
@@ -336,24 +357,40 @@ add_boolean_default(mw_buf *out, const mw_value *v, mw_dbms dbms)
 	}
 }
 
-/* MediaWiki's PostgreSQL timestamp default: TS_MW to TS_POSTGRES. */
+/* PHP's truthiness of a JSON scalar ("0", "", 0, 0.0 and false are false). */
+static bool
+php_truthy(const mw_value *v)
+{
+	if (v->kind == MW_V_STRING)
+		return *v->text && strcmp(v->text, "0");
+	if (v->kind == MW_V_INT || v->kind == MW_V_REAL)
+		return strtod(v->text, NULL) != 0;
+	return v->kind == MW_V_BOOL && *v->text == '1';
+}
+
+/*
+ * MediaWiki's PostgreSQL timestamp default: a true-ish value other than
+ * 'infinity' (with allowInfinite) goes through ConvertibleTimestamp to
+ * TS_POSTGRES. On a value it cannot read MediaWiki throws and writes no
+ * file; we fall back to the plain literal.
+ */
 static bool
 add_pg_timestamp_default(mw_buf *out, const mw_column *c)
 {
-	const char *s = c->deflt.text;
+	mw_buf ts = MW_BUF_INIT;
+	bool ok;
 
-	if (c->deflt.kind == MW_V_BOOL || !s || !*s || !strcmp(s, "0"))
+	if (!php_truthy(&c->deflt))
 		return false;
-	if (c->allow_infinite && !strcmp(s, "infinity")) {
+	if (c->allow_infinite && c->deflt.kind == MW_V_STRING && !strcmp(c->deflt.text, "infinity")) {
 		mw_buf_adds(out, " DEFAULT 'infinity'");
 		return true;
 	}
-	if (strlen(s) == 14 && strspn(s, "0123456789") == 14) {
-		mw_buf_addf(out, " DEFAULT '%.4s-%.2s-%.2s %.2s:%.2s:%.2s+00'", s, s + 4, s + 6,
-			    s + 8, s + 10, s + 12);
-		return true;
-	}
-	return false;
+	ok = mw_timestamp_to_postgres(&ts, c->deflt.text);
+	if (ok)
+		mw_buf_addf(out, " DEFAULT '%s'", mw_buf_cstr(&ts));
+	mw_buf_release(&ts);
+	return ok;
 }
 
 static bool
@@ -381,8 +418,11 @@ mw_gen_default_decl(mw_buf *out, const mw_column *c, mw_dbms dbms)
 		mw_buf_adds(out, c->deflt.text);
 	else if (c->type == MW_T_BOOLEAN)
 		add_boolean_default(out, &c->deflt, dbms);
+	else if (c->type == MW_T_DATETIMETZ && c->deflt.kind == MW_V_STRING &&
+		 !strcmp(c->deflt.text, "CURRENT_TIMESTAMP"))
+		mw_buf_adds(out, c->deflt.text);	/* every platform's getCurrentTimestampSQL() */
 	else
-		mw_gen_quote_literal(out, c->deflt.text);
+		mw_gen_quote_string(out, c->deflt.text, dbms);
 }
 
 void
@@ -395,20 +435,26 @@ mw_gen_column_decl(mw_buf *out, const mw_column *c, mw_dbms dbms, const char *na
 }
 
 void
-mw_gen_column_def(mw_buf *out, const mw_column *c, mw_dbms dbms, bool quoted_enum_name)
+mw_gen_create_decl(mw_buf *out, const mw_column *c, mw_dbms dbms)
 {
-	size_t start = out->len;
+	mw_buf quoted = MW_BUF_INIT;
+	mw_column seen = *c;
 
+	/* columnToArray(): the quoted name, and `version` read from PlatformOptions alone */
+	mw_gen_quote_ident(&quoted, c->name, dbms);
+	if (c->opt_in_custom & MW_OPT_VERSION)
+		seen.version = false;
+	mw_gen_column_decl(out, &seen, dbms, mw_buf_cstr(&quoted));
+	mw_buf_release(&quoted);
+}
+
+void
+mw_gen_column_def(mw_buf *out, const mw_column *c, mw_dbms dbms, bool in_create)
+{
 	mw_gen_quote_ident(out, c->name, dbms);
-	if (quoted_enum_name) {
-		/* DBAL hands the quoted name to the enum type when creating tables. */
-		char *q = mw_xstrdup(out->data + start);
-
-		mw_buf_addc(out, ' ');
-		mw_gen_column_decl(out, c, dbms, q);
-		free(q);
-		return;
-	}
 	mw_buf_addc(out, ' ');
-	mw_gen_column_decl(out, c, dbms, c->name);
+	if (in_create)
+		mw_gen_create_decl(out, c, dbms);
+	else
+		mw_gen_column_decl(out, c, dbms, c->name);
 }

@@ -88,26 +88,65 @@ is_index_kind(mw_diff_kind k, bool added)
 		     : k == MW_DIFF_INDEX_DROP || k == MW_DIFF_PK_DROP;
 }
 
+/* "ALTER TABLE t MODIFY <old column without AUTO_INCREMENT>" */
+static void
+modify_without_autoincrement(struct alter *a, const mw_column *old)
+{
+	mw_column c = *old;
+	mw_buf *b = mw_gen_stmt(a->o);
+
+	c.autoincrement = false;
+	mw_buf_addf(b, "ALTER TABLE %s MODIFY ", a->table);
+	mw_gen_column_def(b, &c, DBMS, false);
+}
+
 /*
  * Before a primary key holding an AUTO_INCREMENT column is dropped, MySQL
- * needs the attribute removed (getPreAlterTableAlterPrimaryKeySQL()).
+ * needs the attribute removed (getPreAlterTableAlterPrimaryKeySQL()): the
+ * old table's auto-increment columns named by `pk`, which for a modified
+ * key is the new key.
  */
 static void
 drop_pk_autoincrement(struct alter *a, const mw_index *pk)
 {
 	const mw_diff_side *old = &a->d->before;
 
-	for (size_t i = 0; i < pk->ncolumns; i++) {
-		for (size_t j = 0; j < old->ncolumns; j++) {
-			mw_column c = old->columns[j];
-			mw_buf *b;
+	for (size_t i = 0; i < pk->ncolumns; i++)
+		for (size_t j = 0; j < old->ncolumns; j++)
+			if (!strcasecmp(old->columns[j].name, pk->columns[i]) &&
+			    old->columns[j].autoincrement)
+				modify_without_autoincrement(a, &old->columns[j]);
+}
 
-			if (strcasecmp(c.name, pk->columns[i]) || !c.autoincrement)
+static bool
+strv_has(char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], s))
+			return true;
+	return false;
+}
+
+/*
+ * getPreAlterTableAlterIndexForeignKeySQL(): old primary-key columns with
+ * AUTO_INCREMENT that the modified key leaves out lose the attribute, after
+ * the paired index drops and adds.
+ */
+static void
+leave_pk_autoincrement(struct alter *a, const mw_index *new_pk)
+{
+	const mw_diff_side *old = &a->d->before;
+
+	for (size_t i = 0; i < old->pk.ncolumns; i++) {
+		for (size_t j = 0; j < old->ncolumns; j++) {
+			const mw_column *c = &old->columns[j];
+
+			/* the key names the column as written; in_array() is exact */
+			if (strcasecmp(c->name, old->pk.columns[i]) || !c->autoincrement ||
+			    strv_has(new_pk->columns, new_pk->ncolumns, c->name))
 				continue;
-			c.autoincrement = false;
-			b = mw_gen_stmt(a->o);
-			mw_buf_addf(b, "ALTER TABLE %s MODIFY ", a->table);
-			mw_gen_column_def(b, &c, DBMS, false);
+			modify_without_autoincrement(a, c);
+			break;
 		}
 	}
 }
@@ -184,7 +223,7 @@ pre_alter(struct alter *a)
 
 	for (size_t i = 0; i < d->nitems; i++)
 		if (d->items[i].kind == MW_DIFF_PK_MODIFY && !a->consumed[i])
-			drop_pk_autoincrement(a, d->items[i].old_index);
+			drop_pk_autoincrement(a, d->items[i].new_index);
 	for (size_t i = 0; i < d->nitems; i++) {
 		if (!is_index_kind(d->items[i].kind, false))
 			continue;
@@ -192,6 +231,9 @@ pre_alter(struct alter *a)
 			drop_pk_autoincrement(a, d->items[i].old_index);
 		pair_drop_add(a, i);
 	}
+	for (size_t i = 0; i < d->nitems; i++)
+		if (d->items[i].kind == MW_DIFF_PK_MODIFY && !a->consumed[i])
+			leave_pk_autoincrement(a, d->items[i].new_index);
 	for (size_t i = 0; i < d->nitems; i++)
 		if (is_index_kind(d->items[i].kind, false) && !a->consumed[i])
 			drop_index(a, d->items[i].old_index, false);

@@ -77,11 +77,38 @@ alter_stmt(struct alter *a)
 	return b;
 }
 
+/*
+ * The primary key's constraint name: DBAL appends "_pkey" to the table name
+ * as it was quoted for the statement and parses the result as an
+ * identifier, so a quoted table name ("window") loses all its quote
+ * characters and the whole name is quoted again ("window_pkey").
+ */
+static void
+add_pkey_name(mw_buf *b, const char *quoted_table, const char *table)
+{
+	mw_buf name = MW_BUF_INIT;
+
+	if (quoted_table[0] != '"') {
+		mw_buf_addf(&name, "%s_pkey", table);
+		mw_gen_quote_ident(b, mw_buf_cstr(&name), DBMS);
+		mw_buf_release(&name);
+		return;
+	}
+	for (const char *p = quoted_table; *p; p++)
+		if (!strchr("`\"[]", *p))
+			mw_buf_addc(&name, *p);
+	mw_buf_addf(b, "\"%s_pkey\"", mw_buf_cstr(&name));
+	mw_buf_release(&name);
+}
+
 static void
 drop_index(struct alter *a, const mw_diff_item *it)
 {
 	if (it->kind == MW_DIFF_PK_DROP || it->kind == MW_DIFF_PK_MODIFY) {
-		mw_buf_addf(alter_stmt(a), "DROP CONSTRAINT %s_pkey", a->table);
+		mw_buf *b = alter_stmt(a);
+
+		mw_buf_adds(b, "DROP CONSTRAINT ");
+		add_pkey_name(b, a->table, a->d->before.table->name);
 		return;
 	}
 	mw_buf_adds(mw_gen_stmt(a->o), "DROP INDEX ");

@@ -22,7 +22,7 @@ enum { IND_SPECIAL = 'S', IND_BLOCK = 'B' };
 
 typedef struct fmt {
 	const char *sql;
-	const mw_sqlfmt_token *tok;	/* non-whitespace tokens only */
+	const mw_sql_token *tok;	/* non-whitespace tokens only */
 	const bool *ws_before;		/* raw previous token was whitespace */
 	size_t ntok;
 	size_t i;			/* current token */
@@ -34,13 +34,13 @@ typedef struct fmt {
 	size_t inline_count;
 } fmt;
 
-static inline const mw_sqlfmt_token *
+static inline const mw_sql_token *
 cur(const fmt *f)
 {
 	return &f->tok[f->i];
 }
 
-static const mw_sqlfmt_token *
+static const mw_sql_token *
 prev_nonws(const fmt *f)
 {
 	return f->i > 0 ? &f->tok[f->i - 1] : NULL;
@@ -140,7 +140,7 @@ dedent(fmt *f)
 
 /* Appends token text, optionally with whitespace runs collapsed to ' '. */
 static void
-add_token_text(fmt *f, const mw_sqlfmt_token *t)
+add_token_text(fmt *f, const mw_sql_token *t)
 {
 	const char *s = f->sql + t->start;
 	bool keyword = t->type == MW_TOK_TOPLEVEL || t->type == MW_TOK_NEWLINE;
@@ -160,7 +160,7 @@ add_token_text(fmt *f, const mw_sqlfmt_token *t)
 }
 
 static void
-add_block_comment(fmt *f, const mw_sqlfmt_token *t)
+add_block_comment(fmt *f, const mw_sql_token *t)
 {
 	const char *s = f->sql + t->start;
 
@@ -177,7 +177,7 @@ add_block_comment(fmt *f, const mw_sqlfmt_token *t)
 static void
 begin_token(fmt *f)
 {
-	const mw_sqlfmt_token *prev = prev_nonws(f);
+	const mw_sql_token *prev = prev_nonws(f);
 
 	if (f->add_special) {
 		push_indent(f, IND_SPECIAL);
@@ -209,7 +209,7 @@ paren_is_inline(const fmt *f, size_t *length)
 {
 	*length = 0;
 	for (size_t j = 1; j <= 250 && f->i + j < f->ntok; j++) {
-		const mw_sqlfmt_token *t = &f->tok[f->i + j];
+		const mw_sql_token *t = &f->tok[f->i + j];
 
 		if (t->ch == ')')
 			return true;
@@ -277,9 +277,9 @@ toplevel_keyword(fmt *f, bool value_is_limit)
 
 /* CASE, BEGIN, LOOP, WHEN, THEN, ELSE, END. Returns false if not one. */
 static bool
-block_keyword(fmt *f, const mw_sqlfmt_token *t)
+block_keyword(fmt *f, const mw_sql_token *t)
 {
-	const mw_sqlfmt_token *prev = prev_nonws(f);
+	const mw_sql_token *prev = prev_nonws(f);
 
 	if (t->word == MW_TW_CASE) {
 		f->add_block = true;
@@ -305,9 +305,9 @@ block_keyword(fmt *f, const mw_sqlfmt_token *t)
 
 /* The else-if chain after the parenthesis and keyword branches. */
 static void
-other_token(fmt *f, const mw_sqlfmt_token *t, bool upper_ok)
+other_token(fmt *f, const mw_sql_token *t, bool upper_ok)
 {
-	const mw_sqlfmt_token *prev = prev_nonws(f);
+	const mw_sql_token *prev = prev_nonws(f);
 
 	if (upper_ok && block_keyword(f, t))
 		return;
@@ -330,7 +330,7 @@ other_token(fmt *f, const mw_sqlfmt_token *t, bool upper_ok)
 static void
 minus_sign(fmt *f)
 {
-	const mw_sqlfmt_token *prev = prev_nonws(f);
+	const mw_sql_token *prev = prev_nonws(f);
 
 	if (f->i + 1 >= f->ntok || f->tok[f->i + 1].type != MW_TOK_NUMBER || !prev)
 		return;
@@ -342,9 +342,9 @@ minus_sign(fmt *f)
 
 /* Steps 3-13 for one token; false when the token needs no trailing part. */
 static bool
-dispatch(fmt *f, const mw_sqlfmt_token *t)
+dispatch(fmt *f, const mw_sql_token *t)
 {
-	const mw_sqlfmt_token *prev = prev_nonws(f);
+	const mw_sql_token *prev = prev_nonws(f);
 	/* $tokenValueUpper is false after a '.' */
 	bool upper_ok = !(prev && prev->ch == '.');
 
@@ -392,7 +392,7 @@ dispatch(fmt *f, const mw_sqlfmt_token *t)
 static void
 format_token(fmt *f)
 {
-	const mw_sqlfmt_token *t = cur(f);
+	const mw_sql_token *t = cur(f);
 
 	begin_token(f);
 	if (!dispatch(f, t))
@@ -409,7 +409,7 @@ format_token(fmt *f)
 
 /* Drops whitespace tokens, remembering which tokens had one before them. */
 static size_t
-strip_whitespace(mw_sqlfmt_token *toks, size_t n, bool *ws_before)
+strip_whitespace(mw_sql_token *toks, size_t n, bool *ws_before)
 {
 	size_t kept = 0;
 	bool ws = false;
@@ -455,8 +455,8 @@ finish(mw_buf *out, const mw_buf *text)
 void
 mw_sqlfmt_format(mw_buf *out, const char *sql, size_t len)
 {
-	mw_sqlfmt_token *toks;
-	size_t n = mw_sqlfmt_tokenize(&toks, sql, len);
+	mw_sql_token *toks;
+	size_t n = mw_sql_tokenize(&toks, sql, len);
 	bool *ws_before = mw_xcalloc(n + 1, sizeof(*ws_before));
 	fmt f = { .sql = sql, .tok = toks, .ws_before = ws_before };
 

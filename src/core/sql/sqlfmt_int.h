@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Internals shared by the pretty-printer's files: the word tables
- * (sqlfmt_words.c, generated), the tokeniser (sqlfmt_lex.c) and the
- * formatter (sqlfmt.c). Not part of the public API.
+ * (sqlfmt_words.c, generated), the lexer (sqllex.c, whose tokens are
+ * public in sqllex.h) and the formatter (sqlfmt.c). Not part of the
+ * public API.
  */
 #ifndef MWSCHEMA_SQLFMT_INT_H
 #define MWSCHEMA_SQLFMT_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "mwschema/sqllex.h"
 
 /* The lists a word belongs to (bits of mw_sqlfmt_word.lists). */
 enum {
@@ -49,49 +52,6 @@ extern const mw_sqlfmt_wordlist mw_sqlfmt_newline_multi;
 
 /* MW_SQLFMT_* bits of `s` (n bytes, compared upper-cased), 0 when in no list. */
 unsigned mw_sqlfmt_word_lists(const char *s, size_t n);
-
-/* Token types of doctrine/sql-formatter's Tokenizer (same meaning). */
-typedef enum mw_sqlfmt_toktype {
-	MW_TOK_WHITESPACE,
-	MW_TOK_WORD,
-	MW_TOK_QUOTE,
-	MW_TOK_BACKTICK,
-	MW_TOK_RESERVED,
-	MW_TOK_TOPLEVEL,
-	MW_TOK_NEWLINE,
-	MW_TOK_BOUNDARY,
-	MW_TOK_COMMENT,
-	MW_TOK_BLOCK_COMMENT,
-	MW_TOK_NUMBER,
-	MW_TOK_VARIABLE
-} mw_sqlfmt_toktype;
-
-/* Upper-cased token values the formatter tests, whatever the token type. */
-typedef enum mw_sqlfmt_tokword {
-	MW_TW_NONE,
-	MW_TW_CASE,
-	MW_TW_BEGIN,
-	MW_TW_LOOP,
-	MW_TW_WHEN,
-	MW_TW_THEN,
-	MW_TW_ELSE,
-	MW_TW_END,
-	MW_TW_LIMIT
-} mw_sqlfmt_tokword;
-
-typedef struct mw_sqlfmt_token {
-	size_t start;
-	size_t len;
-	mw_sqlfmt_toktype type;
-	char ch;			/* the byte of a 1-byte token, else 0 */
-	unsigned char word;		/* mw_sqlfmt_tokword */
-} mw_sqlfmt_token;
-
-/*
- * Splits `sql` into tokens; *out_tokens is malloc'ed (caller frees), never
- * NULL. Every byte belongs to exactly one token, so the total is linear.
- */
-size_t mw_sqlfmt_tokenize(mw_sqlfmt_token **out_tokens, const char *sql, size_t len);
 
 /* PCRE's \s without UTF mode: space, \t, \n, \v, \f, \r. */
 static inline bool

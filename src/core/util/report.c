@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Reports of diagnostics as text, JSON and SARIF 2.1.0 (see mwschema/report.h).
- * JSON is written by hand (jansson belongs to the JSON module); every string
- * goes through mw_report_json_string so the output is always valid JSON.
+ * Every string of the JSON goes through mw_report_json_string so the output
+ * is always valid JSON.
  */
 #include <config.h>
 

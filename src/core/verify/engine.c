@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The engine front: dispatch to the back ends, the script splitter, and the
- * shape / row records with the normalisation every back end shares.
+ * The engine front: dispatch to the back ends (scripts are split into
+ * statements by the SQL lexer, sqllex.h), and the shape / row records with
+ * the normalisation every back end shares.
  */
 #include <config.h>
 
 #include "engine_priv.h"
-#include "mwschema/fs.h"
 #include "mwschema/model.h"
 #include "mwschema/sqllex.h"
 
@@ -14,8 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
+
+static int cmp_str(const void *a, const void *b);
 
 static const struct engine_ops *
 ops_for(mw_dbms dbms)
@@ -28,63 +29,6 @@ ops_for(mw_dbms dbms)
 	default:
 		return &mw_engine_sqlite_ops;
 	}
-}
-
-/* Open engines, for mw_engine_interrupt (a signal handler cannot walk a list safely). */
-#define MAX_LIVE 8
-static mw_engine *volatile live[MAX_LIVE];
-
-static void
-live_add(mw_engine *e)
-{
-	for (int i = 0; i < MAX_LIVE; i++)
-		if (!live[i]) {
-			live[i] = e;
-			return;
-		}
-}
-
-static void
-live_remove(mw_engine *e)
-{
-	for (int i = 0; i < MAX_LIVE; i++)
-		if (live[i] == e)
-			live[i] = NULL;
-}
-
-void
-mw_engine__cancel_all(void)
-{
-	for (int i = 0; i < MAX_LIVE; i++) {
-		mw_engine *e = live[i];
-
-		if (e && e->ops->cancel && !e->dropping)
-			e->ops->cancel(e);
-	}
-}
-
-int
-mw_engine__password_file(char **out, const char *var, mw_buf *err)
-{
-	const char *path = getenv(var);
-	mw_buf text = MW_BUF_INIT;
-	struct stat st;
-
-	*out = NULL;
-	if (!path || !*path)
-		return 0;
-	if (stat(path, &st) == 0 && (st.st_mode & 077)) {
-		mw_buf_addf(err, "%s=%s: the password file may be read by others (mode %04o): "
-			    "chmod 600 it", var, path, (unsigned)(st.st_mode & 07777));
-		return -1;
-	}
-	if (mw_read_file(&text, path, err) < 0) {
-		mw_buf_release(&text);
-		return -1;
-	}
-	*out = mw_xstrndup(mw_buf_cstr(&text), strcspn(mw_buf_cstr(&text), "\r\n"));
-	mw_buf_release(&text);
-	return 0;
 }
 
 bool
@@ -111,7 +55,7 @@ mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
 		free(e);
 		return -1;
 	}
-	live_add(e);
+	mw_engine__live(e, true);
 	if (mw_engine_fresh(e, err) < 0) {
 		mw_engine_close(e);
 		return -1;
@@ -132,10 +76,155 @@ mw_engine_close(mw_engine *e)
 	if (e->ns && e->conn)
 		e->ops->drop(e, e->ns, &ignored);
 	mw_buf_release(&ignored);
-	live_remove(e);
+	mw_engine__live(e, false);
 	e->ops->close(e);
 	free(e->ns);
 	free(e);
+}
+
+int
+mw_engine_attach(mw_engine **out, mw_dbms dbms, const char *dsn, const char *database,
+		 mw_buf *err)
+{
+	const struct engine_ops *ops = ops_for(dbms);
+	mw_engine *e;
+
+	*out = NULL;
+	if (ops->unavailable) {
+		mw_buf_addf(err, "%s", ops->unavailable);
+		return -1;
+	}
+	e = mw_xcalloc(1, sizeof(*e));
+	e->ops = ops;
+	e->dbms = dbms;
+	/* no scratch namespace: close() then has nothing to drop */
+	if (ops->attach(e, dsn, database, err) < 0) {
+		ops->close(e);
+		free(e);
+		return -1;
+	}
+	mw_engine__live(e, true);
+	*out = e;
+	return 0;
+}
+
+int
+mw_engine_use(mw_engine *e, const char *database, mw_buf *err)
+{
+	return e->ops->use(e, database, err);
+}
+
+int
+mw_engine_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!e->ops->list_databases) {
+		mw_buf_addf(err, "%s: a file holds one database; name each with --db",
+			    mw_dbms_title(e->dbms));
+		return -1;
+	}
+	if (e->ops->list_databases(out, n, e, err) < 0)
+		return -1;
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), cmp_str);
+	return 0;
+}
+
+void
+mw_shapes_free(mw_shape *shapes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		mw_shape_clear(&shapes[i]);
+	free(shapes);
+}
+
+static int
+cmp_shape(const void *a, const void *b)
+{
+	return strcmp(((const mw_shape *)a)->name, ((const mw_shape *)b)->name);
+}
+
+/* Engines without a bulk reader: one table at a time. */
+static int
+read_each(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	char **names;
+	size_t nnames;
+	int rc = 0;
+
+	if (mw_engine_list_tables(&names, &nnames, e, err) < 0)
+		return -1;
+	*out = mw_xcalloc(nnames + 1, sizeof(**out));
+	for (size_t i = 0; i < nnames && rc == 0; i++) {
+		rc = mw_engine_read_shape(&(*out)[*n], e, names[i], err);
+		if (rc == 0)
+			(*n)++;
+		else if (rc == MW_ENGINE_NO_TABLE)
+			rc = 0;	/* dropped meanwhile */
+	}
+	mw_strv_free(names, nnames);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+mw_engine_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = e->ops->read_all ? e->ops->read_all(out, n, e, err) : read_each(out, n, e, err);
+	if (rc < 0) {
+		mw_shapes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	for (size_t i = 0; i < *n; i++)
+		mw_shape_sort_indexes(&(*out)[i]);
+	mw_shapes_sort(*out, *n);
+	return 0;
+}
+
+void
+mw_shapes_sort(mw_shape *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_shape);
+}
+
+mw_shape *
+mw_shapes_next(mw_shape **v, size_t *n, const char *name)
+{
+	mw_shape *s;
+
+	if (*n && !strcmp((*v)[*n - 1].name, name))
+		return &(*v)[*n - 1];
+	*v = mw_xrealloc(*v, (*n + 1) * sizeof(**v));
+	s = &(*v)[(*n)++];
+	memset(s, 0, sizeof(*s));
+	s->name = mw_xstrdup(name);
+	return s;
+}
+
+long
+mw_shapes_find(const mw_shape *v, size_t n, const char *name)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(v[mid].name, name);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
 }
 
 mw_dbms
@@ -154,7 +243,6 @@ mw_engine_fresh(mw_engine *e, mw_buf *err)
 		return -1;
 	}
 	name = mw_strdupf("mwverify_%ld_%u", (long)getpid(), ++e->serial);
-
 	if (e->ns && e->ops->drop(e, e->ns, err) < 0) {
 		free(name);
 		return -1;
@@ -187,6 +275,10 @@ add_one_line(mw_buf *out, const char *s)
 	}
 }
 
+/*
+ * One statement per call, read as the engine reads it, and only those the
+ * guard lets through (engine_guard.c).
+ */
 int
 mw_engine_exec(mw_engine *e, const char *script, mw_buf *err)
 {
@@ -278,19 +370,6 @@ mw_engine_quote_ident(mw_buf *out, const mw_engine *e, const char *name)
 }
 
 /*
- * Script splitting
- */
-
-/* MySQL's reading, the widest (backslashes escape, # comments). */
-void
-mw_sql_split(char ***out, size_t *n, const char *script)
-{
-	long k = mw_sql_statements(out, script, strlen(script), MW_DBMS_MYSQL);
-
-	*n = k > 0 ? (size_t)k : 0;
-}
-
-/*
  * Shapes
  */
 
@@ -319,6 +398,8 @@ mw_shape_clear(mw_shape *s)
 		index_clear(&s->indexes[i]);
 	free(s->indexes);
 	free(s->name);
+	free(s->engine);
+	free(s->charset);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -432,52 +513,19 @@ mw_norm_type(const char *type)
 	return mw_buf_detach(&b);
 }
 
-/* Index just past the quoted token or comment starting at s[i], or i if none. */
-static size_t
-skip_quoted(const char *s, size_t i)
-{
-	char q = s[i];
-
-	if (q == '\'' || q == '"' || q == '`') {
-		for (i++; s[i]; i++) {
-			if (s[i] == '\\' && q == '\'' && s[i + 1])
-				i++;
-			else if (s[i] == q && s[i + 1] == q)
-				i++;
-			else if (s[i] == q)
-				return i + 1;
-		}
-		return i;
-	}
-	if (q == '-' && s[i + 1] == '-') {
-		while (s[i] && s[i] != '\n')
-			i++;
-		return i;
-	}
-	if (q == '/' && s[i + 1] == '*') {
-		const char *end = strstr(s + i + 2, "*/");
-
-		return end ? (size_t)(end - s) + 2 : strlen(s);
-	}
-	return i;
-}
-
-/* Position of a top-level "::" cast (outside quotes), or NULL. */
+/* Position of the first "::" cast outside strings and quoted names (the lexer's), or NULL. */
 static const char *
 find_cast(const char *s)
 {
-	for (size_t i = 0; s[i];) {
-		size_t j = skip_quoted(s, i);
+	mw_sql_token *t;
+	size_t n = mw_sql_tokenize(&t, s, strlen(s));
+	const char *at = NULL;
 
-		if (j != i && s[i] != '-' && s[i] != '/') {
-			i = j;
-			continue;
-		}
-		if (s[i] == ':' && s[i + 1] == ':')
-			return s + i;
-		i++;
-	}
-	return NULL;
+	for (size_t i = 0; i < n && !at; i++)
+		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 && !strncmp(s + t[i].start, "::", 2))
+			at = s + t[i].start;
+	free(t);
+	return at;
 }
 
 static char *
@@ -499,7 +547,10 @@ unquote(const char *s, size_t len)
 	mw_buf b = MW_BUF_INIT;
 
 	for (size_t i = 1; i + 1 < len; i++) {
-		if ((s[i] == '\'' && s[i + 1] == '\'') || (s[i] == '\\' && i + 2 < len))
+		/* MySQL's \0 is a NUL byte (BINARY(n) pads with them): keep it visible */
+		if (s[i] == '\\' && s[i + 1] == '0' && i + 2 < len)
+			mw_buf_addc(&b, s[i++]);
+		else if ((s[i] == '\'' && s[i + 1] == '\'') || (s[i] == '\\' && i + 2 < len))
 			i++;
 		mw_buf_addc(&b, s[i]);
 	}

@@ -14,12 +14,14 @@
 #include <config.h>
 
 #include "engine_priv.h"
+#include "mwschema/fs.h"
 #include "mwschema/sqllex.h"
 
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 static volatile sig_atomic_t interrupted;
 
@@ -95,6 +97,58 @@ mw_engine__stmt_refused(const char *stmt, mw_dbms dbms)
 		      "table, index, type or sequence, INSERT INTO)";
 	free(t);
 	return why;
+}
+
+/* Open engines, for mw_engine_interrupt (a fixed array: a signal handler walks it). */
+#define MAX_LIVE 8
+static mw_engine *volatile live[MAX_LIVE];
+
+void
+mw_engine__live(mw_engine *e, bool open)
+{
+	for (int i = 0; i < MAX_LIVE; i++) {
+		if (open && !live[i]) {
+			live[i] = e;
+			return;
+		}
+		if (!open && live[i] == e)
+			live[i] = NULL;
+	}
+}
+
+void
+mw_engine__cancel_all(void)
+{
+	for (int i = 0; i < MAX_LIVE; i++) {
+		mw_engine *e = live[i];
+
+		if (e && e->ops->cancel && !e->dropping)
+			e->ops->cancel(e);
+	}
+}
+
+int
+mw_engine__password_file(char **out, const char *var, mw_buf *err)
+{
+	const char *path = getenv(var);
+	mw_buf text = MW_BUF_INIT;
+	struct stat st;
+
+	*out = NULL;
+	if (!path || !*path)
+		return 0;
+	if (stat(path, &st) == 0 && (st.st_mode & 077)) {
+		mw_buf_addf(err, "%s=%s: the password file may be read by others (mode %04o): "
+			    "chmod 600 it", var, path, (unsigned)(st.st_mode & 07777));
+		return -1;
+	}
+	if (mw_read_file(&text, path, err) < 0) {
+		mw_buf_release(&text);
+		return -1;
+	}
+	*out = mw_xstrndup(mw_buf_cstr(&text), strcspn(mw_buf_cstr(&text), "\r\n"));
+	mw_buf_release(&text);
+	return 0;
 }
 
 void

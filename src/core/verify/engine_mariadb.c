@@ -15,7 +15,7 @@
 #include <strings.h>
 
 struct dsn {
-	char *host, *user, *password, *socket;
+	char *host, *user, *password, *socket, *database;
 	unsigned port;
 };
 
@@ -38,6 +38,8 @@ dsn_set(struct dsn *d, const char *key, size_t klen, const char *val)
 		slot = &d->password;
 	else if ((klen == 11 && !strncmp(key, "unix_socket", 11)) || (klen == 6 && !strncmp(key, "socket", 6)))
 		slot = &d->socket;
+	else if ((klen == 8 && !strncmp(key, "database", 8)) || (klen == 6 && !strncmp(key, "dbname", 6)))
+		slot = &d->database;
 	else if (klen == 4 && !strncmp(key, "port", 4))
 		d->port = (unsigned)strtoul(val, NULL, 10);
 	if (slot) {
@@ -63,7 +65,7 @@ dsn_from_env(struct dsn *d)
 	}
 }
 
-/* mysql://user:password@host:port (path and query ignored). */
+/* mysql://user:password@host:port/database (query ignored). */
 static void
 dsn_parse_uri(struct dsn *d, const char *s)
 {
@@ -86,6 +88,10 @@ dsn_parse_uri(struct dsn *d, const char *s)
 	}
 	if (colon)
 		d->port = (unsigned)strtoul(colon + 1, NULL, 10);
+	if (*end == '/' && end[1] && end[1] != '?') {
+		free(d->database);
+		d->database = mw_xstrndup(end + 1, strcspn(end + 1, "?"));
+	}
 }
 
 static void
@@ -116,6 +122,7 @@ dsn_free(struct dsn *d)
 	free(d->user);
 	free(d->password);
 	free(d->socket);
+	free(d->database);
 }
 
 /*
@@ -173,7 +180,7 @@ mariadb_open(mw_engine *e, const char *dsn, mw_buf *err)
 	if (dsn)
 		dsn_parse(&d, dsn);
 	set_limits(m);
-	if (!mysql_real_connect(m, d.host, d.user, d.password, NULL, d.port, d.socket, 0)) {
+	if (!mysql_real_connect(m, d.host, d.user, d.password, d.database, d.port, d.socket, 0)) {
 		mw_buf_addf(err, "MariaDB: cannot connect (%s): %s",
 			    d.socket ? d.socket : d.host ? d.host : "default socket", mysql_error(m));
 		mysql_close(m);
@@ -321,26 +328,55 @@ query_param(mw_rows *out, mw_engine *e, const char *sql, const char *param, mw_b
 	return rc;
 }
 
+/* One information_schema.COLUMNS row (name, type, nullable, default, extra) into `out`. */
+static void
+add_column_row(mw_shape *out, char *const *c)
+{
+	mw_shape_column *col = mw_shape_add_column(out, c[0]);
+
+	col->type = mw_norm_type(c[1]);
+	col->notnull = !strcmp(c[2], "NO");
+	col->deflt = mw_norm_default(c[3]);
+	col->autoincrement = c[4] && strcasestr(c[4], "auto_increment");
+}
+
+/* One STATISTICS row (index, column, non-unique, sub-part, type) into `out`. */
+static void
+add_index_row(mw_shape *out, char *const *c)
+{
+	mw_shape_index *ix;
+	char *col;
+
+	if (!strcmp(c[0], "PRIMARY")) {
+		mw_shape_add_pk(out, c[1]);
+		return;
+	}
+	ix = mw_shape_index_get(out, c[0]);
+	ix->unique = !strcmp(c[2], "0");
+	if (!ix->kind && c[4] && strcmp(c[4], "BTREE"))
+		ix->kind = mw_norm_type(c[4]);
+	col = c[3] ? mw_strdupf("%s(%s)", c[1], c[3]) : mw_xstrdup(c[1]);
+	mw_shape_index_add_column(ix, col);
+	free(col);
+}
+
+#define COLUMNS_QUERY "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, " \
+	"TABLE_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+#define INDEXES_QUERY "SELECT INDEX_NAME, COLUMN_NAME, NON_UNIQUE, SUB_PART, INDEX_TYPE, " \
+	"TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
+
 static int
 read_columns(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 {
 	mw_rows r = { 0 };
 
-	if (query_param(&r, e, "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA "
-			"FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
-			"AND TABLE_NAME = %s ORDER BY ORDINAL_POSITION", table, err) < 0) {
+	if (query_param(&r, e, COLUMNS_QUERY "AND TABLE_NAME = %s ORDER BY ORDINAL_POSITION",
+			table, err) < 0) {
 		mw_rows_clear(&r);
 		return -1;
 	}
-	for (size_t i = 0; i < r.nrows; i++) {
-		char **c = r.cells + i * r.ncols;
-		mw_shape_column *col = mw_shape_add_column(out, c[0]);
-
-		col->type = mw_norm_type(c[1]);
-		col->notnull = !strcmp(c[2], "NO");
-		col->deflt = mw_norm_default(c[3]);
-		col->autoincrement = c[4] && strcasestr(c[4], "auto_increment");
-	}
+	for (size_t i = 0; i < r.nrows; i++)
+		add_column_row(out, r.cells + i * r.ncols);
 	mw_rows_clear(&r);
 	return 0;
 }
@@ -350,29 +386,13 @@ read_indexes(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 {
 	mw_rows r = { 0 };
 
-	if (query_param(&r, e, "SELECT INDEX_NAME, COLUMN_NAME, NON_UNIQUE, SUB_PART, INDEX_TYPE "
-			"FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
-			"AND TABLE_NAME = %s ORDER BY INDEX_NAME, SEQ_IN_INDEX", table, err) < 0) {
+	if (query_param(&r, e, INDEXES_QUERY "AND TABLE_NAME = %s ORDER BY INDEX_NAME, SEQ_IN_INDEX",
+			table, err) < 0) {
 		mw_rows_clear(&r);
 		return -1;
 	}
-	for (size_t i = 0; i < r.nrows; i++) {
-		char **c = r.cells + i * r.ncols;
-		mw_shape_index *ix;
-		char *col;
-
-		if (!strcmp(c[0], "PRIMARY")) {
-			mw_shape_add_pk(out, c[1]);
-			continue;
-		}
-		ix = mw_shape_index_get(out, c[0]);
-		ix->unique = !strcmp(c[2], "0");
-		if (!ix->kind && c[4] && strcmp(c[4], "BTREE"))
-			ix->kind = mw_norm_type(c[4]);
-		col = c[3] ? mw_strdupf("%s(%s)", c[1], c[3]) : mw_xstrdup(c[1]);
-		mw_shape_index_add_column(ix, col);
-		free(col);
-	}
+	for (size_t i = 0; i < r.nrows; i++)
+		add_index_row(out, r.cells + i * r.ncols);
 	mw_rows_clear(&r);
 	return 0;
 }
@@ -413,6 +433,115 @@ mariadb_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 	return 0;
 }
 
+/*
+ * Live databases
+ */
+
+static int
+mariadb_use(mw_engine *e, const char *database, mw_buf *err)
+{
+	mw_rows r = { 0 };
+	bool none;
+
+	if (database && mysql_select_db(my(e), database)) {
+		mw_buf_addf(err, "MariaDB: %s", mysql_error(my(e)));
+		return -1;
+	}
+	if (database)
+		return 0;
+	if (mariadb_query(&r, e, "SELECT DATABASE()", err) < 0)
+		return -1;
+	none = !r.nrows || !r.cells[0];
+	mw_rows_clear(&r);
+	if (none)
+		mw_buf_adds(err, "MariaDB: no database selected: add database=NAME to the DSN, or "
+			    "name them with --database or --all-databases");
+	return none ? -1 : 0;
+}
+
+static int
+mariadb_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
+{
+	if (mariadb_open(e, dsn, err) < 0)
+		return -1;
+	/* an audit never writes, whatever the account may do */
+	if (mysql_query(my(e), "SET SESSION TRANSACTION READ ONLY")) {
+		mw_buf_addf(err, "MariaDB: %s", mysql_error(my(e)));
+		return -1;
+	}
+	return database ? mariadb_use(e, database, err) : 0;
+}
+
+static int
+mariadb_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	mw_rows r = { 0 };
+
+	if (mariadb_query(&r, e, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE "
+			  "SCHEMA_NAME NOT IN ('information_schema', 'mysql', "
+			  "'performance_schema', 'sys') AND SCHEMA_NAME NOT LIKE 'mwverify\\_%'",
+			  err) < 0) {
+		mw_rows_clear(&r);
+		return -1;
+	}
+	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
+	for (size_t i = 0; i < r.nrows; i++)
+		(*out)[i] = mw_xstrdup(r.cells[i]);
+	*n = r.nrows;
+	mw_rows_clear(&r);
+	return 0;
+}
+
+/* "utf8mb4_general_ci" -> "utf8mb4"; "binary" stays. */
+static char *
+collation_charset(const char *collation)
+{
+	return collation ? mw_xstrndup(collation, strcspn(collation, "_")) : NULL;
+}
+
+/* Three catalog queries for the whole database; rows come grouped by table. */
+static int
+mariadb_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	mw_rows t = { 0 }, c = { 0 }, x = { 0 };
+	int rc = -1;
+
+	if (mariadb_query(&t, e, "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION FROM "
+			  "information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+			  "TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", err) < 0 ||
+	    mariadb_query(&c, e, COLUMNS_QUERY "ORDER BY TABLE_NAME, ORDINAL_POSITION", err) < 0 ||
+	    mariadb_query(&x, e, INDEXES_QUERY "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+			  err) < 0)
+		goto out;
+	for (size_t i = 0; i < t.nrows; i++) {
+		char **row = t.cells + i * t.ncols;
+		mw_shape *s = mw_shapes_next(out, n, row[0]);
+
+		s->engine = row[1] ? mw_norm_type(row[1]) : NULL;
+		s->charset = collation_charset(row[2]);
+	}
+	/* the catalog sorts by its collation; lookups need byte order */
+	mw_shapes_sort(*out, *n);
+	for (size_t i = 0; i < c.nrows; i++) {
+		long k = mw_shapes_find(*out, *n, c.cells[i * c.ncols + 5]);
+
+		if (k >= 0)	/* views have columns too */
+			add_column_row(&(*out)[k], c.cells + i * c.ncols);
+	}
+	for (size_t i = 0; i < x.nrows; i++) {
+		long k = mw_shapes_find(*out, *n, x.cells[i * x.ncols + 5]);
+
+		if (k >= 0)
+			add_index_row(&(*out)[k], x.cells + i * x.ncols);
+	}
+	rc = 0;
+out:
+	mw_rows_clear(&t);
+	mw_rows_clear(&c);
+	mw_rows_clear(&x);
+	return rc;
+}
+
 const struct engine_ops mw_engine_mariadb_ops = {
 	.unavailable = NULL,
 	.open = mariadb_open,
@@ -423,6 +552,10 @@ const struct engine_ops mw_engine_mariadb_ops = {
 	.query = mariadb_query,
 	.read_shape = mariadb_read_shape,
 	.list_tables = mariadb_list_tables,
+	.attach = mariadb_attach,
+	.use = mariadb_use,
+	.list_databases = mariadb_list_databases,
+	.read_all = mariadb_read_all,
 	.quote = '`',
 };
 

@@ -280,26 +280,58 @@ column_type(char *const *c)
 	return res;
 }
 
+/* One information_schema.columns row (see COLUMNS_QUERY) into `out`. */
+static void
+add_column_row(mw_shape *out, char *const *c)
+{
+	mw_shape_column *col = mw_shape_add_column(out, c[0]);
+
+	col->type = column_type(c);
+	col->notnull = !strcmp(c[6], "NO");
+	/* SERIAL: the sequence's name follows the column's first name */
+	col->autoincrement = c[7] && !strncmp(c[7], "nextval(", 8);
+	col->deflt = col->autoincrement ? NULL : mw_norm_default(c[7]);
+}
+
+/* One index-column row (see INDEXES_QUERY) into `out`. */
+static void
+add_index_row(mw_shape *out, char *const *c)
+{
+	mw_shape_index *ix;
+
+	if (!strcmp(c[2], "t")) {
+		mw_shape_add_pk(out, c[3]);
+		return;
+	}
+	ix = mw_shape_index_get(out, c[0]);
+	ix->unique = !strcmp(c[1], "t");
+	if (c[4] && !ix->where)
+		ix->where = mw_xstrdup(c[4]);
+	mw_shape_index_add_column(ix, c[3]);
+}
+
+#define COLUMNS_QUERY "SELECT column_name, data_type, udt_name, character_maximum_length, " \
+	"numeric_precision, numeric_scale, is_nullable, column_default, table_name " \
+	"FROM information_schema.columns WHERE table_schema = current_schema() "
+#define INDEXES_QUERY "SELECT i.relname, ix.indisunique, ix.indisprimary, " \
+	"pg_get_indexdef(ix.indexrelid, k.ord::int, true), " \
+	"pg_get_expr(ix.indpred, ix.indrelid, true), t.relname " \
+	"FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid " \
+	"JOIN pg_class i ON i.oid = ix.indexrelid " \
+	"JOIN pg_namespace n ON n.oid = t.relnamespace " \
+	"CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) " \
+	"WHERE n.nspname = current_schema() "
+
 static int
 read_columns(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 {
 	mw_rows r;
 
-	if (query_param(&r, e, "SELECT column_name, data_type, udt_name, character_maximum_length, "
-			"numeric_precision, numeric_scale, is_nullable, column_default "
-			"FROM information_schema.columns WHERE table_schema = current_schema() "
-			"AND table_name = $1 ORDER BY ordinal_position", table, err) < 0)
+	if (query_param(&r, e, COLUMNS_QUERY "AND table_name = $1 ORDER BY ordinal_position",
+			table, err) < 0)
 		return -1;
-	for (size_t i = 0; i < r.nrows; i++) {
-		char **c = r.cells + i * r.ncols;
-		mw_shape_column *col = mw_shape_add_column(out, c[0]);
-
-		col->type = column_type(c);
-		col->notnull = !strcmp(c[6], "NO");
-		/* SERIAL: the sequence's name follows the column's first name */
-		col->autoincrement = c[7] && !strncmp(c[7], "nextval(", 8);
-		col->deflt = col->autoincrement ? NULL : mw_norm_default(c[7]);
-	}
+	for (size_t i = 0; i < r.nrows; i++)
+		add_column_row(out, r.cells + i * r.ncols);
 	mw_rows_clear(&r);
 	return 0;
 }
@@ -309,30 +341,11 @@ read_indexes(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 {
 	mw_rows r;
 
-	if (query_param(&r, e, "SELECT i.relname, ix.indisunique, ix.indisprimary, "
-			"pg_get_indexdef(ix.indexrelid, k.ord::int, true), "
-			"pg_get_expr(ix.indpred, ix.indrelid, true) "
-			"FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid "
-			"JOIN pg_class i ON i.oid = ix.indexrelid "
-			"JOIN pg_namespace n ON n.oid = t.relnamespace "
-			"CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
-			"WHERE n.nspname = current_schema() AND t.relname = $1 "
-			"ORDER BY i.relname, k.ord", table, err) < 0)
+	if (query_param(&r, e, INDEXES_QUERY "AND t.relname = $1 ORDER BY i.relname, k.ord",
+			table, err) < 0)
 		return -1;
-	for (size_t i = 0; i < r.nrows; i++) {
-		char **c = r.cells + i * r.ncols;
-		mw_shape_index *ix;
-
-		if (!strcmp(c[2], "t")) {
-			mw_shape_add_pk(out, c[3]);
-			continue;
-		}
-		ix = mw_shape_index_get(out, c[0]);
-		ix->unique = !strcmp(c[1], "t");
-		if (c[4] && !ix->where)
-			ix->where = mw_xstrdup(c[4]);
-		mw_shape_index_add_column(ix, c[3]);
-	}
+	for (size_t i = 0; i < r.nrows; i++)
+		add_index_row(out, r.cells + i * r.ncols);
 	mw_rows_clear(&r);
 	return 0;
 }
@@ -380,10 +393,119 @@ pg_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 	return 0;
 }
 
+/*
+ * Live databases
+ */
+
+/* The DSN with `database` as dbname (libpq: a later dbname overrides the expanded one). */
+static int
+pg_connect(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
+{
+	char timeout[16];
+	const char *keys[] = { "connect_timeout", "dbname", "dbname", NULL };
+	const char *values[] = { timeout, dsn ? dsn : "", database, NULL };
+	PGconn *c;
+	PGresult *res;
+
+	snprintf(timeout, sizeof(timeout), "%u", mw_engine__connect_timeout());
+	c = PQconnectdbParams(keys, values, 1);
+
+	if (!c || PQstatus(c) != CONNECTION_OK) {
+		mw_buf_addf(err, "PostgreSQL: cannot connect%s%s: %s", database ? " to " : "",
+			    database ? database : "", c ? PQerrorMessage(c) : "out of memory");
+		while (err->len && (err->data[err->len - 1] == '\n'))
+			mw_buf_truncate(err, err->len - 1);
+		PQfinish(c);
+		return -1;
+	}
+	PQsetNoticeProcessor(c, ignore_notice, NULL);
+	e->conn = c;
+	e->cancel = PQgetCancel(c);
+	/* read-only, and timestamp defaults spelt in UTC whatever the server's zone */
+	res = PQexec(c, "SET default_transaction_read_only = on; SET TimeZone = 'UTC'");
+	if (check(res, e, err) < 0)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+static int
+pg_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
+{
+	e->dsn = mw_xstrdup(dsn);
+	return pg_connect(e, dsn, database, err);
+}
+
+static int
+pg_use(mw_engine *e, const char *database, mw_buf *err)
+{
+	pg_close(e);
+	return pg_connect(e, e->dsn, database, err);
+}
+
+static void
+pg_close_all(mw_engine *e)
+{
+	pg_close(e);
+	free(e->dsn);
+	e->dsn = NULL;
+}
+
+static int
+pg_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	mw_rows r = { 0 };
+
+	if (pg_query(&r, e, "SELECT datname FROM pg_database WHERE datallowconn AND "
+		     "NOT datistemplate AND datname <> 'postgres'", err) < 0)
+		return -1;
+	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
+	for (size_t i = 0; i < r.nrows; i++)
+		(*out)[i] = mw_xstrdup(r.cells[i]);
+	*n = r.nrows;
+	mw_rows_clear(&r);
+	return 0;
+}
+
+static int
+pg_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
+{
+	mw_rows t = { 0 }, c = { 0 }, x = { 0 };
+	int rc = -1;
+
+	if (pg_query(&t, e, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON "
+		     "n.oid = c.relnamespace WHERE n.nspname = current_schema() AND "
+		     "c.relkind IN ('r', 'p')", err) < 0 ||
+	    pg_query(&c, e, COLUMNS_QUERY "ORDER BY table_name, ordinal_position", err) < 0 ||
+	    pg_query(&x, e, INDEXES_QUERY "ORDER BY t.relname, i.relname, k.ord", err) < 0)
+		goto out;
+	for (size_t i = 0; i < t.nrows; i++)
+		mw_shapes_next(out, n, t.cells[i]);
+	mw_shapes_sort(*out, *n);
+	for (size_t i = 0; i < c.nrows; i++) {
+		long k = mw_shapes_find(*out, *n, c.cells[i * c.ncols + 8]);
+
+		if (k >= 0)	/* views have columns too */
+			add_column_row(&(*out)[k], c.cells + i * c.ncols);
+	}
+	for (size_t i = 0; i < x.nrows; i++) {
+		long k = mw_shapes_find(*out, *n, x.cells[i * x.ncols + 5]);
+
+		if (k >= 0)
+			add_index_row(&(*out)[k], x.cells + i * x.ncols);
+	}
+	rc = 0;
+out:
+	mw_rows_clear(&t);
+	mw_rows_clear(&c);
+	mw_rows_clear(&x);
+	return rc;
+}
+
 const struct engine_ops mw_engine_pg_ops = {
 	.unavailable = NULL,
 	.open = pg_open,
-	.close = pg_close,
+	.close = pg_close_all,
 	.fresh = pg_fresh,
 	.drop = pg_drop,
 	.exec_one = pg_exec_one,
@@ -391,6 +513,10 @@ const struct engine_ops mw_engine_pg_ops = {
 	.read_shape = pg_read_shape,
 	.list_tables = pg_list_tables,
 	.cancel = pg_cancel,
+	.attach = pg_attach,
+	.use = pg_use,
+	.list_databases = pg_list_databases,
+	.read_all = pg_read_all,
 	.quote = '"',
 };
 

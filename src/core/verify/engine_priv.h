@@ -23,6 +23,11 @@ struct engine_ops {
 	int (*list_tables)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
 	/* asks the engine to stop the running statement; async-signal-safe; may be NULL */
 	void (*cancel)(mw_engine *e);
+	/* live databases (audit); read_all NULL = list_tables + read_shape */
+	int (*attach)(mw_engine *e, const char *dsn, const char *database, mw_buf *err);
+	int (*use)(mw_engine *e, const char *database, mw_buf *err);
+	int (*list_databases)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+	int (*read_all)(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err);
 	char quote;			/* identifier quote character */
 };
 
@@ -50,7 +55,8 @@ const char *mw_engine__stmt_refused(const char *stmt, mw_dbms dbms);
 bool mw_engine__interrupted(void);
 unsigned mw_engine__connect_timeout(void);
 unsigned mw_engine__statement_timeout(void);
-/* Calls the cancel op of every open engine (engine.c keeps the list). */
+/* Registers an engine as open (or closed), and calls every open engine's cancel op. */
+void mw_engine__live(mw_engine *e, bool open);
 void mw_engine__cancel_all(void);
 /*
  * The first line of the file named by environment variable `var` (a
@@ -65,10 +71,13 @@ mw_shape_index *mw_shape_index_get(mw_shape *s, const char *name);	/* find or ad
 void mw_shape_index_add_column(mw_shape_index *ix, const char *col);
 void mw_shape_add_pk(mw_shape *s, const char *col);
 void mw_shape_sort_indexes(mw_shape *s);
+/* The shape named `name` in a list being built by name order (the last, or a new one). */
+mw_shape *mw_shapes_next(mw_shape **v, size_t *n, const char *name);
+/* Sorts shapes by name (byte order), for mw_shapes_find. */
+void mw_shapes_sort(mw_shape *v, size_t n);
+/* The index of `name` in a list sorted by mw_shapes_sort, or -1. */
+long mw_shapes_find(const mw_shape *v, size_t n, const char *name);
 
-/* Normalisers: each returns a new string (or NULL for "no default"). */
-char *mw_norm_type(const char *type);
-char *mw_norm_default(const char *literal);
 
 /* Appends one row of `ncols` cells (NULL = SQL NULL; len (size_t)-1 = strlen). */
 void mw_rows_add(mw_rows *r, char *const *cells, const size_t *lens);

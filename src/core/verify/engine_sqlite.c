@@ -363,6 +363,35 @@ sqlite_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 	return 0;
 }
 
+/* A live database file, opened read-only; it must exist. */
+static int
+sqlite_use(mw_engine *e, const char *database, mw_buf *err)
+{
+	sqlite3 *db = NULL;
+
+	sqlite_close(e);
+	if (!database) {
+		mw_buf_adds(err, "SQLite: no database file given");
+		return -1;
+	}
+	if (sqlite3_open_v2(database, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
+		mw_buf_addf(err, "SQLite: %s: %s", database, db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_close(db);
+		return -1;
+	}
+	e->conn = db;
+	return 0;
+}
+
+static int
+sqlite_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
+{
+	e->dsn = mw_xstrdup(dsn);
+	/* without a file yet, the first mw_engine_use opens one */
+	return database || dsn ? sqlite_use(e, database ? database : dsn, err) : 0;
+}
+
 const struct engine_ops mw_engine_sqlite_ops = {
 	.unavailable = NULL,
 	.open = sqlite_open,
@@ -374,5 +403,7 @@ const struct engine_ops mw_engine_sqlite_ops = {
 	.read_shape = sqlite_read_shape,
 	.list_tables = sqlite_list_tables,
 	.cancel = sqlite_cancel,
+	.attach = sqlite_attach,
+	.use = sqlite_use,
 	.quote = '"',
 };

@@ -7,6 +7,7 @@
 #include "verify_priv.h"
 
 #include "mwschema/gen.h"
+#include "mwschema/sqllex.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

@@ -279,6 +279,102 @@ START_TEST(extension_refuse)
 }
 END_TEST
 
+/* A release that is out keeps its block: the row opens one for the release in development. */
+START_TEST(core_insert_release)
+{
+	mw_updater_entry e = simple_entry(MW_UPD_ADD_FIELD, "x");
+	mw_buf out = MW_BUF_INIT, same = MW_BUF_INIT, err = MW_BUF_INIT;
+	const char *want_tail = "\t\t\t[ 'dropField', 'c', 'd', \"patch-c-d.sql\" ],\n"
+		"\n\t\t\t// 1.46\n"
+		"\t\t\t[ 'addField', 't', 'x', 'patch-t-x.sql' ],\n\t\t];\n\t}\n}\n";
+
+	ck_assert_int_eq(mw_updater_insert_core_release(&out, core_php, strlen(core_php), &e,
+							"1.46", &err), 0);
+	ck_assert_str_eq(mw_buf_cstr(&out) + out.len - strlen(want_tail), want_tail);
+	/* The newest block is the release in development: the row joins it. */
+	ck_assert_int_eq(mw_updater_insert_core_release(&same, core_php, strlen(core_php), &e,
+							"1.45", &err), 0);
+	ck_assert_ptr_null(strstr(mw_buf_cstr(&same), "\n\n\t\t\t[ 'addField', 't'"));
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&same), "\"patch-c-d.sql\" ],\n"
+				     "\t\t\t[ 'addField', 't', 'x', 'patch-t-x.sql' ],\n"));
+	mw_updater_entry_clear(&e);
+	mw_buf_release(&out);
+	mw_buf_release(&same);
+	mw_buf_release(&err);
+}
+END_TEST
+
+/* Removing what insertion added gives the file back byte for byte. */
+START_TEST(core_remove)
+{
+	mw_updater_entry e = simple_entry(MW_UPD_ADD_FIELD, "x");
+	mw_buf added = MW_BUF_INIT, back = MW_BUF_INIT, removed = MW_BUF_INIT, err = MW_BUF_INIT;
+	static const char *const releases[] = { "1.46", "1.45", NULL };
+
+	for (size_t i = 0; i < 3; i++) {
+		mw_buf_reset(&added);
+		mw_buf_reset(&back);
+		mw_buf_reset(&removed);
+		ck_assert_int_eq(mw_updater_insert_core_release(&added, core_php, strlen(core_php),
+								&e, releases[i], &err), 0);
+		ck_assert_int_eq(mw_updater_remove(&back, added.data, added.len, NULL,
+						   "patch-t-x.sql", &removed, &err), 0);
+		ck_assert_str_eq(mw_buf_cstr(&back), core_php);
+		ck_assert_str_eq(mw_buf_cstr(&removed),
+				 "\t\t\t[ 'addField', 't', 'x', 'patch-t-x.sql' ],\n");
+	}
+	/* The only row of a block takes its release comment along. */
+	mw_buf_reset(&back);
+	ck_assert_int_eq(mw_updater_remove(&back, core_php, strlen(core_php), NULL,
+					   "patch-c-d.sql", NULL, &err), 0);
+	ck_assert_ptr_null(strstr(mw_buf_cstr(&back), "1.45"));
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&back), "comment\n\t\t];"));
+	mw_buf_reset(&back);
+	ck_assert_int_eq(mw_updater_remove(&back, core_php, strlen(core_php), NULL,
+					   "patch-none.sql", NULL, &err), MW_UPDATER_ABSENT);
+	ck_assert_str_eq(mw_buf_cstr(&back), core_php);
+	mw_updater_entry_clear(&e);
+	mw_buf_release(&added);
+	mw_buf_release(&back);
+	mw_buf_release(&removed);
+	mw_buf_release(&err);
+}
+END_TEST
+
+START_TEST(extension_remove)
+{
+	mw_updater_entry e = simple_entry(MW_UPD_ADD_INDEX, "t_x");
+	mw_buf added = MW_BUF_INIT, back = MW_BUF_INIT, err = MW_BUF_INIT;
+	static const char shared[] = "<?php\nclass H {\n"
+		"\tpublic function onLoadExtensionSchemaUpdates( $u ) {\n"
+		"\t\t$u->addExtensionField( 'a', 'b', 'patch-a-b.sql' ); $x = 1;\n\t}\n}\n";
+
+	ck_assert_int_eq(mw_updater_insert_extension(&added, ext_php, strlen(ext_php),
+						     "onLoadExtensionSchemaUpdates", &e, &err), 0);
+	ck_assert_int_eq(mw_updater_remove(&back, added.data, added.len,
+					   "onLoadExtensionSchemaUpdates", "patch-t-x.sql", NULL,
+					   &err), 0);
+	ck_assert_str_eq(mw_buf_cstr(&back), ext_php);
+	/* A call inside a branch goes alone; the branch stays. */
+	mw_buf_reset(&back);
+	ck_assert_int_eq(mw_updater_remove(&back, ext_php, strlen(ext_php),
+					   "onLoadExtensionSchemaUpdates", "patch-x.sql", NULL,
+					   &err), 0);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&back), "'mysql' ) {\n\t\t} else {"));
+	/* Never a half line. */
+	mw_buf_reset(&back);
+	ck_assert_int_eq(mw_updater_remove(&back, shared, strlen(shared),
+					   "onLoadExtensionSchemaUpdates", "patch-a-b.sql", NULL,
+					   &err), -1);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&err), "shares its lines"));
+	ck_assert_uint_eq(back.len, 0);
+	mw_updater_entry_clear(&e);
+	mw_buf_release(&added);
+	mw_buf_release(&back);
+	mw_buf_release(&err);
+}
+END_TEST
+
 /* Expected values computed with `git hash-object --stdin`, as Gerrit's hook does. */
 START_TEST(change_id)
 {
@@ -328,6 +424,9 @@ updater_suite(void)
 	tcase_add_test(tc, verb_columns);
 	tcase_add_test(tc, core_insert);
 	tcase_add_test(tc, core_refuse);
+	tcase_add_test(tc, core_insert_release);
+	tcase_add_test(tc, core_remove);
+	tcase_add_test(tc, extension_remove);
 	tcase_add_test(tc, extension_insert_multiline);
 	tcase_add_test(tc, extension_insert_virtual);
 	tcase_add_test(tc, extension_refuse);

@@ -9,6 +9,7 @@
 #include "mwschema/edit.h"
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
+#include "mwschema/manifest.h"
 
 #include <check.h>
 #include <dirent.h>
@@ -20,6 +21,7 @@
 #define S(lit) ((char *)(lit))
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char *
 corpus_dir(void)
@@ -202,14 +204,28 @@ column_lines(const char *text, const char *needle, int *first, int *last)
 		*last += *p == '\n';
 }
 
+/* Puts `t` (taken over) in place of table `i` of the document; returns the old one. */
+static mw_table *
+replace_table(mw_doc *doc, size_t i, mw_table *t)
+{
+	mw_table *old = mw_xmalloc(sizeof(*old));
+
+	*old = doc->schema.tables[i];
+	doc->schema.tables[i] = *t;
+	free(t);
+	return old;
+}
+
 START_TEST(test_one_column_edit_is_a_minimal_diff)
 {
 	const char *dir = corpus_dir();
-	mw_buf out = MW_BUF_INIT, err = MW_BUF_INIT;
+	mw_buf out = MW_BUF_INIT;
+	mw_diags errs = MW_DIAGS_INIT;
 	mw_column col;
-	mw_edit e;
+	mw_table *after, *old;
 	mw_doc *doc;
 	char *path;
+	size_t at;
 	int first, last, cfirst, clast;
 
 	if (!dir) {
@@ -225,9 +241,10 @@ START_TEST(test_one_column_edit_is_a_minimal_diff)
 	col.notnull = false;
 	free(col.comment);
 	col.comment = mw_xstrdup("Edited by check_json");
-	ck_assert_int_eq(mw_edit_modify_column(&e, &doc->schema, "page", "page_title", &col, &err),
-			 0);
-	ck_assert_int_eq(mw_edit_apply(&doc->schema, &e, &err), 0);
+	at = (size_t)(mw_schema_table(&doc->schema, "page") - doc->schema.tables);
+	ck_assert_int_eq(mw_edit_modify_column(&after, &doc->schema.tables[at], "page_title", &col,
+					       &errs), 0);
+	old = replace_table(doc, at, after);
 	mw_doc_serialize(&out, doc);
 	changed_lines(doc->text, out.data, &first, &last);
 	column_lines(doc->text, "\"name\": \"page_title\"", &cfirst, &clast);
@@ -237,13 +254,13 @@ START_TEST(test_one_column_edit_is_a_minimal_diff)
 				     "\t\t\t\t\"type\": \"binary\",\n\t\t\t\t\"options\": {\n"));
 	ck_assert_ptr_nonnull(strstr(out.data, "\"length\": 512"));
 	ck_assert_ptr_nonnull(strstr(out.data, "\"notnull\": false"));
-	/* undo gives back the original bytes */
-	ck_assert_int_eq(mw_edit_revert(&doc->schema, &e, &err), 0);
+	/* the table as it was gives back the original bytes */
+	mw_table_free(replace_table(doc, at, old));
 	mw_buf_reset(&out);
 	mw_doc_serialize(&out, doc);
 	ck_assert_uint_eq(out.len, doc->len);
 	ck_assert(!memcmp(out.data, doc->text, out.len));
-	mw_edit_clear(&e);
+	mw_diags_free(&errs);
 	mw_column_clear(&col);
 	mw_buf_release(&out);
 	mw_doc_free(doc);
@@ -284,16 +301,15 @@ START_TEST(test_new_column_and_index_take_neighbour_style)
 			.has_length = true, .length = 30, .precision = 10 };
 	char *cols[] = { S("t_text") };
 	mw_index ix = { .name = S("t_text_idx"), .columns = cols, .ncolumns = 1 };
-	mw_buf err = MW_BUF_INIT;
-	mw_edit e;
+	mw_diags errs = MW_DIAGS_INIT;
+	mw_table *t, *u;
 	char *out;
 
-	ck_assert_int_eq(mw_edit_add_column(&e, &doc->schema, "t", &c, -1, &err), 0);
-	ck_assert_int_eq(mw_edit_apply(&doc->schema, &e, &err), 0);
-	mw_edit_clear(&e);
-	ck_assert_int_eq(mw_edit_add_index(&e, &doc->schema, "t", &ix, &err), 0);
-	ck_assert_int_eq(mw_edit_apply(&doc->schema, &e, &err), 0);
-	mw_edit_clear(&e);
+	ck_assert_int_eq(mw_edit_add_column(&t, &doc->schema.tables[0], &c, -1, &errs), 0);
+	ck_assert_int_eq(mw_edit_add_index(&u, t, &ix, &errs), 0);
+	mw_table_free(t);
+	mw_table_free(replace_table(doc, 0, u));
+	mw_diags_free(&errs);
 	out = serialize(doc);
 	ck_assert_str_eq(out,
 		"[\n\t{\n\t\t\"name\": \"t\",\n\t\t\"columns\": [\n"
@@ -508,6 +524,72 @@ START_TEST(test_shape_only_skips_cross_references)
 }
 END_TEST
 
+/* Writes `text` to a scratch file and reads it as extension.json. */
+static int
+manifest_from(mw_manifest *m, const char *text, mw_buf *err)
+{
+	char dir[] = "/tmp/mwmanifest.XXXXXX", *path;
+	mw_buf ignore = MW_BUF_INIT;
+	int rc;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = mw_path_join(dir, "extension.json");
+	ck_assert_int_eq(mw_write_file_atomic(path, text, strlen(text), &ignore), 0);
+	rc = mw_manifest_load(m, path, err);
+	if (rc < 0 && err) {
+		/* The path is the scratch file's: keep what follows it. */
+		char *rest = mw_xstrdup(mw_buf_cstr(err) + strlen(path));
+
+		mw_buf_reset(err);
+		mw_buf_adds(err, rest);
+		free(rest);
+	}
+	remove(path);
+	rmdir(dir);
+	free(path);
+	mw_buf_release(&ignore);
+	return rc;
+}
+
+START_TEST(test_manifest)
+{
+	mw_buf err = MW_BUF_INIT;
+	mw_manifest m;
+	char *file;
+
+	ck_assert_int_eq(manifest_from(&m, "{ \"name\": \"Ext\", \"Hooks\": { "
+				      "\"LoadExtensionSchemaUpdates\": [ 42, \"main\" ] }, "
+				      "\"HookHandlers\": { \"main\": { \"class\": \"Ext\\\\Hooks\" } }, "
+				      "\"AutoloadNamespaces\": { \"Ext\\\\\": \"old/\", "
+				      "\"Ext\\\\\": \"includes/\" } }", &err), 0);
+	ck_assert_str_eq(m.name, "Ext");
+	ck_assert_str_eq(m.hook_class, "Ext\\Hooks");
+	ck_assert_str_eq(m.hook_method, "onLoadExtensionSchemaUpdates");
+	ck_assert_uint_eq(m.nns, 1);	/* the last of duplicate keys */
+	file = mw_manifest_class_file(&m, "Ext\\Hooks");
+	ck_assert_str_eq(file, "includes/Hooks.php");
+	free(file);
+	mw_manifest_clear(&m);
+	ck_assert_int_eq(manifest_from(&m, "{ \"Hooks\": { \"LoadExtensionSchemaUpdates\": "
+				      "{ \"handler\": \"A\\\\B::onX\" } }, \"AutoloadClasses\": "
+				      "{ \"A\\\\B\": \"src/B.php\" } }", &err), 0);
+	ck_assert_ptr_null(m.name);
+	ck_assert_str_eq(m.hook_class, "A\\B");
+	ck_assert_str_eq(m.hook_method, "onX");
+	file = mw_manifest_class_file(&m, "A\\B");
+	ck_assert_str_eq(file, "src/B.php");
+	free(file);
+	mw_manifest_clear(&m);
+	ck_assert_int_eq(manifest_from(&m, "[]\n", &err), -1);
+	ck_assert_str_eq(mw_buf_cstr(&err), ":1:1: not a JSON object");
+	mw_buf_reset(&err);
+	ck_assert_int_eq(manifest_from(&m, "{\n  \"name\": }", &err), -1);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&err), ":2:11:"));
+	ck_assert_int_eq(manifest_from(&m, "{", NULL), -1);
+	mw_buf_release(&err);
+}
+END_TEST
+
 static Suite *
 json_suite(void)
 {
@@ -526,6 +608,7 @@ json_suite(void)
 	tcase_add_test(tc, test_huge_input_is_refused);
 	tcase_add_test(tc, test_all_errors_are_reported);
 	tcase_add_test(tc, test_shape_only_skips_cross_references);
+	tcase_add_test(tc, test_manifest);
 	suite_add_tcase(s, tc);
 	return s;
 }

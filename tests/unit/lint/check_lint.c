@@ -7,9 +7,7 @@
 #include <config.h>
 
 #include "mwschema/fs.h"
-#include "mwschema/gen.h"
 #include "mwschema/lint.h"
-#include "mwschema/sqlfmt.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -23,24 +21,6 @@ data_path(const char *rule, const char *file)
 
 	return mw_strdupf("%s/tests/data/lint/%s%s%s", top ? top : ".", rule, file ? "/" : "",
 			  file ? file : "");
-}
-
-/* The real generator says NOCHANGE for identical tables; the placeholder does not. */
-static bool
-have_generator(void)
-{
-	mw_table t = { .name = (char *)"t" };
-	mw_buf out = MW_BUF_INIT;
-	int rc = mw_gen_change(&out, &t, &t, MW_DBMS_MYSQL, "x", MW_GEN_NO_HEADER);
-
-	mw_buf_release(&out);
-	return rc == MW_GEN_NOCHANGE;
-}
-
-static bool
-have_keywords(void)
-{
-	return mw_sql_is_reserved(MW_DBMS_MYSQL, "select");
 }
 
 /* "line:col severity" of each finding of `rule` for `file`, one per line. */
@@ -71,7 +51,6 @@ findings_of(const char *rule, const char *file)
 struct expectation {
 	char file[128];
 	mw_buf want;		/* "line:col severity\n" per finding */
-	bool skip;
 };
 
 /* Reads the expect file into one expectation per fixture file (in order). */
@@ -79,13 +58,13 @@ static size_t
 read_expectations(struct expectation *ex, size_t max, const char *rule, size_t *nfail,
 		  size_t *npass)
 {
-	char *path = data_path(rule, "expect"), line[512], file[128], pos[64], sev[32], need[64];
+	char *path = data_path(rule, "expect"), line[512], file[128], pos[64], sev[32];
 	FILE *fp = fopen(path, "r");
 	size_t n = 0;
 
 	ck_assert_msg(fp != NULL, "rule %s has no fixtures (%s)", rule, path);
 	while (fgets(line, sizeof(line), fp)) {
-		int k = sscanf(line, "%127s %63s %31s %63s", file, pos, sev, need);
+		int k = sscanf(line, "%127s %63s %31s", file, pos, sev);
 
 		if (k < 2 || file[0] == '#')
 			continue;
@@ -98,9 +77,6 @@ read_expectations(struct expectation *ex, size_t max, const char *rule, size_t *
 		}
 		if (strcmp(pos, "-"))
 			mw_buf_addf(&ex[n - 1].want, "%s %s\n", pos, sev);
-		if (k == 4 && ((!strcmp(need, "needs-generator") && !have_generator()) ||
-			       (!strcmp(need, "needs-keywords") && !have_keywords())))
-			ex[n - 1].skip = true;
 	}
 	fclose(fp);
 	free(path);
@@ -117,13 +93,8 @@ START_TEST(test_rule_fixtures)
 	for (size_t i = 0; i < n; i++) {
 		char *got = findings_of(r->id, ex[i].file);
 
-		if (ex[i].skip)
-			printf("NOTE: %s/%s skipped: needs the real generator or keyword lists\n",
-			       r->id, ex[i].file);
-		else
-			ck_assert_msg(!strcmp(got, mw_buf_cstr(&ex[i].want)),
-				      "%s/%s: expected\n%sgot\n%s", r->id, ex[i].file,
-				      mw_buf_cstr(&ex[i].want), got);
+		ck_assert_msg(!strcmp(got, mw_buf_cstr(&ex[i].want)), "%s/%s: expected\n%sgot\n%s",
+			      r->id, ex[i].file, mw_buf_cstr(&ex[i].want), got);
 		free(got);
 		mw_buf_release(&ex[i].want);
 	}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mwschema/engine.h"
+#include "mwschema/sqllex.h"
 
 /* from engine_priv.h, which tests may not include */
 char *mw_norm_type(const char *type);
@@ -74,6 +75,8 @@ START_TEST(test_normalise)
 	assert_default("(-1)", "-1");
 	assert_default("''", "");
 	assert_default("0", "0");
+	assert_default("'\\0\\0'", "\\0\\0");	/* MySQL's NUL padding stays visible */
+	assert_default("'a\\\\b'", "a\\b");
 	assert_default(NULL, NULL);
 }
 END_TEST

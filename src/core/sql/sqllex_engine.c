@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * SQL tokens and statements as each engine reads them (see mwschema/sqllex.h).
+ * SQL tokens and statements as each engine reads them (see mwschema/sqllex.h;
+ * the printer's reading, the same for every platform, is sqllex.c).
  */
 #include <config.h>
 

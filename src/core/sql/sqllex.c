@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Tokeniser of the pretty-printer: a hand-written equivalent of
+ * The SQL lexer (see mwschema/sqllex.h): a hand-written equivalent of
  * doctrine/sql-formatter 1.5's Tokenizer (one big PCRE alternation matched
- * against an upper-cased copy of the input, spec §7.1).
+ * against an upper-cased copy of the input, spec §7.1), and statement
+ * splitting on its tokens.
  *
  * PCRE details reproduced on purpose, because they decide token boundaries:
  *  - `$` without the D flag also matches before a final "\n" (at_end());
@@ -15,10 +16,12 @@
  */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/sql/sqlfmt_int.h"
 #include "mwschema/buf.h"
+#include "mwschema/sqllex.h"
 
 typedef struct lexer {
 	const char *s;
@@ -166,7 +169,7 @@ match_multi(const lexer *lx, size_t p, const mw_sqlfmt_wordlist *multi)
  * character), so an exact lookup of the run is equivalent.
  */
 static size_t
-match_keyword(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+match_keyword(const lexer *lx, size_t p, mw_sql_toktype *type)
 {
 	size_t run = kw_run(lx, p), q, n;
 	unsigned lists;
@@ -234,7 +237,7 @@ match_quoted(const lexer *lx, size_t p, char close, bool backslash)
 }
 
 static size_t
-match_backtick_or_quote(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+match_backtick_or_quote(const lexer *lx, size_t p, mw_sql_toktype *type)
 {
 	switch (lx->s[p]) {
 	case '`':
@@ -256,7 +259,7 @@ match_backtick_or_quote(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
 static size_t
 match_variable(const lexer *lx, size_t p)
 {
-	mw_sqlfmt_toktype ignored;
+	mw_sql_toktype ignored;
 	size_t q = p + 1;
 
 	if (lx->s[p] != '@' && lx->s[p] != ':')
@@ -312,7 +315,7 @@ match_word(const lexer *lx, size_t p)
 }
 
 static size_t
-match_comment(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+match_comment(const lexer *lx, size_t p, mw_sql_toktype *type)
 {
 	const char *s = lx->s;
 	size_t q;
@@ -348,7 +351,7 @@ match_whitespace(const lexer *lx, size_t p)
  * that cannot match the first byte.
  */
 static size_t
-next_token(const lexer *lx, size_t p, mw_sqlfmt_toktype *type)
+next_token(const lexer *lx, size_t p, mw_sql_toktype *type)
 {
 	unsigned char c = (unsigned char)lx->s[p];
 	size_t n;
@@ -399,14 +402,14 @@ token_word(const char *s, size_t len)
 }
 
 size_t
-mw_sqlfmt_tokenize(mw_sqlfmt_token **out_tokens, const char *sql, size_t len)
+mw_sql_tokenize(mw_sql_token **out_tokens, const char *sql, size_t len)
 {
 	lexer lx = { sql, len };
 	size_t cap = len / 3 + 16, count = 0, p = 0;
-	mw_sqlfmt_token *toks = mw_xmalloc(cap * sizeof(*toks));
+	mw_sql_token *toks = mw_xmalloc(cap * sizeof(*toks));
 
 	while (p < len) {
-		mw_sqlfmt_toktype type;
+		mw_sql_toktype type;
 		size_t n = next_token(&lx, p, &type);
 
 		if (count == cap) {
@@ -423,4 +426,51 @@ mw_sqlfmt_tokenize(mw_sqlfmt_token **out_tokens, const char *sql, size_t len)
 	}
 	*out_tokens = toks;
 	return count;
+}
+
+/*
+ * Statements
+ */
+
+static bool
+is_code(const mw_sql_token *t)
+{
+	return t->type != MW_TOK_WHITESPACE && t->type != MW_TOK_COMMENT &&
+	       t->type != MW_TOK_BLOCK_COMMENT;
+}
+
+/* Tokens [from, to) as one statement, unless they hold no code. */
+static void
+push_statement(char ***out, size_t *n, const char *s, const mw_sql_token *t, size_t from,
+	       size_t to)
+{
+	size_t end;
+
+	while (from < to && !is_code(&t[from]))
+		from++;
+	while (to > from && t[to - 1].type == MW_TOK_WHITESPACE)
+		to--;
+	if (from == to)
+		return;
+	end = t[to - 1].start + t[to - 1].len;
+	*out = mw_xrealloc(*out, (*n + 1) * sizeof(**out));
+	(*out)[(*n)++] = mw_xstrndup(s + t[from].start, end - t[from].start);
+}
+
+void
+mw_sql_split(char ***out, size_t *n, const char *script)
+{
+	mw_sql_token *t;
+	size_t count = mw_sql_tokenize(&t, script, strlen(script)), start = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (t[i].type != MW_TOK_BOUNDARY || t[i].ch != ';')
+			continue;
+		push_statement(out, n, script, t, start, i);
+		start = i + 1;
+	}
+	push_statement(out, n, script, t, start, count);
+	free(t);
 }
