@@ -37,7 +37,7 @@ cat <<'HEAD'
  */
 #include <config.h>
 
-#include "core/sql/sqlfmt_int.h"
+#include "core/sql/internal.h"
 HEAD
 
 LC_ALL=C awk -v bits_toplevel=1 -v bits_newline=2 '

@@ -100,6 +100,10 @@ typedef struct mw_column {
 	size_t n_enum_values;
 	unsigned opt_present;	/* MW_OPT_* keys spelt out in the file */
 	unsigned opt_in_custom;	/* platform keys found in CustomSchemaOptions */
+	unsigned opt_in_both;	/* platform keys spelt in both bags: the value fields hold
+				   CustomSchemaOptions' (DBAL's Column::toArray() lets it win) */
+	bool version_platform;	/* with MW_OPT_VERSION in opt_in_both: PlatformOptions'
+				   version, which CREATE TABLE reads alone */
 	unsigned bags_present;	/* MW_BAG_* objects spelt out (possibly as {}) */
 } mw_column;
 

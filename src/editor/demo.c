@@ -140,7 +140,8 @@ demo_source(void)
 	exe[n] = 0;
 	dir = mw_path_dirname(exe);
 	for (size_t i = 0; i < sizeof(rel) / sizeof(*rel); i++) {
-		char *base = mw_path_join(dir, rel[i]), *schema = mw_path_join(base, "sql/tables.json");
+		char *base = mw_path_join(dir, rel[i]);
+		char *schema = mw_path_join(base, "sql/tables.json");
 		bool ok = mw_file_exists(schema);
 
 		free(schema);

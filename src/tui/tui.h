@@ -21,7 +21,7 @@ struct tui_bench_result {
 	double update_median_ms, update_p99_ms;	/* re-diff + generators + lint only */
 	double draw_median_ms, draw_p99_ms;	/* redraw into the virtual screen only */
 	double diffs_per_key;			/* per-platform table diffs per keystroke */
-	double sql_per_key;			/* change SQL generated (per platform) per keystroke */
+	double sql_per_key;			/* SQL generations (per platform) per keystroke */
 };
 
 /*

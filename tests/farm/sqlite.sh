@@ -89,6 +89,8 @@ grep -q 'WARNING: table old_cache .* is not in the target schema' "$TMP/up.sql" 
 	fail "no data-loss warning for the dropped table"
 grep -q 'DROP TABLE old_cache' "$TMP/up.sql" && fail "upgrade without --drop drops a table"
 grep -q '^-- New table slots' "$TMP/up.sql" || fail "the new table is not created"
+grep -q '^-- WARNING: column rev_comment is dropped: its values are lost' "$TMP/up.sql" ||
+	fail "no data-loss warning for the dropped column"
 grep -q '2 tables changed, 1 new, 0 unchanged; 1 no longer in the schema' "$TMP/err" ||
 	fail "upgrade summary: $(cat "$TMP/err")"
 sqlite3 -bail "$TMP/old.sqlite" <"$TMP/up.sql" || fail "the upgrade script does not run"

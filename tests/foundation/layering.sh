@@ -2,13 +2,15 @@
 # The layering of the source tree, as HACKING.md states it:
 #
 #   src/core/<area>/  the UI-free core; includes only mwschema/ headers and
-#                     its own folder's private headers (core/<area>/...)
+#                     its own folder's one private header, spelt
+#                     "core/<area>/internal.h"
 #   src/editor/       the editing session without curses; core + editor/
 #   src/cli/          the headless commands; core + cli/ (no editor, no tui)
 #   src/tui/          curses and readline live here and nowhere else
 #   src/main.c        dispatch only
 #
-# and every public header under include/mwschema/ compiles on its own.
+# and every public header under include/mwschema/ compiles on its own, and
+# no source file is longer than 800 lines (generated files excepted).
 set -u
 : "${top_srcdir:=.}"
 : "${CC:=cc}"
@@ -49,13 +51,12 @@ check_folder() {
 for area in src/core/*/; do
 	area=${area%/}
 	name=${area#src/core/}
-	check_folder "$area" "config\.h|mwschema/[a-z_]+\.h|core/$name/[a-z_]+\.h|[a-z_]+\.h"
-	# Bare "x.h" includes must name a header of the same folder.
-	for f in "$area"/*.[ch]; do
-		for inc in $(quoted_includes "$f"); do
-			case $inc in */*|config.h) ;; *) [ -f "$area/$inc" ] ||
-				fail "$f includes \"$inc\", which is not in $area" ;; esac
-		done
+	check_folder "$area" "config\.h|mwschema/[a-z_]+\.h|core/$name/internal\.h"
+	# A folder's private declarations live in one header, internal.h.
+	for h in "$area"/*.h; do
+		[ -e "$h" ] || continue
+		[ "$h" = "$area/internal.h" ] ||
+			fail "$h: a core folder keeps its private declarations in internal.h"
 	done
 done
 check_folder src/editor "config\.h|mwschema/[a-z_]+\.h|editor/[a-z_]+\.h"
@@ -71,5 +72,13 @@ for h in include/mwschema/*.h; do
 		{ fail "$h does not compile on its own:"; sed 's/^/  /' "$tmp/err"; }
 done
 
-[ "$fails" = 0 ] && echo "PASS: layering and self-contained headers"
+# Short files: no source over 800 lines, unless it says it is generated.
+for f in $(find src include -name '*.[ch]' | sort); do
+	n=$(wc -l <"$f")
+	[ "$n" -le 800 ] && continue
+	head -n 5 "$f" | grep -q 'GENERATED' && continue
+	fail "$f has $n lines (at most 800: split it along what its parts do)"
+done
+
+[ "$fails" = 0 ] && echo "PASS: layering, self-contained headers, file lengths"
 [ "$fails" = 0 ]

@@ -9,7 +9,7 @@
 #include <config.h>
 
 #include "mwschema/drift.h"
-#include "core/checkout/drift_internal.h"
+#include "core/checkout/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/plan.h"

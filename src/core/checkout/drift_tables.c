@@ -15,7 +15,7 @@
  */
 #include <config.h>
 
-#include "core/checkout/drift_internal.h"
+#include "core/checkout/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,8 +150,8 @@ check_created(const mw_workspace *ws, char *const *docs, size_t ndocs, mw_diags 
 		const mw_doc *doc = ws->docs[i].doc;
 		const char *name;
 
-		if (!doc || doc->kind != MW_DOC_CHANGE || doc->change.before || !doc->change.after ||
-		    !listed(ws->docs[i].rel, docs, ndocs))
+		if (!doc || doc->kind != MW_DOC_CHANGE || doc->change.before ||
+		    !doc->change.after || !listed(ws->docs[i].rel, docs, ndocs))
 			continue;
 		name = doc->change.after->name;
 		if (mw_workspace_table(ws, name, NULL) || dropped_later(ws, name))

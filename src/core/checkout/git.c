@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Git through libgit2 1.5 (see mwschema/git.h). With git_guard.c, the only
- * files that include <git2.h> (through git_internal.h).
+ * Git through libgit2 1.5 (see mwschema/git.h): the repository, its head,
+ * status and identity, and commits. Reading history (ranges, files at a
+ * revision) is git_history.c; these two files alone include <git2.h>.
  *
  * Commits are built from HEAD's tree plus exactly the requested paths in a
  * private in-memory index, so whatever else the user staged or edited stays
@@ -9,8 +10,10 @@
  */
 #include <config.h>
 
-#include "core/checkout/git_internal.h"
+#include "mwschema/git.h"
+#include "core/checkout/internal.h"
 
+#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

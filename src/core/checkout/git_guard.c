@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * What must hold before mwschema touches a repository, as git itself sees
- * it: no merge, rebase, cherry-pick or revert in progress, no other process
- * holding the index lock; and reads of files at a revision that check the
- * size before loading anything (see mwschema/git.h).
+ * What must hold before mwschema commits, as git itself sees it: no merge,
+ * rebase, cherry-pick or revert in progress, no other process holding the
+ * index lock (see mwschema/git.h); and taking that lock.
  */
 #include <config.h>
 
-#include "core/checkout/git_internal.h"
 #include "mwschema/fs.h"
+#include "mwschema/git.h"
+#include "core/checkout/internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -105,43 +106,4 @@ mw_git__unlock_index(mw_git *git, int fd)
 		unlink(lock);
 	}
 	free(lock);
-}
-
-int
-mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err)
-{
-	git_tree *tree = NULL;
-	git_tree_entry *te = NULL;
-	git_blob *blob = NULL;
-	git_odb *odb = NULL;
-	git_object_t type;
-	size_t size = 0;
-	int rc = mw_git__rev_tree(&tree, git, rev, err);
-
-	if (rc < 0)
-		return rc;
-	if (git_tree_entry_bypath(&te, tree, path) < 0 ||
-	    git_tree_entry_type(te) != GIT_OBJECT_BLOB) {
-		mw_buf_addf(err, "%s: no such file at %.12s", path, rev);
-		rc = MW_GIT_ENOENT;
-	} else if (git_repository_odb(&odb, git->repo) < 0 ||
-		   git_odb_read_header(&size, &type, odb, git_tree_entry_id(te)) < 0) {
-		rc = mw_git__fail(err, MW_GIT_ERROR, path);
-	} else if (size > MW_MAX_FILE_SIZE) {
-		/* the header alone: a huge blob is never loaded */
-		mw_buf_addf(err, "%s: file is too large at %.12s (%zu bytes, the limit is %u MiB)",
-			    path, rev, size, MW_MAX_FILE_SIZE >> 20);
-		rc = MW_GIT_ERROR;
-	} else if (git_blob_lookup(&blob, git->repo, git_tree_entry_id(te)) < 0) {
-		rc = mw_git__fail(err, MW_GIT_ERROR, path);
-	} else {
-		mw_buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
-		/* Keep the NUL-termination promise even for an empty file. */
-		mw_buf_grow(out, 1);
-	}
-	git_blob_free(blob);
-	git_odb_free(odb);
-	git_tree_entry_free(te);
-	git_tree_free(tree);
-	return rc;
 }

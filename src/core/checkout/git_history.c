@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Reading history through libgit2 (see mwschema/git.h): what a commit, a
- * range or a branch changes, and the files of a directory at a revision.
+ * Reading history through libgit2 (see mwschema/git.h): the commits and
+ * files of a revision range, and files as a revision has them.
  */
 #include <config.h>
 
-#include "core/checkout/git_internal.h"
+#include "mwschema/git.h"
+#include "core/checkout/internal.h"
+#include "mwschema/fs.h"
 
+#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
-
-/*
- * Reading history
- */
 
 static int
 resolve_commit(git_commit **out, mw_git *git, const char *rev, mw_buf *err)
@@ -257,8 +256,9 @@ mw_git_range_clear(mw_git_range *range)
 	memset(range, 0, sizeof(*range));
 }
 
-int
-mw_git__rev_tree(git_tree **out, mw_git *git, const char *rev, mw_buf *err)
+/* The tree of `rev`, or an error. */
+static int
+rev_tree(git_tree **out, mw_git *git, const char *rev, mw_buf *err)
 {
 	git_commit *c = NULL;
 	int rc = resolve_commit(&c, git, rev, err);
@@ -266,6 +266,45 @@ mw_git__rev_tree(git_tree **out, mw_git *git, const char *rev, mw_buf *err)
 	if (!rc && git_commit_tree(out, c) < 0)
 		rc = mw_git__fail(err, MW_GIT_ERROR, rev);
 	git_commit_free(c);
+	return rc;
+}
+
+int
+mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *te = NULL;
+	git_blob *blob = NULL;
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size = 0;
+	int rc = rev_tree(&tree, git, rev, err);
+
+	if (rc < 0)
+		return rc;
+	if (git_tree_entry_bypath(&te, tree, path) < 0 ||
+	    git_tree_entry_type(te) != GIT_OBJECT_BLOB) {
+		mw_buf_addf(err, "%s: no such file at %.12s", path, rev);
+		rc = MW_GIT_ENOENT;
+	} else if (git_repository_odb(&odb, git->repo) < 0 ||
+		   git_odb_read_header(&size, &type, odb, git_tree_entry_id(te)) < 0) {
+		rc = mw_git__fail(err, MW_GIT_ERROR, path);
+	} else if (size > MW_MAX_FILE_SIZE) {
+		/* the header alone: a huge blob is never loaded */
+		mw_buf_addf(err, "%s: file is too large at %.12s (%zu bytes, the limit is %u MiB)",
+			    path, rev, size, MW_MAX_FILE_SIZE >> 20);
+		rc = MW_GIT_ERROR;
+	} else if (git_blob_lookup(&blob, git->repo, git_tree_entry_id(te)) < 0) {
+		rc = mw_git__fail(err, MW_GIT_ERROR, path);
+	} else {
+		mw_buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+		/* Keep the NUL-termination promise even for an empty file. */
+		mw_buf_grow(out, 1);
+	}
+	git_blob_free(blob);
+	git_odb_free(odb);
+	git_tree_entry_free(te);
+	git_tree_free(tree);
 	return rc;
 }
 
@@ -294,7 +333,7 @@ mw_git_tree_list(char ***names, size_t *n, mw_git *git, const char *rev, const c
 	git_tree *tree = NULL, *sub = NULL;
 	git_tree_entry *te = NULL;
 	const git_tree *at;
-	int rc = mw_git__rev_tree(&tree, git, rev, err);
+	int rc = rev_tree(&tree, git, rev, err);
 
 	*names = NULL;
 	*n = 0;
@@ -325,18 +364,18 @@ out:
 	return 0;
 }
 
+/* The names of the references matching `glob` ("refs/heads/REL*"), sorted. */
 int
 mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf *err)
 {
 	git_reference_iterator *it;
 	const char *name;
-	int rc;
 
 	*names = NULL;
 	*n = 0;
 	if (git_reference_iterator_glob_new(&it, git->repo, glob) < 0)
 		return mw_git__fail(err, MW_GIT_ERROR, "cannot list the references");
-	while ((rc = git_reference_next_name(&name, it)) == 0) {
+	while (git_reference_next_name(&name, it) == 0) {
 		*names = mw_xrealloc(*names, (*n + 1) * sizeof(**names));
 		(*names)[(*n)++] = mw_xstrdup(name);
 	}
@@ -345,3 +384,4 @@ mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf
 		qsort(*names, *n, sizeof(**names), compare_names);
 	return 0;
 }
+

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Evaluating PHP path expressions (see php.h): string literals with their
+ * Evaluating PHP path expressions (see internal.h): string literals with their
  * interpolation, concatenation, __DIR__ and dirname(), variables, arrays,
  * "->getType()" (the platform) and calls of the same class's methods. Any
  * other construct is parsed past and yields "unknown".
  */
 #include <config.h>
 
-#include "core/checkout/php_eval.h"
+#include "core/checkout/internal.h"
 #include "mwschema/buf.h"
 
 #include <stdlib.h>

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The entry points of the PHP evaluator (see php.h): following a method of
+ * The entry points of the PHP evaluator (see internal.h): following a method of
  * the file, recording the SQL files the calls name, and reading the paths a
  * method returns.
  */
 #include <config.h>
 
-#include "core/checkout/php_eval.h"
+#include "core/checkout/internal.h"
 #include "mwschema/buf.h"
 #include "mwschema/fs.h"
 

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * A PHP tokenizer for php_eval.c (see php.h): variables, names, strings,
+ * A PHP tokenizer for php_eval.c (see internal.h): variables, names, strings,
  * numbers and operators, with comments, inline HTML and heredoc bodies left
  * out. Enough to follow a handler's path expressions, not to parse PHP.
  */
 #include <config.h>
 
-#include "core/checkout/php.h"
+#include "core/checkout/internal.h"
 #include "mwschema/buf.h"
 
 #include <ctype.h>

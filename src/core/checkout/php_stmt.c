@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Following a handler's statements (see php.h). The walker carries the set
+ * Following a handler's statements (see internal.h). The walker carries the set
  * of platforms that reach each statement: "if ( $dbType === 'mysql' )" lets
  * only MySQL into its branch, "if ( $type !== 'postgres' ) return;" lets
  * only PostgreSQL past, and a condition it cannot read lets everybody
@@ -9,7 +9,7 @@
  */
 #include <config.h>
 
-#include "core/checkout/php_eval.h"
+#include "core/checkout/internal.h"
 #include "mwschema/buf.h"
 
 #include <stdlib.h>

@@ -5,9 +5,9 @@
  */
 #include <config.h>
 
-#include "mwschema/updater.h"
-#include "core/checkout/updater_internal.h"
 #include "mwschema/ident.h"
+#include "mwschema/updater.h"
+#include "core/checkout/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -290,6 +290,54 @@ mw_updater__php_escape(mw_buf *out, const char *s, char quote)
 			mw_buf_addc(out, '\\');
 		mw_buf_addc(out, *s);
 	}
+}
+
+/* The quote of the string literal still open at the end of `code`, or 0. */
+static char
+open_quote(const char *code)
+{
+	char q = 0;
+
+	for (const char *p = code; *p; p++) {
+		if (q && *p == '\\' && p[1])
+			p++;
+		else if (q && *p == q)
+			q = 0;
+		else if (!q && (*p == '\'' || *p == '"'))
+			q = *p;
+	}
+	return q;
+}
+
+char *
+mw_updater__path_in(const char *prefix, const char *patch, const char *suffix)
+{
+	mw_buf b = MW_BUF_INIT;
+
+	mw_buf_adds(&b, prefix);
+	mw_updater__php_escape(&b, patch, open_quote(prefix));
+	mw_buf_adds(&b, suffix);
+	return mw_buf_detach(&b);
+}
+
+/* A PHP string of code (not of a comment) ending in `patch`, after its quote or a '/'. */
+bool
+mw_updater_mentions(const char *php, size_t len, const char *patch)
+{
+	php_toks t;
+	size_t pl = strlen(patch);
+	bool hit = false;
+
+	php_lex(&t, php, len);
+	for (size_t i = 0; i < t.n && !hit; i++) {
+		const char *s = t.v[i].text;
+		size_t n = s ? strlen(s) : 0;
+
+		hit = (t.v[i].kind == PHP_T_STR || t.v[i].kind == PHP_T_DSTR) && n >= pl &&
+		      !strcmp(s + n - pl, patch) && (n == pl || s[n - pl - 1] == '/');
+	}
+	php_toks_free(&t);
+	return hit;
 }
 
 bool

@@ -11,7 +11,7 @@
 #include <config.h>
 
 #include "mwschema/updater.h"
-#include "core/checkout/updater_internal.h"
+#include "core/checkout/internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -144,38 +144,6 @@ indent_len(const char *s, size_t len, size_t ls)
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	return i - ls;
-}
-
-/* The string literal [open, close] (quotes included) ends in `patch` after a quote or '/'. */
-static bool
-literal_names(const char *s, size_t open, size_t close, const char *patch, size_t pl)
-{
-	size_t at;
-
-	if (close < open + 1 + pl || s[close] != s[open])
-		return false;
-	at = close - pl;
-	return !memcmp(s + at, patch, pl) && (at == open + 1 || s[at - 1] == '/');
-}
-
-bool
-mw_updater_mentions(const char *php, size_t len, const char *patch)
-{
-	size_t pl = strlen(patch);
-
-	/* Only code counts: "// patch-x.sql is for later" registers nothing. */
-	for (size_t i = 0; i < len;) {
-		size_t j = skip_noncode(php, len, i);
-
-		if (j == i) {
-			i++;
-			continue;
-		}
-		if ((php[i] == '\'' || php[i] == '"') && literal_names(php, i, j - 1, patch, pl))
-			return true;
-		i = j;
-	}
-	return false;
 }
 
 /* Position of the name in "function <name>", or NPOS. */
@@ -593,41 +561,12 @@ find_anchor(const char *s, size_t len, size_t body, size_t body_end, struct stmt
 	return have_anchor && have_call && style_from_call(st, s, len, &best);
 }
 
-/* The quote of the string literal still open at the end of `code`, or 0. */
-static char
-open_quote(const char *code)
-{
-	char q = 0;
-
-	for (const char *p = code; *p; p++) {
-		if (q && *p == '\\' && p[1])
-			p++;
-		else if (q && *p == q)
-			q = 0;
-		else if (!q && (*p == '\'' || *p == '"'))
-			q = *p;
-	}
-	return q;
-}
-
-/* The handler's path expression around `patch`, escaped for the string it lands in. */
-static char *
-styled_path(const struct style *st, const char *patch)
-{
-	mw_buf b = MW_BUF_INIT;
-
-	mw_buf_adds(&b, st->path_prefix);
-	mw_updater__php_escape(&b, patch, open_quote(st->path_prefix));
-	mw_buf_adds(&b, st->path_suffix);
-	return mw_buf_detach(&b);
-}
-
 static void
 render_styled(mw_buf *out, const struct style *st, const char *indent, const mw_updater_entry *e)
 {
 	const char *method = mw_updater__ext_method(e->verb);
 	bool array = st->kind != CALL_METHOD || !method;
-	char *path = styled_path(st, e->patch);
+	char *path = mw_updater__path_in(st->path_prefix, e->patch, st->path_suffix);
 	char **args, **el;
 	size_t n = mw_updater__args(&args, e, path, array), m = 0;
 

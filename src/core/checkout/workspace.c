@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "core/checkout/workspace_internal.h"
+#include "core/checkout/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/updater.h"
 

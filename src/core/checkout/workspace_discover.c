@@ -8,8 +8,7 @@
  */
 #include <config.h>
 
-#include "core/checkout/php.h"
-#include "core/checkout/workspace_internal.h"
+#include "core/checkout/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/manifest.h"
 #include "mwschema/rc.h"

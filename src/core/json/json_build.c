@@ -9,7 +9,7 @@
  */
 #include <config.h>
 
-#include "json_write.h"
+#include "core/json/internal.h"
 
 #include <stdio.h>
 #include <string.h>

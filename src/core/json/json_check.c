@@ -8,7 +8,7 @@
  */
 #include <config.h>
 
-#include "json_load.h"
+#include "core/json/internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -10,7 +10,7 @@
  */
 #include <config.h>
 
-#include "json_load.h"
+#include "core/json/internal.h"
 #include "mwschema/fs.h"
 
 #include <math.h>
@@ -187,6 +187,7 @@ load_bag(struct jloader *ld, mw_column *c, const jnode *bag, const char *key, un
 {
 	size_t old = jl_path_push_key(ld, key);
 	unsigned present = 0, custom = bagbit == MW_BAG_CUSTOM;
+	bool platform_version = c->version;
 	const jnode *v;
 
 	c->bags_present |= bagbit;
@@ -204,6 +205,12 @@ load_bag(struct jloader *ld, mw_column *c, const jnode *bag, const char *key, un
 			present |= MW_OPT_ENUM_VALUES;
 			jl_path_pop(ld, o);
 		}
+	}
+	if (custom) {
+		/* the platform bag was read first: keys in both keep both values' meaning */
+		c->opt_in_both = present & c->opt_present & (MW_OPT_ALLOW_INFINITE | MW_OPT_VERSION |
+							      MW_OPT_DOUBLE_PRECISION | MW_OPT_ENUM_VALUES);
+		c->version_platform = platform_version;
 	}
 	c->opt_present |= present;
 	c->opt_in_custom = custom ? c->opt_in_custom | present : c->opt_in_custom & ~present;
@@ -251,11 +258,14 @@ load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 			c->scale = (int)n;
 		jl_path_pop(ld, old);
 	}
-	/* The older spelling first, so that PlatformOptions wins on a clash. */
-	if ((v = jl_member(opts, "CustomSchemaOptions", JL_OBJ)))
-		load_bag(ld, c, v, "CustomSchemaOptions", MW_BAG_CUSTOM);
+	/*
+	 * The older spelling last: on a clash its value is the one DBAL's
+	 * Column::toArray() keeps (CREATE's `version` aside, see opt_in_both).
+	 */
 	if ((v = jl_member(opts, "PlatformOptions", JL_OBJ)))
 		load_bag(ld, c, v, "PlatformOptions", MW_BAG_PLATFORM);
+	if ((v = jl_member(opts, "CustomSchemaOptions", JL_OBJ)))
+		load_bag(ld, c, v, "CustomSchemaOptions", MW_BAG_CUSTOM);
 }
 
 static void

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Reading extension.json (see mwschema/manifest.h) with the JSON module's
- * own parser (json_tree.h).
+ * own parser (the tree of internal.h).
  */
 #include <config.h>
 
 #include "mwschema/fs.h"
 #include "mwschema/manifest.h"
 #include "mwschema/model.h"
-#include "core/json/json_tree.h"
+#include "core/json/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

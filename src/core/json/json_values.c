@@ -17,8 +17,8 @@
  */
 #include <config.h>
 
-#include "json_load.h"
 #include "mwschema/ident.h"
+#include "core/json/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

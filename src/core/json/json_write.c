@@ -13,7 +13,7 @@
  */
 #include <config.h>
 
-#include "json_write.h"
+#include "core/json/internal.h"
 #include "mwschema/fs.h"
 
 #include <stdio.h>

@@ -5,7 +5,7 @@
  */
 #include <config.h>
 
-#include "core/lint/lint_rules.h"
+#include "core/lint/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/plan.h"
 

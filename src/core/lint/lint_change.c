@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Change rules: what a schema change does to an existing table, judged
- * from its before and after snapshots (see lint_rules.h).
+ * from its before and after snapshots (see internal.h).
  */
 #include <config.h>
 
-#include "core/lint/lint_rules.h"
+#include "core/lint/internal.h"
 #include "mwschema/diff.h"
 #include "mwschema/plan.h"
 

@@ -5,7 +5,7 @@
  */
 #include <config.h>
 
-#include "core/lint/lint_rules.h"
+#include "core/lint/internal.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Schema rules: checks of one table snapshot, some with knowledge of the
- * other tables of the schema (see lint_rules.h for what each rule is for).
+ * other tables of the schema (see internal.h for what each rule is for).
  */
 #include <config.h>
 
-#include "core/lint/lint_rules.h"
+#include "core/lint/internal.h"
 #include "mwschema/sqlfmt.h"
 
 #include <stdlib.h>

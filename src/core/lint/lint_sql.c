@@ -7,7 +7,7 @@
  */
 #include <config.h>
 
-#include "core/lint/lint_rules.h"
+#include "core/lint/internal.h"
 #include "mwschema/sqllex.h"
 
 #include <ctype.h>

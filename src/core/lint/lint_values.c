@@ -7,7 +7,7 @@
  */
 #include <config.h>
 
-#include "core/lint/lint_rules.h"
+#include "core/lint/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

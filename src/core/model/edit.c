@@ -100,7 +100,8 @@ check_column_list(const mw_table *t, char *const *cols, size_t n, const char *wh
 				    who, cols[i] ? cols[i] : "", t->name);
 		for (size_t j = 0; !rc && j < i; j++)
 			if (!strcmp(cols[i], cols[j]))
-				rc = refuse(diags, path, "%s lists column \"%s\" twice", who, cols[i]);
+				rc = refuse(diags, path, "%s lists column \"%s\" twice", who,
+					    cols[i]);
 		free(path);
 		if (rc)
 			return -1;
@@ -112,7 +113,8 @@ check_column_list(const mw_table *t, char *const *cols, size_t n, const char *wh
 static int
 check_index(const mw_table *t, const mw_index *ix, size_t at, mw_diags *diags)
 {
-	char *path = item_path("indexes", at, "/name"), *cols = item_path("indexes", at, "/columns");
+	char *path = item_path("indexes", at, "/name");
+	char *cols = item_path("indexes", at, "/columns");
 	char *who = mw_strdupf("index \"%s\"", ix->name ? ix->name : "");
 	int rc = check_name(ix->name, "index", path, diags);
 
@@ -183,7 +185,7 @@ mw_edit_add_column(mw_table **out, const mw_table *t, const mw_column *col, long
 	return give(out, c, 0);
 }
 
-/* Why `column` (at position `at`) cannot go: a table keeps one column, indexes and the key theirs. */
+/* Whether `column` (at `at`) may go: not the last one, nor one an index or the key uses. */
 static int
 check_droppable(const mw_table *t, const char *column, size_t at, mw_diags *diags)
 {

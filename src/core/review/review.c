@@ -7,7 +7,7 @@
  */
 #include <config.h>
 
-#include "core/review/review_internal.h"
+#include "core/review/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/rc.h"
 

@@ -5,7 +5,7 @@
  */
 #include <config.h>
 
-#include "core/review/review_internal.h"
+#include "core/review/internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -11,7 +11,7 @@
  */
 #include <config.h>
 
-#include "core/review/review_internal.h"
+#include "core/review/internal.h"
 #include "mwschema/checkout.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"

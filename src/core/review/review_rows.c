@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "core/review/review_internal.h"
+#include "core/review/internal.h"
 #include "mwschema/commit.h"
 #include "mwschema/updater.h"
 

@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "core/sql/gen_private.h"
+#include "core/sql/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/sqlfmt.h"
 

@@ -382,13 +382,17 @@ add_pg_timestamp_default(mw_buf *out, const mw_column *c)
 
 	if (!php_truthy(&c->deflt))
 		return false;
+	/*
+	 * MediaWiki writes " DEFAULT '...' " with a space after: the printer drops
+	 * it, except inside a string left open by an earlier backslash-escaped quote.
+	 */
 	if (c->allow_infinite && c->deflt.kind == MW_V_STRING && !strcmp(c->deflt.text, "infinity")) {
-		mw_buf_adds(out, " DEFAULT 'infinity'");
+		mw_buf_adds(out, " DEFAULT 'infinity' ");
 		return true;
 	}
 	ok = mw_timestamp_to_postgres(&ts, c->deflt.text);
 	if (ok)
-		mw_buf_addf(out, " DEFAULT '%s'", mw_buf_cstr(&ts));
+		mw_buf_addf(out, " DEFAULT '%s' ", mw_buf_cstr(&ts));
 	mw_buf_release(&ts);
 	return ok;
 }
@@ -442,7 +446,9 @@ mw_gen_create_decl(mw_buf *out, const mw_column *c, mw_dbms dbms)
 
 	/* columnToArray(): the quoted name, and `version` read from PlatformOptions alone */
 	mw_gen_quote_ident(&quoted, c->name, dbms);
-	if (c->opt_in_custom & MW_OPT_VERSION)
+	if (c->opt_in_both & MW_OPT_VERSION)
+		seen.version = c->version_platform;
+	else if (c->opt_in_custom & MW_OPT_VERSION)
 		seen.version = false;
 	mw_gen_column_decl(out, &seen, dbms, mw_buf_cstr(&quoted));
 	mw_buf_release(&quoted);

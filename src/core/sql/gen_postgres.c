@@ -5,7 +5,7 @@
  */
 #include <config.h>
 
-#include "core/sql/gen_private.h"
+#include "core/sql/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

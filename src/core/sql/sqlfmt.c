@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sql/sqlfmt_int.h"
+#include "core/sql/internal.h"
 #include "mwschema/sqlfmt.h"
 
 enum { IND_SPECIAL = 'S', IND_BLOCK = 'B' };

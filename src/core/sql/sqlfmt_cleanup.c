@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "core/sql/sqlfmt_int.h"
+#include "core/sql/internal.h"
 #include "mwschema/sqlfmt.h"
 
 typedef struct text {

@@ -9,7 +9,7 @@
  */
 #include <config.h>
 
-#include "core/sql/sqlfmt_int.h"
+#include "core/sql/internal.h"
 
 /* Short names for the list bits, in the order of the command line. */
 enum {

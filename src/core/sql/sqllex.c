@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sql/sqlfmt_int.h"
+#include "core/sql/internal.h"
 #include "mwschema/buf.h"
 #include "mwschema/sqllex.h"
 

@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "engine_priv.h"
+#include "core/verify/internal.h"
 #include "mwschema/model.h"
 #include "mwschema/sqllex.h"
 
@@ -522,7 +522,8 @@ find_cast(const char *s)
 	const char *at = NULL;
 
 	for (size_t i = 0; i < n && !at; i++)
-		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 && !strncmp(s + t[i].start, "::", 2))
+		if (t[i].type == MW_TOK_BOUNDARY && t[i].len == 2 &&
+		    !strncmp(s + t[i].start, "::", 2))
 			at = s + t[i].start;
 	free(t);
 	return at;

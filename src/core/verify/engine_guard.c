@@ -13,7 +13,7 @@
  */
 #include <config.h>
 
-#include "engine_priv.h"
+#include "core/verify/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/sqllex.h"
 

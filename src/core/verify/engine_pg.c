@@ -5,7 +5,7 @@
  */
 #include <config.h>
 
-#include "engine_priv.h"
+#include "core/verify/internal.h"
 
 #ifdef HAVE_LIBPQ
 

@@ -4,7 +4,7 @@
  */
 #include <config.h>
 
-#include "engine_priv.h"
+#include "core/verify/internal.h"
 
 #include "mwschema/model.h"
 #include "mwschema/sqllex.h"

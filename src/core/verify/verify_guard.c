@@ -12,7 +12,7 @@
  */
 #include <config.h>
 
-#include "verify_priv.h"
+#include "core/verify/internal.h"
 
 #include "mwschema/gen.h"
 #include "mwschema/sqllex.h"

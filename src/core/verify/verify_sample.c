@@ -11,7 +11,7 @@
  */
 #include <config.h>
 
-#include "verify_priv.h"
+#include "core/verify/internal.h"
 #include "mwschema/gen.h"
 
 #include <stdio.h>

@@ -65,11 +65,11 @@ static const struct decl_case {
 	  "LONGTEXT DEFAULT NULL", "TEXT DEFAULT NULL", "CLOB DEFAULT NULL" },
 	{ "{\"name\":\"a\",\"type\":\"mwtimestamp\",\"options\":{\"default\":\"19700101000000\"}}",
 	  "BINARY(14) DEFAULT '19700101000000' NOT NULL",
-	  "TIMESTAMPTZ DEFAULT '1970-01-01 00:00:00+00' NOT NULL",
+	  "TIMESTAMPTZ DEFAULT '1970-01-01 00:00:00+00'  NOT NULL",
 	  "BLOB DEFAULT '19700101000000' NOT NULL" },
 	{ "{\"name\":\"a\",\"type\":\"mwtimestamp\",\"options\":{\"PlatformOptions\":"
 	  "{\"allowInfinite\":true},\"default\":\"infinity\"}}",
-	  "VARBINARY(14) DEFAULT 'infinity' NOT NULL", "TIMESTAMPTZ DEFAULT 'infinity' NOT NULL",
+	  "VARBINARY(14) DEFAULT 'infinity' NOT NULL", "TIMESTAMPTZ DEFAULT 'infinity'  NOT NULL",
 	  "BLOB DEFAULT 'infinity' NOT NULL" },
 	{ "{\"name\":\"a\",\"type\":\"float\",\"options\":{\"unsigned\":true,\"default\":0}}",
 	  "FLOAT UNSIGNED DEFAULT '0' NOT NULL", "FLOAT DEFAULT '0' NOT NULL",

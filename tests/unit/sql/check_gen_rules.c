@@ -101,10 +101,10 @@ START_TEST(test_cd_timestamp_defaults)
 {
 	ck_decl("{\"name\":\"a\",\"type\":\"mwtimestamp\",\"options\":{\"default\":"
 		"\"00000000000000\"}}", MW_DBMS_POSTGRES,
-		"TIMESTAMPTZ DEFAULT '-0001-11-30 00:00:00+00' NOT NULL");
+		"TIMESTAMPTZ DEFAULT '-0001-11-30 00:00:00+00'  NOT NULL");
 	ck_decl("{\"name\":\"a\",\"type\":\"mwtimestamp\",\"options\":{\"default\":"
 		"\"2001-01-15T00:00:00Z\"}}", MW_DBMS_POSTGRES,
-		"TIMESTAMPTZ DEFAULT '2001-01-15 00:00:00+00' NOT NULL");
+		"TIMESTAMPTZ DEFAULT '2001-01-15 00:00:00+00'  NOT NULL");
 	/* elsewhere the value is a plain string */
 	ck_decl("{\"name\":\"a\",\"type\":\"mwtimestamp\",\"options\":{\"default\":"
 		"\"00000000000000\"}}", MW_DBMS_MYSQL,
@@ -113,7 +113,7 @@ START_TEST(test_cd_timestamp_defaults)
 	ck_decl("{\"name\":\"a\",\"type\":\"mwtimestamp\",\"options\":{\"default\":\"0\"}}",
 		MW_DBMS_POSTGRES, "TIMESTAMPTZ DEFAULT '0' NOT NULL");
 	ck_decl("{\"name\":\"a\",\"type\":\"mwtimestamp\",\"options\":{\"default\":true}}",
-		MW_DBMS_POSTGRES, "TIMESTAMPTZ DEFAULT '1970-01-01 00:00:01+00' NOT NULL");
+		MW_DBMS_POSTGRES, "TIMESTAMPTZ DEFAULT '1970-01-01 00:00:01+00'  NOT NULL");
 }
 END_TEST
 
@@ -139,6 +139,28 @@ START_TEST(test_e_version_bags)
 	/* moving the option is a change; ADD and CHANGE see both bags */
 	ck_change(change, MW_DBMS_MYSQL, "ALTER TABLE /*_*/t ADD t_c TIMESTAMP NOT NULL, "
 		  "CHANGE t_a t_a TIMESTAMP NOT NULL;");
+	mw_buf_release(&out);
+	mw_doc_free(doc);
+}
+END_TEST
+
+#define BOTH_BAGS "{\"name\":\"t_d\",\"type\":\"datetimetz\",\"options\":{\"PlatformOptions\":" \
+		  "{\"version\":true},\"CustomSchemaOptions\":{\"version\":false}}}"
+
+/* E, both bags spelt: CREATE reads PlatformOptions, ALTER the merge (the older bag wins). */
+START_TEST(test_e_version_in_both_bags)
+{
+	const char *schema = "[{\"name\":\"t\",\"columns\":[" BOTH_BAGS "],\"indexes\":[]}]";
+	const char *change = "{\"before\":{\"name\":\"t\",\"columns\":[" INT_COL("t_a") "],"
+			     "\"indexes\":[]},\"after\":{\"name\":\"t\",\"columns\":[" INT_COL("t_a")
+			     "," BOTH_BAGS "],\"indexes\":[]}}";
+	mw_doc *doc = load(schema);
+	mw_buf out = MW_BUF_INIT;
+
+	mw_gen_schema_raw(&out, &doc->schema, MW_DBMS_MYSQL);
+	ck_assert_str_eq(mw_buf_cstr(&out), "CREATE TABLE /*_*/t (t_d TIMESTAMP NOT NULL) "
+			 "/*$wgDBTableOptions*/;");
+	ck_change(change, MW_DBMS_MYSQL, "ALTER TABLE /*_*/t ADD t_d DATETIME NOT NULL;");
 	mw_buf_release(&out);
 	mw_doc_free(doc);
 }
@@ -191,6 +213,29 @@ START_TEST(test_g_pk_change_order)
 }
 END_TEST
 
+/*
+ * MediaWiki's timestamp default ends in a space (" DEFAULT '...' "): only
+ * visible where an earlier backslash-escaped quote left the printer inside
+ * a string, as here on PostgreSQL.
+ */
+START_TEST(test_timestamp_default_space)
+{
+	const char *json = "{\"before\":{\"name\":\"t\",\"columns\":[{\"name\":\"a\",\"type\":"
+			   "\"text\",\"options\":{}},{\"name\":\"b\",\"type\":\"mwtimestamp\","
+			   "\"options\":{}}],\"indexes\":[]},\"after\":{\"name\":\"t\",\"columns\":["
+			   "{\"name\":\"a\",\"type\":\"text\",\"options\":{\"default\":\"a\\\\'b\"}},"
+			   "{\"name\":\"b\",\"type\":\"mwtimestamp\",\"options\":{\"default\":"
+			   "\"19700101000001\"}}],\"indexes\":[]}}";
+	mw_doc *doc = load(json);
+	mw_buf out = MW_BUF_INIT;
+
+	mw_gen_change(&out, doc->change.before, doc->change.after, MW_DBMS_POSTGRES, "x", 0);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&out), "SET DEFAULT ' 1970 - 01 - 01 00 :00 :01 + 00 ' ;\n"));
+	mw_buf_release(&out);
+	mw_doc_free(doc);
+}
+END_TEST
+
 /* DBAL writes CURRENT_TIMESTAMP unquoted for date-time columns. */
 START_TEST(test_current_timestamp)
 {
@@ -213,9 +258,11 @@ rules_suite(void)
 	tcase_add_test(tc, test_b_backslashes);
 	tcase_add_test(tc, test_cd_timestamp_defaults);
 	tcase_add_test(tc, test_e_version_bags);
+	tcase_add_test(tc, test_e_version_in_both_bags);
 	tcase_add_test(tc, test_f_fixed_binary);
 	tcase_add_test(tc, test_g_pk_change_order);
 	tcase_add_test(tc, test_current_timestamp);
+	tcase_add_test(tc, test_timestamp_default_space);
 	suite_add_tcase(s, tc);
 	return s;
 }

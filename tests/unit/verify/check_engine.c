@@ -13,7 +13,7 @@
 #include "mwschema/engine.h"
 #include "mwschema/sqllex.h"
 
-/* from engine_priv.h, which tests may not include */
+/* from core/verify/internal.h, which this test does not include */
 char *mw_norm_type(const char *type);
 char *mw_norm_default(const char *literal);
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/verify/verify_priv.h"
+#include "core/verify/internal.h"
 
 START_TEST(test_placeholders)
 {

@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Private to src/core/engine*.c: the per-engine operations behind
- * mwschema/engine.h, and helpers the back ends share.
+ * Private to the verify folder: the engines' back-end operations and
+ * shared helpers (engine*.c), and the sample rows of the round trip
+ * (verify*.c).
  */
-#ifndef MWSCHEMA_ENGINE_PRIV_H
-#define MWSCHEMA_ENGINE_PRIV_H
+#ifndef MWSCHEMA_VERIFY_INTERNAL_H
+#define MWSCHEMA_VERIFY_INTERNAL_H
 
 #include "mwschema/engine.h"
+#include "mwschema/verify.h"
+
+/*
+ * Private to engine*.c: the per-engine operations behind
+ * mwschema/engine.h, and helpers the back ends share.
+ */
 
 #include <stdbool.h>
 
@@ -83,4 +90,32 @@ long mw_shapes_find(const mw_shape *v, size_t n, const char *name);
 void mw_rows_add(mw_rows *r, char *const *cells, const size_t *lens);
 void mw_rows_set_names(mw_rows *r, size_t ncols, char *const *names);
 
-#endif /* MWSCHEMA_ENGINE_PRIV_H */
+/*
+ * Private to src/core/verify*.c: the sample-row generator.
+ */
+
+struct sample_ctx {
+	const mw_engine *engine;
+	const mw_table *before;		/* the table the rows go into */
+	const mw_table *after;		/* its unique keys limit the rows too (may be NULL) */
+	const mw_shape *shape;		/* `before` as the engine created it */
+};
+
+/* Appends one literal for column `c`, row `row` (0-based), in `dbms`'s syntax. */
+void mw_verify_sample_value(mw_buf *out, const mw_column *c, mw_dbms dbms, size_t row);
+/* Appends INSERT statements for the sample rows; returns how many. */
+size_t mw_verify_sample_inserts(mw_buf *sql, const struct sample_ctx *ctx);
+
+/*
+ * The guard (verify_guard.c). 0 when every quoted value of `t` reads back
+ * as one string on `dbms`, else -1 with the column and the reason in why;
+ * the same for the command line's prefix and table options; and the
+ * statements of generated `sql` as `dbms` reads them, refused (-1, message)
+ * unless there are exactly `expected` of them (0: any number).
+ */
+int mw_verify__table_safe(const mw_table *t, mw_dbms dbms, mw_buf *why);
+int mw_verify__opts_safe(const mw_verify_opts *o, mw_buf *why);
+int mw_verify__split_as_generated(char ***out, const char *sql, mw_dbms dbms, size_t expected,
+				  mw_buf *err);
+
+#endif /* MWSCHEMA_VERIFY_INTERNAL_H */
