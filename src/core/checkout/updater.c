@@ -328,7 +328,11 @@ mw_updater_mentions(const char *php, size_t len, const char *patch)
 	size_t pl = strlen(patch);
 	bool hit = false;
 
-	php_lex(&t, php, len);
+	/* a file, or a piece of code without its "<?php" */
+	if (memmem(php, len, "<?php", 5))
+		php_lex(&t, php, len);
+	else
+		php_lex_code(&t, php, len);
 	for (size_t i = 0; i < t.n && !hit; i++) {
 		const char *s = t.v[i].text;
 		size_t n = s ? strlen(s) : 0;
