@@ -10,7 +10,8 @@
  *
  * Every corpus case for its DBMS; core's tables.json for the three DBMS;
  * one change file; the per-keystroke preview on core's largest table; and
- * schemas of 1x, 10x and 100x core's size to show how the cost grows.
+ * schemas of 1x, 10x and 100x core's size to show how the cost of
+ * generating, loading and linting grows.
  */
 #include <config.h>
 
@@ -19,6 +20,7 @@
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/json.h"
+#include "mwschema/lint.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -356,6 +358,66 @@ scale_run(void *ctx)
 	return 0;
 }
 
+/* --- growth of loading and linting: the scaled schema as a file's text --- */
+
+struct scaled_text {
+	struct scale_ctx *scale;
+	mw_buf text;
+	mw_doc *doc;		/* loaded once, for the lint benchmark */
+	mw_lint *lint;
+};
+
+static int
+text_setup(void **ctx, void *arg)
+{
+	struct scaled_text *st = mw_xcalloc(1, sizeof(*st));
+	mw_diags diags = MW_DIAGS_INIT;
+	void *scale;
+
+	if (scale_setup(&scale, arg) < 0)
+		return -1;
+	st->scale = scale;
+	mw_buf_adds(&st->text, "[\n");
+	for (size_t i = 0; i < st->scale->schema.ntables; i++) {
+		mw_json_write_table(&st->text, &st->scale->schema.tables[i], 1);
+		mw_buf_adds(&st->text, i + 1 < st->scale->schema.ntables ? ",\n" : "\n");
+	}
+	mw_buf_adds(&st->text, "]\n");
+	if (mw_doc_load_buffer_flags(&st->doc, st->text.data, st->text.len, "sql/tables.json",
+				     MW_LOAD_SHAPE_ONLY, &diags) < 0)
+		return -1;
+	st->lint = mw_lint_new();
+	mw_diags_free(&diags);
+	*ctx = st;
+	return 0;
+}
+
+static int
+load_run(void *ctx)
+{
+	struct scaled_text *st = ctx;
+	mw_diags diags = MW_DIAGS_INIT;
+	mw_doc *doc;
+	int rc = mw_doc_load_buffer(&doc, st->text.data, st->text.len, "sql/tables.json", &diags);
+
+	mw_doc_free(doc);
+	mw_diags_free(&diags);
+	bench_note("%zu tables, %zu KB of JSON", st->scale->schema.ntables, st->text.len / 1024);
+	return rc;
+}
+
+static int
+lint_run(void *ctx)
+{
+	struct scaled_text *st = ctx;
+	mw_diags findings = MW_DIAGS_INIT;
+
+	mw_lint_doc(st->lint, st->doc, NULL, &findings);
+	bench_note("%zu tables, %zu findings", st->scale->schema.ntables, findings.n);
+	mw_diags_free(&findings);
+	return 0;
+}
+
 /* --- driver --- */
 
 static const char *
@@ -435,6 +497,12 @@ main(int argc, char **argv)
 	measure("growth 1x core, 3 DBMS (gen)", scale_setup, scale_run, (void *)1L, 11, 2);
 	measure("growth 10x core, 3 DBMS (gen)", scale_setup, scale_run, (void *)10L, 7, 3);
 	measure("growth 100x core, 3 DBMS (gen)", scale_setup, scale_run, (void *)100L, 5, 5);
+	measure("growth 1x core, load", text_setup, load_run, (void *)1L, 21, 2);
+	measure("growth 10x core, load", text_setup, load_run, (void *)10L, 7, 3);
+	measure("growth 100x core, load", text_setup, load_run, (void *)100L, 5, 5);
+	measure("growth 1x core, lint", text_setup, lint_run, (void *)1L, 21, 2);
+	measure("growth 10x core, lint", text_setup, lint_run, (void *)10L, 7, 3);
+	measure("growth 100x core, lint", text_setup, lint_run, (void *)100L, 5, 5);
 	free(core_json);
 	return 0;
 }

@@ -52,3 +52,29 @@ if [ -x tests/tui/tui_bench ] && [ -f "$corpus/core/tables.json" ]; then
 	done
 fi
 
+
+# Growth: core's tables.json x1, x10, x100 (tables and indexes renamed), whole
+# processes. Linear means 10x the input costs at most 15x the time.
+if [ -f "$corpus/core/tables.json" ] && command -v python3 >/dev/null; then
+	echo
+	echo "Growth, whole process (core's tables.json repeated, median of 3):"
+	for k in 1 10 100; do
+		sh "$srcdir/bench/make-scaled.sh" "$corpus/core/tables.json" $k "$tmp/x$k" \
+			"$PWD/mwschema" >/dev/null 2>&1 || continue
+		(cd "$tmp/x$k" &&
+			"$OLDPWD/bench/bench_exec" "lint x$k" 3 "$OLDPWD/mwschema" lint sql/tables.json &&
+			"$OLDPWD/bench/bench_exec" "check x$k" 3 "$OLDPWD/mwschema" check . &&
+			"$OLDPWD/bench/bench_exec" "generate x$k, 3 DBMS" 3 "$OLDPWD/mwschema" generate \
+				--json=sql/tables.json --type=all --sql="$tmp/x$k-out") |
+			grep -v '^benchmark' | sed 's/^/  /'
+	done
+fi
+
+# The code index of code-still-uses on a MediaWiki-sized synthetic tree
+# (5,000 PHP files), and the editor's update with it.
+if command -v python3 >/dev/null; then
+	python3 "$srcdir/bench/make-php-tree.py" "$tmp/php" 5000
+	echo
+	echo "code-still-uses on 5,000 synthetic PHP files ($(du -sh "$tmp/php" | cut -f1)):"
+	XDG_STATE_HOME=$tmp/state bench/bench_code "$tmp/php" | sed 's/^/  /'
+fi

@@ -33,6 +33,9 @@ InviteSignup wikimedia/mediawiki-extensions-InviteSignup 010bb9369a0419cac7d6d6d
 OAuth wikimedia/mediawiki-extensions-OAuth 01ce6661a0bd45d98f468c1e327827fe093171c6 extension.json:schema
 Wikibase wikimedia/mediawiki-extensions-Wikibase c79eb4efab9ad27267a6df9034e1b99ad695d1c7 extension-repo.json:extension-client.json:repo/sql:client/sql
 "
+# InviteSignup on REL1_43 just before f92b258 (T366079: two columns made
+# nullable without an upgrade patch)
+INVITE_OLD=aaea1907b37ffeae3b44b06dda912ed325d9e330
 # Wikibase.cloud's dump for new 1.43 wikis
 DUMP_REPO=wbstack/api DUMP_COMMIT=459d0f6c676aced152d1305396686edd5237d608
 DUMP_PATH=database/mw/new/mw1.43-wbs2.sql
@@ -50,6 +53,7 @@ die() { echo "farm-mw143: $*" >&2; exit 1; }
 keep=$work
 [ -n "$work" ] || work=$(mktemp -d)
 mkdir -p "$work/src" || die "cannot make $work"
+set +u	# servers.sh reads variables that may be unset
 . "$here/tests/db/servers.sh"
 db_servers_init || die "no temporary directory"
 trap 'db_stop_servers; [ -n "$keep" ] || rm -rf "$work"' EXIT
@@ -141,5 +145,16 @@ for t in $(sed -n 's/^CREATE TABLE `\([^`]*\)`.*/\1/p' "$work/provisioned.dump")
 	fi
 done
 echo "  (< the dump, > provisioned; tables not listed are identical)"
+
+echo
+echo "== 3. InviteSignup before its schema fix without an upgrade patch ($INVITE_OLD)"
+# REL1_43 got is_invitee and is_used made nullable (T366079) with no patch
+# file: databases created before keep NOT NULL. Against the schema files of
+# that time, the dump (made after) shows the change as drift.
+export_source wikimedia/mediawiki-extensions-InviteSignup "$INVITE_OLD" extension.json:sql \
+	"$work/src/InviteSignup-old"
+old_dirs=$(echo "$dirs" | sed "s|$work/src/InviteSignup|$work/src/InviteSignup-old|")
+"$MWSCHEMA" audit --mysql="$MW_MYSQL_DSN" --database=wbcloud --prefix=mwt_ --fix $old_dirs 2>&1 |
+	grep -v '^$'
 [ -n "$keep" ] && echo "artifacts in $work"
 exit 0

@@ -178,4 +178,15 @@ int mw_git_tree_list(char ***names, size_t *n, mw_git *git, const char *rev, con
  */
 int mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf *err);
 
+/*
+ * Calls fn for every file below directory `dir` ("" = the top) at revision
+ * `rev` whose name ends in `suffix`, in tree order, with its path (relative
+ * to `dir`) and its content as the commit has it. Hidden directories are
+ * skipped. A non-zero return from fn stops the walk and is returned; a
+ * missing directory has no files (0).
+ */
+typedef int mw_git_file_fn(const char *path, const char *data, size_t len, void *arg);
+int mw_git_tree_walk(mw_git *git, const char *rev, const char *dir, const char *suffix,
+		     mw_git_file_fn *fn, void *arg, mw_buf *err);
+
 #endif /* MWSCHEMA_GIT_H */

@@ -64,6 +64,16 @@ int mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const c
 			     unsigned flags, mw_diags *diags);
 
 /*
+ * Where JSON pointer `path` sits in the loaded text, as mw_lint_locate
+ * answers it (the key of an object member, the first byte of an array
+ * element; the deepest part that exists when the path does not resolve),
+ * but from the tree the loader kept: no walk over the text. *line and
+ * *column are 1-based, columns count characters. 0 when the whole path
+ * resolved, 1 for a partial match, -1 when the document has no tree.
+ */
+int mw_doc_locate(const mw_doc *doc, const char *path, int *line, int *column);
+
+/*
  * Serialises the document as it is now. Parts of the model that equal what
  * was loaded keep their original bytes; edited parts are written in
  * MediaWiki's style (tabs, short objects on one line).

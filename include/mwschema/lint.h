@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "mwschema/code.h"
 #include "mwschema/diag.h"
 #include "mwschema/json.h"
 #include "mwschema/plan.h"
@@ -71,11 +72,20 @@ void mw_lint_ignore(mw_lint *lint, const char *rule, const char *glob);
 typedef struct mw_lint_others {
 	const mw_schema **schemas;	/* the array is owned, the schemas borrowed */
 	size_t n;
+	const mw_code *code;		/* the checkout's PHP (code.h) for code-still-uses,
+					   or NULL: that rule is then silent */
 } mw_lint_others;
-#define MW_LINT_OTHERS_INIT { NULL, 0 }
+#define MW_LINT_OTHERS_INIT { NULL, 0, NULL }
 
 void mw_lint_others_add(mw_lint_others *others, const mw_schema *schema);
 void mw_lint_others_release(mw_lint_others *others);
+
+/*
+ * Whether linting `doc` would look at the checkout's code: a change that
+ * drops or renames a table, column or index, with code-still-uses enabled.
+ * Callers index the code (mw_code_scan_dir) only then.
+ */
+bool mw_lint_needs_code(const mw_lint *lint, const mw_doc *doc);
 
 /* Lints a loaded document (findings appended to `out`); `others` may be NULL. */
 void mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out);

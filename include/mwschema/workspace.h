@@ -126,6 +126,11 @@ typedef struct mw_workspace {
  */
 int mw_workspace_open(mw_workspace **out, const char *dir, mw_diags *diags);
 void mw_workspace_free(mw_workspace *ws);
+/*
+ * The root of the checkout containing `dir` (absolute, caller frees) and
+ * its kind, without reading it; NULL when `dir` is in no checkout.
+ */
+char *mw_workspace_find_root(const char *dir, mw_ws_kind *kind);
 
 const char *mw_workspace_kind_name(mw_ws_kind kind);	/* "core", "extension" */
 /* root + "/" + rel (caller frees). */

@@ -333,9 +333,10 @@ print_summary(const mw_farm_schema *s, const mw_audit_db *dbs, size_t n, double 
 	for (size_t i = 0; i < n && shown < 20; i++) {
 		if (dbs[i].status != 1)
 			continue;
+		size_t nf = mw_diags_count(&dbs[i].findings, MW_SEV_WARNING);
+
 		fprintf(stderr, "  drift: %s: %zu table%s, %zu finding%s\n", dbs[i].name,
-			dbs[i].ndrifted, dbs[i].ndrifted == 1 ? "" : "s", dbs[i].findings.n,
-			dbs[i].findings.n == 1 ? "" : "s");
+			dbs[i].ndrifted, dbs[i].ndrifted == 1 ? "" : "s", nf, nf == 1 ? "" : "s");
 		shown++;
 	}
 	if (drift > shown)
@@ -361,7 +362,9 @@ fix_script(mw_buf *out, const struct audit_args *x, const mw_audit_db *dbs, size
 		mw_buf_adds(out, "\n-- Database: ");
 		for (const char *p = dbs[i].name; *p; p++)
 			mw_buf_addc(out, (unsigned char)*p < 0x20 ? '?' : *p);
-		mw_buf_addc(out, '\n');
+		/* only MySQL can change databases inside a script */
+		mw_buf_adds(out, x->o.sql.dbms == MW_DBMS_MYSQL ? "\n"
+			    : " (run this part connected to that database)\n");
 		if (x->o.sql.dbms == MW_DBMS_MYSQL && strcmp(dbs[i].name, "(the DSN's database)")) {
 			mw_buf_adds(out, "USE `");
 			for (const char *p = dbs[i].name; *p; p++) {

@@ -11,7 +11,10 @@
 #include "mwschema/lint.h"
 #include "mwschema/rc.h"
 #include "mwschema/report.h"
+#include "mwschema/workspace.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +41,9 @@ static const char lint_help[] =
 	"                  REV (e.g. origin/master, HEAD~1)\n"
 	"  --explain RULE  say why RULE exists and how to fix its findings\n"
 	"  --list-rules    list every rule with its default severity\n\n"
+	"A change file that drops or renames a column, index or table is also checked\n"
+	"against the PHP of its checkout (code-still-uses: every remaining use, as\n"
+	"file:line:col; uses in tests/ as information).\n\n"
 	"Configuration (~/.config/mwschema/config, then .mwschemarc at the repository\n"
 	"root):  set lint.RULE = off|info|warning|error    lint-ignore RULE PATH-GLOB\n\n"
 	"Exit status: 0 no finding at error severity, 1 errors found, 2 usage error.\n";
@@ -189,11 +195,19 @@ configured_linter(const struct lint_opts *o)
 	return lint;
 }
 
+/* The PHP of one checkout, indexed for code-still-uses. */
+struct checkout_code {
+	char *root;
+	mw_code *code;
+};
+
 struct inputs {
 	char **files;
 	size_t nfiles;
 	mw_doc **docs;		/* per file: the loaded JSON document, or NULL */
 	mw_lint_others schemas;	/* the schema documents among them */
+	struct checkout_code *codes;	/* indexed when a change first needs them */
+	size_t ncodes;
 };
 
 static bool
@@ -226,6 +240,69 @@ gather(struct inputs *in, const struct lint_opts *o, mw_diags *out)
 	}
 }
 
+/* How to spell paths below `root` from the current directory: "", "sub/", "../", "/abs/". */
+static char *
+prefix_from_cwd(const char *root)
+{
+	char *cwd = realpath(".", NULL), *prefix;
+	size_t n = cwd ? strlen(cwd) : 0;
+
+	if (cwd && !strcmp(cwd, root)) {
+		prefix = mw_xstrdup("");
+	} else if (cwd && !strncmp(root, cwd, n) && root[n] == '/') {
+		prefix = mw_strdupf("%s/", root + n + 1);
+	} else if (cwd && !strncmp(cwd, root, strlen(root)) && cwd[strlen(root)] == '/') {
+		mw_buf up = MW_BUF_INIT;
+
+		for (const char *p = cwd + strlen(root); *p; p++)
+			if (*p == '/')
+				mw_buf_adds(&up, "../");
+		prefix = mw_buf_detach(&up);
+	} else {
+		prefix = mw_strdupf("%s/", root);
+	}
+	free(cwd);
+	return prefix;
+}
+
+/* The indexed PHP of the checkout holding `file`, or NULL when it is in none. */
+static const mw_code *
+code_for(struct inputs *in, const char *file)
+{
+	char *dir = mw_path_dirname(file), *root = mw_workspace_find_root(dir, NULL), *prefix;
+	mw_buf err = MW_BUF_INIT;
+	struct checkout_code *c;
+
+	free(dir);
+	if (!root)
+		return NULL;
+	for (size_t i = 0; i < in->ncodes; i++)
+		if (!strcmp(in->codes[i].root, root)) {
+			free(root);
+			return in->codes[i].code;
+		}
+	in->codes = mw_xrealloc(in->codes, (in->ncodes + 1) * sizeof(*in->codes));
+	c = &in->codes[in->ncodes++];
+	prefix = prefix_from_cwd(root);
+	c->root = root;
+	c->code = mw_code_new(prefix);
+	if (mw_code_scan_dir(c->code, root, &err) < 0)
+		fprintf(stderr, "mwschema lint: %s\n", mw_buf_cstr(&err));
+	mw_buf_release(&err);
+	free(prefix);
+	return c->code;
+}
+
+static void
+lint_doc(mw_lint *lint, struct inputs *in, size_t i, mw_diags *diags)
+{
+	mw_lint_others others = in->schemas;
+
+	if (mw_lint_needs_code(lint, in->docs[i]))
+		others.code = code_for(in, in->files[i]);
+	mw_lint_doc(lint, in->docs[i], &others, diags);
+}
+
 static void
 inputs_free(struct inputs *in)
 {
@@ -236,6 +313,11 @@ inputs_free(struct inputs *in)
 	free(in->docs);
 	free(in->files);
 	mw_lint_others_release(&in->schemas);
+	for (size_t i = 0; i < in->ncodes; i++) {
+		mw_code_free(in->codes[i].code);
+		free(in->codes[i].root);
+	}
+	free(in->codes);
 }
 
 /* Keeps the findings at or above the threshold (load errors always). */
@@ -396,7 +478,7 @@ cmd_lint(int argc, char **argv)
 	gather(&in, &o, &diags);
 	for (size_t i = 0; i < in.nfiles; i++) {
 		if (in.docs[i])
-			mw_lint_doc(lint, in.docs[i], &in.schemas, &diags);
+			lint_doc(lint, &in, i, &diags);
 		else if (is_sql(in.files[i]))
 			mw_lint_file(lint, in.files[i], &diags);
 	}

@@ -7,6 +7,7 @@
 
 #include "editor/adapt.h"
 #include "mwschema/checkout.h"
+#include "mwschema/code.h"
 #include "mwschema/commit.h"
 #include "mwschema/fs.h"
 #include "mwschema/git.h"
@@ -107,6 +108,7 @@ adapt_ws_free(struct adapt_ws *ws)
 		return;
 	mw_checkout_free(ws->co);
 	mw_lint_free(ws->lint);
+	mw_code_free(ws->code);
 	mw_rc_free(ws->rc);
 	mw_diags_free(&ws->rc_problems);
 	free(ws->root);
@@ -250,12 +252,32 @@ adapt_change_json(mw_buf *out, const char *comment, const mw_table *before, cons
  * Lint and verify
  */
 
+/*
+ * The checkout's PHP for code-still-uses: indexed the first time a change
+ * needs it, then brought up to date with the files on disk before each use
+ * (inotify makes that free until a file changes).
+ */
+static const mw_code *
+checkout_code(struct adapt_ws *ws)
+{
+	mw_buf err = MW_BUF_INIT;
+
+	if (!ws->code) {
+		ws->code = mw_code_new("");
+		mw_code_scan_dir(ws->code, ws->root, &err);
+		mw_buf_release(&err);
+	} else {
+		mw_code_refresh(ws->code);
+	}
+	return ws->code;
+}
+
 void
 adapt_lint(mw_diags *out, struct adapt_ws *ws, const mw_schema *schema,
 	   const mw_change_plan *plan)
 {
 	const mw_schema *schemas[] = { schema };
-	mw_lint_others others = { schemas, schema ? 1 : 0 };
+	mw_lint_others others = { schemas, schema ? 1 : 0, NULL };
 	mw_doc doc;
 
 	memset(&doc, 0, sizeof(doc));
@@ -263,6 +285,8 @@ adapt_lint(mw_diags *out, struct adapt_ws *ws, const mw_schema *schema,
 	doc.label = plan->label;
 	doc.change.before = (mw_table *)plan->before;
 	doc.change.after = (mw_table *)plan->after;
+	if (mw_lint_needs_code(ws->lint, &doc))
+		others.code = checkout_code(ws);
 	mw_lint_change(ws->lint, &doc, plan, &others, out);
 }
 

@@ -22,6 +22,7 @@
 struct mw_checkout;
 struct mw_lint;
 struct mw_rc;
+struct mw_code;
 
 /*
  * The checkout (checkout.h, git.h, rc.h, lint.h)
@@ -36,6 +37,8 @@ struct adapt_ws {
 	char *schema_path;		/* absolute path of the schema file */
 	char *schema_rel;		/* relative to root ("sql/tables.json") */
 	char *branch;			/* current branch, NULL when unknown */
+	struct mw_code *code;		/* the checkout's PHP, indexed when a change first
+					   drops or renames something, then kept current */
 };
 
 /* Finds the checkout containing `dir`. 0, or -1 with a message in err. */

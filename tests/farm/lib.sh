@@ -34,7 +34,8 @@ make_checkouts() {
 }
 
 # make_all_checkouts DIR: core, Echo, OAuth (schema/), AbuseFilter
-# (db_patches/) and CheckUser (schema/, eight files): 94 tables.
+# (db_patches/) and CheckUser (schema/, eight files): 94 table definitions, 91 tables
+# (three of CheckUser's single-table files repeat its tables.json).
 make_all_checkouts() {
 	make_checkouts "$1"
 	for e in OAuth:oauth:schema AbuseFilter:abusefilter:db_patches CheckUser:checkuser:schema; do

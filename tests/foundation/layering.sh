@@ -9,8 +9,10 @@
 #   src/tui/          curses and readline live here and nowhere else
 #   src/main.c        dispatch only
 #
-# and every public header under include/mwschema/ compiles on its own, and
-# no source file is longer than 800 lines (generated files excepted).
+# libgit2, libsqlite3 and the MariaDB and PostgreSQL clients stay in their
+# one module each; every public header under include/mwschema/ compiles on
+# its own; and no source file is longer than 800 lines (generated files
+# excepted).
 set -u
 : "${top_srcdir:=.}"
 : "${CC:=cc}"
@@ -62,6 +64,20 @@ done
 check_folder src/editor "config\.h|mwschema/[a-z_]+\.h|editor/[a-z_]+\.h"
 check_folder src/cli "config\.h|mwschema/[a-z_]+\.h|cli/[a-z_]+\.h"
 check_folder src/tui "config\.h|mwschema/[a-z_]+\.h|editor/[a-z_]+\.h|tui/[a-z_]+\.h"
+
+# Each third-party library stays in its one module: confined LIBRARY
+# HEADER_REGEX FILES_REGEX.
+confined() {
+	for f in $(grep -rlE "^[[:space:]]*#[[:space:]]*include[[:space:]]*<($2)>" src include | sort); do
+		case $f in *.[ch]) ;; *) continue ;; esac
+		echo "$f" | grep -Eq "^($3)$" ||
+			fail "$f includes $1, which belongs to $(echo "$3" | tr -d '\\')"
+	done
+}
+confined libgit2 'git2\.h' 'src/core/checkout/git(_history|_guard)?\.c'
+confined libsqlite3 'sqlite3\.h' 'src/core/verify/engine_sqlite\.c'
+confined 'the MariaDB client' 'mysql\.h|mariadb/[a-z_]+\.h' 'src/core/verify/engine_mariadb\.c'
+confined 'the PostgreSQL client' 'libpq-fe\.h' 'src/core/verify/engine_pg\.c'
 
 # Each public header stands alone (its own includes suffice).
 tmp=$(mktemp -d) || exit 99

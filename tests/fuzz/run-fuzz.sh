@@ -27,8 +27,8 @@ else
 fi
 cd "$root" || exit 1
 
-json_srcs="src/core/util/buf.c src/core/util/diag.c src/core/util/fs.c src/core/model/model.c
-	src/core/json/json_scan.c src/core/json/json_tree.c src/core/json/json_check.c
+json_srcs="src/core/util/buf.c src/core/util/diag.c src/core/util/fs.c src/core/util/strmap.c src/core/model/model.c
+	src/core/json/json_scan.c src/core/json/json_bytes.c src/core/json/json_tree.c src/core/json/json_check.c
 	src/core/json/json_load.c src/core/json/json_build.c src/core/json/json_write.c
 	src/core/json/json_values.c src/core/model/ident.c"
 # The generators and lint reach most of the core: take all of it, with the

@@ -62,7 +62,8 @@ run 0 --list-rules
 for r in pk-required pk-unsigned ref-unsigned autoincrement-not-pk no-enum prefer-binary \
 	timestamp-type boolean-type default-valid index-columns-exist index-name-unique \
 	index-prefix-needed duplicate-index identifier-length reserved-word patch-name \
-	not-null-no-default destructive type-change pk-change rename-ambiguous no-sql unsafe-statement; do
+	not-null-no-default destructive type-change pk-change code-still-uses rename-ambiguous no-sql \
+	unsafe-statement; do
 	grep -q "^$r " "$tmp/out" || fail "--list-rules lacks $r"
 done
 grep -q '^no-sql  *info ' "$tmp/out" && pass "--list-rules" || fail "--list-rules: severities"

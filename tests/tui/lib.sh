@@ -54,23 +54,28 @@ make_demo() {
     git commit -q -m "Demo") || fail "cannot create the git demo"
 }
 
-# start [SIZE_X SIZE_Y] [ARGS...]: runs mwschema in a fresh tmux session.
-start() {
-  x=${1:-120}; y=${2:-40}
-  shift 2 2>/dev/null
+# new_session X Y COMMAND: a fresh tmux session running COMMAND.
+# A server killed just before may still hold the socket, and on a loaded
+# machine the client can lose the race with its fresh server: try again.
+new_session() {
   rm -f "$T_RC"
-  # A server killed just before may still hold the socket, and on a loaded
-  # machine the client can lose the race with its fresh server: try again.
   tries=20
-  until tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$x" -y "$y" \
+  until tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x "$1" -y "$2" \
     -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e XDG_STATE_HOME="$XDG_STATE_HOME" \
     -e HOME="$T_DIR" -e TMPDIR="$T_DIR" ${T_ENV:+-e "$T_ENV"} \
-    "cd '$T_WS' && '$MWSCHEMA' $* ; echo \$? > '$T_RC'; sleep 30" 2>/dev/null; do
+    "$3" 2>/dev/null; do
     tries=$((tries - 1))
     [ "$tries" -gt 0 ] || fail "tmux did not start"
     tmux -S "$T_SOCK" kill-server 2>/dev/null
     sleep 0.1
   done
+}
+
+# start [SIZE_X SIZE_Y] [ARGS...]: runs mwschema in a fresh tmux session.
+start() {
+  x=${1:-120}; y=${2:-40}
+  shift 2 2>/dev/null
+  new_session "$x" "$y" "cd '$T_WS' && '$MWSCHEMA' $* ; echo \$? > '$T_RC'; sleep 30"
 }
 
 screen() { tmux -S "$T_SOCK" capture-pane -p -t t; }

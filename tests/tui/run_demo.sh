@@ -5,11 +5,8 @@
 
 # run_sh: ./run.sh (with this build's mwschema) in a fresh tmux session.
 run_sh() {
-  rm -f "$T_RC"
-  tmux -S "$T_SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \
-    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e XDG_STATE_HOME="$XDG_STATE_HOME" \
-    -e HOME="$T_DIR" -e TMPDIR="$T_DIR" -e MW_RUN_BINARY="$MWSCHEMA" \
-    "sh '$top_srcdir/run.sh'; echo \$? > '$T_RC'; sleep 30" || fail "tmux did not start"
+  T_ENV="MW_RUN_BINARY=$MWSCHEMA" new_session 80 24 \
+    "sh '$top_srcdir/run.sh'; echo \$? > '$T_RC'; sleep 30"
 }
 
 run_sh

@@ -179,8 +179,12 @@ mw_checkout_change_files(char ***files, size_t *nfiles, const mw_checkout *co,
 	else
 		add_new_change(files, nfiles, co->ws, change_rel, has_sql);
 	add_schema_docs(files, nfiles, co, change);
-	for (int d = 0; d < MW_DBMS__COUNT; d++)
-		add_unique(files, nfiles, co->ws->updater[d]);
+	/* the handler of the change's folder (an extension may have several) */
+	for (int d = 0; d < MW_DBMS__COUNT; d++) {
+		const mw_ws_updater *u = mw_workspace_json_updater(co->ws, change_rel, (mw_dbms)d);
+
+		add_unique(files, nfiles, u ? u->file : NULL);
+	}
 }
 
 void
@@ -428,7 +432,8 @@ generated_from(const mw_checkout *co, const char *sql_rel, const char *json_rel)
 
 	if (mw_read_file(&text, path, NULL) == 0) {
 		source = mw_workspace_sql_source(mw_buf_cstr(&text), text.len);
-		ours = source && !strcmp(source, json_rel);
+		/* any of MediaWiki's spellings of the path (older generators wrote others) */
+		ours = source && mw_workspace_label_score(source, json_rel) > 0;
 		free(source);
 	}
 	mw_buf_release(&text);
@@ -473,9 +478,9 @@ mw_checkout_remove_change(mw_checkout *co, const char *change_rel, mw_buf *writt
 		if (ws->updater[d] && (!d || strcmp(ws->updater[d], ws->updater[0])))
 			rc = remove_entry(co, ws->updater[d], patch, written, diags);
 	for (int d = 0; d < MW_DBMS__COUNT && !rc; d++) {
-		char *sql = mw_workspace_sql_name(change_rel, MW_DOC_CHANGE, (mw_dbms)d);
+		char *sql = mw_workspace_sql_path(ws, change_rel, MW_DOC_CHANGE, (mw_dbms)d);
 
-		if (generated_from(co, sql, change_rel))
+		if (sql && generated_from(co, sql, change_rel))
 			rc = remove_file(co, sql, written, diags);
 		free(sql);
 	}

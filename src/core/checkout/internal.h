@@ -70,8 +70,9 @@ int mw_git__lock_index(struct mw_git *git, mw_buf *err);
 void mw_git__unlock_index(struct mw_git *git, int fd);
 
 /*
- * Private to the workspace files: discovery (workspace_discover.c, the
- * layout a checkout declares), labels (workspace_label.c) and the small
+ * Private to the workspace files: discovery (workspace_discover.c and
+ * workspace_hooks.c, the layout a checkout declares), labels
+ * (workspace_label.c) and the small
  * file-system helpers they share with workspace.c.
  */
 
@@ -79,10 +80,33 @@ void mw_git__unlock_index(struct mw_git *git, int fd);
 
 bool mw_ws__exists_in(const char *dir, const char *rel);
 bool mw_ws__is_dir_in(const char *dir, const char *rel);
+/* A directory entry that is a folder (from its d_type; `full` is stat'ed only when unknown). */
+struct dirent;
+bool mw_ws__entry_is_dir(const struct dirent *e, const char *full);
 /* Sorted names in `dir` ending in `suffix` (a missing directory gives none). */
 size_t mw_ws__list_files(char ***out, const char *dir, const char *suffix);
 /* The "-- Source:" label of a file (root-relative), NULL when hand-written or unreadable. */
 char *mw_ws__file_source(const char *root, const char *rel);
+
+/* What discovery knows so far (workspace_discover.c, workspace_hooks.c). */
+struct mw_ws_disc {
+	mw_workspace *ws;
+	mw_diags *diags;
+	unsigned platforms;		/* `set platforms`; 0 = not restricted */
+	char *rc_updater;		/* `set updater` */
+	unsigned hook_platforms;	/* what the handlers register for; 0 = unknown */
+};
+
+/* Notes a place discovery read, for "no schema found" messages. */
+void mw_ws__looked(mw_workspace *ws, const char *fmt, const char *arg);
+/* Adds an entry for JSON folder `json` unless one exists (first wins); its index. */
+int mw_ws__add_dir(mw_workspace *ws, const char *json, char *const sql[MW_DBMS__COUNT],
+		   unsigned mask, const char *origin);
+void mw_ws__free_dirs(char *v[MW_DBMS__COUNT]);
+/* `dir` holds JSON files, or an abstractSchemaChanges folder. */
+bool mw_ws__holds_json(const char *root, const char *dir);
+/* The handlers of the manifests and the folders their registered files point to. */
+void mw_ws__from_handlers(struct mw_ws_disc *d);
 
 /* Fills ws->dirs, ws->updaters, ws->updater[], ws->name and ws->looked. */
 void mw_ws__discover(mw_workspace *ws, mw_diags *diags);

@@ -49,6 +49,15 @@ mw_ws__is_dir_in(const char *dir, const char *rel)
 	return ok;
 }
 
+bool
+mw_ws__entry_is_dir(const struct dirent *e, const char *full)
+{
+	/* readdir's type spares a stat per entry in big test trees (Wikibase, CheckUser) */
+	if (e->d_type == DT_DIR)
+		return true;
+	return (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) && mw_is_dir(full);
+}
+
 /* extension.json, extension-repo.json, skin.json: an extension's (or skin's) root. */
 static bool
 has_manifest(const char *dir)
@@ -93,6 +102,14 @@ find_root(mw_ws_kind *kind, const char *dir)
 	}
 	free(cur);
 	return NULL;
+}
+
+char *
+mw_workspace_find_root(const char *dir, mw_ws_kind *kind)
+{
+	mw_ws_kind k;
+
+	return find_root(kind ? kind : &k, dir);
 }
 
 static int

@@ -6,7 +6,7 @@
  */
 #include <config.h>
 
-#include "farm_internal.h"
+#include "core/farm/internal.h"
 #include "mwschema/diff.h"
 #include "mwschema/gen.h"
 
@@ -342,8 +342,9 @@ add_fix(struct audit *a, const mw_table *before)
 static void
 audit_missing(struct audit *a)
 {
-	finding(a, "missing-table", NULL, "the table is missing (%zu columns, %zu indexes in the "
-		"schema)", a->want->ncolumns, a->want->nindexes);
+	finding(a, "missing-table", NULL, "the table is missing (the schema has %zu column%s, %zu "
+		"index%s)", a->want->ncolumns, a->want->ncolumns == 1 ? "" : "s", a->want->nindexes,
+		a->want->nindexes == 1 ? "" : "es");
 	if (a->o->fix)
 		add_fix(a, NULL);
 }

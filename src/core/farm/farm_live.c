@@ -7,7 +7,7 @@
  */
 #include <config.h>
 
-#include "farm_internal.h"
+#include "core/farm/internal.h"
 #include "mwschema/gen.h"
 
 #include <ctype.h>
@@ -24,8 +24,16 @@ str_eq(const char *a, const char *b)
 /*
  * Defaults compare with whitespace runs as one space: MediaWiki's formatter
  * re-wraps long statements, inside string literals too, so the committed SQL
- * itself creates such a default with a line break in it.
+ * itself creates such a default with a line break in it. CURRENT_TIMESTAMP
+ * is one default however the catalog spells it.
  */
+/* CURRENT_TIMESTAMP, as MariaDB reads it back ("current_timestamp()") or not. */
+static bool
+is_now(const char *s)
+{
+	return !strcasecmp(s, "current_timestamp") || !strcasecmp(s, "current_timestamp()");
+}
+
 bool
 mw_farm_default_same(const char *a, const char *b)
 {
@@ -33,6 +41,8 @@ mw_farm_default_same(const char *a, const char *b)
 		return true;
 	if (!a || !b)
 		return false;
+	if (is_now(a) && is_now(b))
+		return true;
 	while (*a && *b) {
 		if (isspace((unsigned char)*a) && isspace((unsigned char)*b)) {
 			a += strspn(a, " \t\r\n");

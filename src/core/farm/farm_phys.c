@@ -7,7 +7,7 @@
  */
 #include <config.h>
 
-#include "farm_internal.h"
+#include "core/farm/internal.h"
 #include "mwschema/gen.h"
 
 #include <ctype.h>
@@ -140,6 +140,9 @@ rendered_default(const mw_column *c, mw_dbms dbms)
 	char *res = NULL;
 
 	mw_gen_default_decl(&b, c, dbms);
+	/* MediaWiki's PostgreSQL timestamp defaults end in a space; the catalog's do not. */
+	while (b.len && b.data[b.len - 1] == ' ')
+		mw_buf_truncate(&b, b.len - 1);
 	if (!strncmp(mw_buf_cstr(&b), mark, sizeof(mark) - 1))
 		res = mw_norm_default(b.data + sizeof(mark) - 1);
 	mw_buf_release(&b);

@@ -5,7 +5,7 @@
  */
 #include <config.h>
 
-#include "farm_internal.h"
+#include "core/farm/internal.h"
 #include "mwschema/diff.h"
 #include "mwschema/gen.h"
 

@@ -38,6 +38,7 @@ static void
 put(jnode *obj, const char *key, jnode *v)
 {
 	obj->keys[obj->n].name = key;
+	obj->keys[obj->n].tag = jkey_tag(key);
 	obj->kids[obj->n++] = v;
 }
 

@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include "core/json/internal.h"
+#include "mwschema/strmap.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,62 +17,88 @@
 #include <string.h>
 #include <strings.h>
 
+static size_t
+path_push(struct jloader *ld, const char *key, size_t index)
+{
+	if (ld->depth == ld->cap) {
+		ld->cap = ld->cap ? 2 * ld->cap : 16;
+		ld->path = mw_xrealloc(ld->path, ld->cap * sizeof(*ld->path));
+	}
+	ld->path[ld->depth] = (struct jl_step){ key, index };
+	return ld->depth++;
+}
+
 size_t
 jl_path_push_key(struct jloader *ld, const char *key)
 {
-	size_t old = ld->path.len;
-
-	mw_buf_addc(&ld->path, '/');
-	if (!strpbrk(key, "~/")) {
-		mw_buf_adds(&ld->path, key);
-		return old;
-	}
-	/* JSON pointer escapes: ~ -> ~0, / -> ~1 */
-	for (const char *s = key; *s; s++) {
-		if (*s == '~')
-			mw_buf_adds(&ld->path, "~0");
-		else if (*s == '/')
-			mw_buf_adds(&ld->path, "~1");
-		else
-			mw_buf_addc(&ld->path, *s);
-	}
-	return old;
+	return path_push(ld, key, 0);
 }
 
 size_t
 jl_path_push_index(struct jloader *ld, size_t i)
 {
-	size_t old = ld->path.len;
-	char tmp[24], *p = tmp + sizeof(tmp);
-
-	/* by hand: this runs for every array element of every file */
-	*--p = '\0';
-	do
-		*--p = (char)('0' + i % 10);
-	while ((i /= 10));
-	*--p = '/';
-	mw_buf_adds(&ld->path, p);
-	return old;
+	return path_push(ld, NULL, i);
 }
 
 void
 jl_path_pop(struct jloader *ld, size_t old)
 {
-	mw_buf_truncate(&ld->path, old);
+	ld->depth = old;
+}
+
+void
+jl_path_release(struct jloader *ld)
+{
+	free(ld->path);
+	ld->path = NULL;
+	ld->depth = ld->cap = 0;
+	free(ld->first);
+	free(ld->last);
+	ld->first = NULL;
+	ld->last = NULL;
+	ld->nscratch = 0;
+}
+
+/* The JSON pointer of the current value, "/" for the document itself. */
+static void
+path_spell(mw_buf *out, const struct jloader *ld)
+{
+	for (size_t i = 0; i < ld->depth; i++) {
+		const struct jl_step *st = &ld->path[i];
+
+		mw_buf_addc(out, '/');
+		if (!st->key) {
+			mw_buf_addf(out, "%zu", st->index);
+			continue;
+		}
+		/* JSON pointer escapes: ~ -> ~0, / -> ~1 */
+		for (const char *s = st->key; *s; s++) {
+			if (*s == '~')
+				mw_buf_adds(out, "~0");
+			else if (*s == '/')
+				mw_buf_adds(out, "~1");
+			else
+				mw_buf_addc(out, *s);
+		}
+	}
+	if (!out->len)
+		mw_buf_addc(out, '/');
 }
 
 void
 jl_error_at(struct jloader *ld, int line, int col, const char *hint, const char *fmt, ...)
 {
-	mw_buf msg = MW_BUF_INIT;
+	mw_buf msg = MW_BUF_INIT, path = MW_BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
 	mw_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	mw_diags_add(ld->diags, MW_SEV_ERROR, NULL, ld->label, line, col,
-		     ld->path.len ? mw_buf_cstr(&ld->path) : "/", hint, "%s", mw_buf_cstr(&msg));
+	path_spell(&path, ld);
+	mw_diags_add(ld->diags, MW_SEV_ERROR, NULL, ld->label, line, col, mw_buf_cstr(&path),
+		     hint, "%s", mw_buf_cstr(&msg));
 	mw_buf_release(&msg);
+	mw_buf_release(&path);
 	ld->errors++;
 }
 
@@ -159,15 +186,12 @@ jl_suggest_type(const char *word)
 static bool
 kind_allowed(jkind k, unsigned types)
 {
-	switch (k) {
-	case J_NULL: return types & JL_NULL;
-	case J_TRUE: case J_FALSE: return types & JL_BOOL;
-	case J_NUMBER: return types & JL_NUM;
-	case J_STRING: return types & JL_STR;
-	case J_ARRAY: return types & JL_ARR;
-	case J_OBJECT: return types & JL_OBJ;
-	}
-	return false;
+	static const unsigned bits[] = {
+		[J_NULL] = JL_NULL, [J_FALSE] = JL_BOOL, [J_TRUE] = JL_BOOL, [J_NUMBER] = JL_NUM,
+		[J_STRING] = JL_STR, [J_ARRAY] = JL_ARR, [J_OBJECT] = JL_OBJ,
+	};
+
+	return types & bits[k];
 }
 
 static void
@@ -206,14 +230,12 @@ jl_describe_value(mw_buf *b, const jnode *v)
 		mw_buf_addf(b, " (%s)", v->str);
 }
 
-bool
-jl_expect(struct jloader *ld, const jnode *v, unsigned types)
+static bool
+unexpected_type(struct jloader *ld, const jnode *v, unsigned types)
 {
 	mw_buf msg = MW_BUF_INIT;
 	const char *hint = NULL;
 
-	if (kind_allowed(v->kind, types))
-		return true;
 	mw_buf_adds(&msg, "expected ");
 	describe_types(&msg, types);
 	mw_buf_adds(&msg, ", found ");
@@ -227,11 +249,26 @@ jl_expect(struct jloader *ld, const jnode *v, unsigned types)
 	return false;
 }
 
+bool
+jl_expect(struct jloader *ld, const jnode *v, unsigned types)
+{
+	return kind_allowed(v->kind, types) || unexpected_type(ld, v, types);
+}
+
+/* Marks a member that is present but of a type its spec does not allow. */
+static const jnode jl_mistyped;
+
+static bool
+same_key(const char *a, const char *b)
+{
+	return a[0] == b[0] && !strcmp(a, b);
+}
+
 static const jl_keyspec *
 find_spec(const jl_keyspec *specs, const char *key)
 {
 	for (; specs->key; specs++)
-		if (!strcmp(specs->key, key))
+		if (same_key(specs->key, key))
 			return specs;
 	return NULL;
 }
@@ -259,43 +296,119 @@ unknown_key(struct jloader *ld, const jnode *obj, size_t i, const char *what,
 	mw_buf_release(&allowed);
 }
 
+/*
+ * For each member of obj: the position of the first member with its key
+ * (itself when none comes before), and whether it is the last one (the one
+ * that counts, as in PHP). Pairwise for the few keys of a schema object, by
+ * hash for a large one, so that no object costs the square of its size.
+ */
+static void
+key_occurrences(const jnode *obj, size_t *first, bool *last)
+{
+	mw_strmap seen = MW_STRMAP_INIT;
+
+	for (size_t i = 0; i < obj->n; i++) {
+		const char *name = obj->keys[i].name;
+
+		first[i] = i;
+		last[i] = true;
+		if (obj->n <= 16) {
+			for (size_t j = 0; j < i; j++)
+				if (obj->keys[j].tag == obj->keys[i].tag &&
+				    !strcmp(obj->keys[j].name, name)) {
+					first[i] = first[j];
+					break;
+				}
+		} else {
+			struct mw_strmap_slot *slot = mw_strmap_slotn(&seen, name, strlen(name));
+
+			if (slot->value)
+				first[i] = (size_t)slot->value - 1;
+			else
+				slot->value = (void *)(i + 1);
+		}
+	}
+	/*
+	 * Walking back, the first member met of each name is its last one;
+	 * last[first] says whether the name was met yet until the first itself.
+	 */
+	for (size_t i = obj->n; i-- > 0;) {
+		if (first[i] == i)
+			continue;
+		last[i] = last[first[i]];
+		last[first[i]] = false;
+	}
+	mw_strmap_clear(&seen);
+}
+
+/* Checks member i against its spec; records it in found[] when it is the one that counts. */
+static void
+check_member(struct jloader *ld, const jnode *obj, size_t i, const size_t *first,
+	     const bool *last, const char *what, const jl_keyspec *specs, const jnode **found)
+{
+	const jkey *k = &obj->keys[i];
+	const jl_keyspec *s = find_spec(specs, k->name);
+	size_t old = jl_path_push_key(ld, k->name);
+
+	if (first[i] != i)
+		jl_error_at(ld, k->line, k->col, "remove one of them",
+			    "duplicate key \"%s\" (also at %d:%d)", k->name,
+			    obj->keys[first[i]].line, obj->keys[first[i]].col);
+	if (!s)
+		unknown_key(ld, obj, i, what, specs);
+	else if (last[i] && jl_expect(ld, obj->kids[i], s->types))
+		found[s - specs] = obj->kids[i];
+	else if (last[i])
+		found[s - specs] = &jl_mistyped;
+	jl_path_pop(ld, old);
+}
+
+bool
+jl_check_members(struct jloader *ld, const jnode *obj, const char *what,
+		 const jl_keyspec *specs, const jnode **found)
+{
+	/* one allocation, in the loader, for the occurrences of any object's keys */
+	size_t *first, nspecs = 0;
+	bool *last;
+
+	while (specs[nspecs].key)
+		nspecs++;
+	memset(found, 0, nspecs * sizeof(*found));
+	if (obj->kind != J_OBJECT) {
+		mw_buf desc = MW_BUF_INIT;
+
+		jl_describe_value(&desc, obj);
+		jl_error_at(ld, obj->line, obj->col, NULL, "expected %s object, found %s", what,
+			    mw_buf_cstr(&desc));
+		mw_buf_release(&desc);
+		return false;
+	}
+	if (obj->n > ld->nscratch) {
+		ld->nscratch = obj->n > 16 ? obj->n : 16;
+		ld->first = mw_xrealloc(ld->first, ld->nscratch * sizeof(*ld->first));
+		ld->last = mw_xrealloc(ld->last, ld->nscratch * sizeof(*ld->last));
+	}
+	first = ld->first;
+	last = ld->last;
+	key_occurrences(obj, first, last);
+	for (size_t i = 0; i < obj->n; i++)
+		check_member(ld, obj, i, first, last, what, specs, found);
+	for (size_t i = 0; i < nspecs; i++) {
+		if (found[i] == &jl_mistyped)
+			found[i] = NULL;
+		else if (!found[i] && specs[i].required)
+			jl_error_at(ld, obj->line, obj->col, NULL, "%s is missing the required key "
+				    "\"%s\"", what, specs[i].key);
+	}
+	return true;
+}
+
 bool
 jl_check_object(struct jloader *ld, const jnode *obj, const char *what, const jl_keyspec *specs)
 {
-	if (obj->kind != J_OBJECT) {
-		mw_buf found = MW_BUF_INIT;
+	const jnode *found[JL_MAX_SPECS];
 
-		jl_describe_value(&found, obj);
-		jl_error_at(ld, obj->line, obj->col, NULL, "expected %s object, found %s", what,
-			    mw_buf_cstr(&found));
-		mw_buf_release(&found);
-		return false;
-	}
-	for (size_t i = 0; i < obj->n; i++) {
-		const jkey *k = &obj->keys[i];
-		const jl_keyspec *s = find_spec(specs, k->name);
-		size_t old = jl_path_push_key(ld, k->name);
-		long first = jtree_key_pos(obj, k->name);
-
-		for (size_t j = 0; j < i; j++) {
-			if (!strcmp(obj->keys[j].name, k->name)) {
-				jl_error_at(ld, k->line, k->col, "remove one of them",
-					    "duplicate key \"%s\" (also at %d:%d)", k->name,
-					    obj->keys[j].line, obj->keys[j].col);
-				break;
-			}
-		}
-		if (!s)
-			unknown_key(ld, obj, i, what, specs);
-		else if ((size_t)first == i)
-			jl_expect(ld, obj->kids[i], s->types);
-		jl_path_pop(ld, old);
-	}
-	for (const jl_keyspec *s = specs; s->key; s++)
-		if (s->required && jtree_key_pos(obj, s->key) < 0)
-			jl_error_at(ld, obj->line, obj->col, NULL, "%s is missing the required key "
-				    "\"%s\"", what, s->key);
-	return true;
+	return jl_check_members(ld, obj, what, specs, found);
 }
 
 /* The member if present and of an allowed type (already reported if not). */
@@ -307,6 +420,20 @@ jl_member(const jnode *obj, const char *key, unsigned types)
 	return v && kind_allowed(v->kind, types) ? v : NULL;
 }
 
+/* The earlier string item equal to arr->kids[i], or NULL; `seen` indexes the big arrays. */
+static const jnode *
+earlier_same(const jnode *arr, size_t i, mw_strmap *seen)
+{
+	const jnode *item = arr->kids[i];
+
+	if (arr->n > 16)
+		return mw_strmap_add(seen, item->str, (void *)item);
+	for (size_t j = 0; j < i; j++)
+		if (arr->kids[j]->kind == J_STRING && same_key(arr->kids[j]->str, item->str))
+			return arr->kids[j];
+	return NULL;
+}
+
 /*
  * An array of strings, copied into a malloc'd vector; items of another type
  * and repeated items (uniqueItems) are reported.
@@ -315,6 +442,7 @@ char **
 jl_strv(struct jloader *ld, const jnode *arr, size_t *n, bool unique)
 {
 	char **v = mw_xcalloc(arr->n + 1, sizeof(*v));
+	mw_strmap seen = MW_STRMAP_INIT;
 
 	*n = 0;
 	for (size_t i = 0; i < arr->n; i++) {
@@ -322,17 +450,13 @@ jl_strv(struct jloader *ld, const jnode *arr, size_t *n, bool unique)
 		size_t old = jl_path_push_index(ld, i);
 
 		if (jl_expect(ld, item, JL_STR)) {
-			for (size_t j = 0; unique && j < i; j++) {
-				if (arr->kids[j]->kind == J_STRING &&
-				    !strcmp(arr->kids[j]->str, item->str)) {
-					jl_error_at(ld, item->line, item->col, NULL,
-						    "\"%s\" is listed twice", item->str);
-					break;
-				}
-			}
+			if (unique && earlier_same(arr, i, &seen))
+				jl_error_at(ld, item->line, item->col, NULL,
+					    "\"%s\" is listed twice", item->str);
 			v[(*n)++] = mw_xstrdup(item->str);
 		}
 		jl_path_pop(ld, old);
 	}
+	mw_strmap_clear(&seen);
 	return v;
 }

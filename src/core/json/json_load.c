@@ -12,6 +12,7 @@
 
 #include "core/json/internal.h"
 #include "mwschema/fs.h"
+#include "mwschema/strmap.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -28,45 +29,61 @@ static const jl_keyspec table_keys[] = {
 	{ NULL, 0, false },
 };
 
+/*
+ * The objects read member by member (columns, their options, indexes) name
+ * their keys by position: jl_check_members hands back the members in the
+ * order of the spec, found in one pass over the object.
+ */
+enum { COL_NAME, COL_COMMENT, COL_TYPE, COL_OPTIONS, COL__COUNT };
+
 static const jl_keyspec column_keys[] = {
-	{ "name", JL_STR, true },
-	{ "comment", JL_STR, false },
-	{ "type", JL_STR, true },
-	{ "options", JL_OBJ, true },
-	{ NULL, 0, false },
+	[COL_NAME] = { "name", JL_STR, true },
+	[COL_COMMENT] = { "comment", JL_STR, false },
+	[COL_TYPE] = { "type", JL_STR, true },
+	[COL_OPTIONS] = { "options", JL_OBJ, true },
+	[COL__COUNT] = { NULL, 0, false },
+};
+
+enum {
+	OPT_AUTOINCREMENT, OPT_DEFAULT, OPT_FIXED, OPT_LENGTH, OPT_NOTNULL, OPT_UNSIGNED,
+	OPT_SCALE, OPT_PRECISION, OPT_PLATFORM, OPT_CUSTOM, OPT__COUNT
 };
 
 static const jl_keyspec option_keys[] = {
-	{ "autoincrement", JL_BOOL, false },
+	[OPT_AUTOINCREMENT] = { "autoincrement", JL_BOOL, false },
 	/* booleans too: the validator refuses them but the generator prints them (spec 4.1) */
-	{ "default", JL_NUM | JL_STR | JL_NULL | JL_BOOL, false },
-	{ "fixed", JL_BOOL, false },
-	{ "length", JL_NUM, false },
-	{ "notnull", JL_BOOL, false },
-	{ "unsigned", JL_BOOL, false },
-	{ "scale", JL_NUM, false },
-	{ "precision", JL_NUM, false },
-	{ "PlatformOptions", JL_OBJ, false },
-	{ "CustomSchemaOptions", JL_OBJ, false },
-	{ NULL, 0, false },
+	[OPT_DEFAULT] = { "default", JL_NUM | JL_STR | JL_NULL | JL_BOOL, false },
+	[OPT_FIXED] = { "fixed", JL_BOOL, false },
+	[OPT_LENGTH] = { "length", JL_NUM, false },
+	[OPT_NOTNULL] = { "notnull", JL_BOOL, false },
+	[OPT_UNSIGNED] = { "unsigned", JL_BOOL, false },
+	[OPT_SCALE] = { "scale", JL_NUM, false },
+	[OPT_PRECISION] = { "precision", JL_NUM, false },
+	[OPT_PLATFORM] = { "PlatformOptions", JL_OBJ, false },
+	[OPT_CUSTOM] = { "CustomSchemaOptions", JL_OBJ, false },
+	[OPT__COUNT] = { NULL, 0, false },
 };
+
+enum { BAG_VERSION, BAG_ALLOW_INFINITE, BAG_DOUBLE_PRECISION, BAG_ENUM_VALUES, BAG__COUNT };
 
 static const jl_keyspec bag_keys[] = {
-	{ "version", JL_BOOL, false },
-	{ "allowInfinite", JL_BOOL, false },
-	{ "doublePrecision", JL_BOOL, false },
-	{ "enum_values", JL_ARR, false },
-	{ NULL, 0, false },
+	[BAG_VERSION] = { "version", JL_BOOL, false },
+	[BAG_ALLOW_INFINITE] = { "allowInfinite", JL_BOOL, false },
+	[BAG_DOUBLE_PRECISION] = { "doublePrecision", JL_BOOL, false },
+	[BAG_ENUM_VALUES] = { "enum_values", JL_ARR, false },
+	[BAG__COUNT] = { NULL, 0, false },
 };
 
+enum { IDX_NAME, IDX_COMMENT, IDX_COLUMNS, IDX_UNIQUE, IDX_FLAGS, IDX_OPTIONS, IDX__COUNT };
+
 static const jl_keyspec index_keys[] = {
-	{ "name", JL_STR, true },
-	{ "comment", JL_STR, false },
-	{ "columns", JL_ARR, true },
-	{ "unique", JL_BOOL, true },
-	{ "flags", JL_ARR, false },
-	{ "options", JL_OBJ, false },
-	{ NULL, 0, false },
+	[IDX_NAME] = { "name", JL_STR, true },
+	[IDX_COMMENT] = { "comment", JL_STR, false },
+	[IDX_COLUMNS] = { "columns", JL_ARR, true },
+	[IDX_UNIQUE] = { "unique", JL_BOOL, true },
+	[IDX_FLAGS] = { "flags", JL_ARR, false },
+	[IDX_OPTIONS] = { "options", JL_OBJ, false },
+	[IDX__COUNT] = { NULL, 0, false },
 };
 
 static const jl_keyspec index_option_keys[] = {
@@ -167,11 +184,10 @@ load_count(struct jloader *ld, const jnode *v, long long max, long long *out)
 	return true;
 }
 
+/* A boolean member as found by jl_check_members (NULL: absent or mistyped). */
 static bool
-load_bool(const jnode *obj, const char *key, bool dflt, unsigned bit, unsigned *present)
+load_bool(const jnode *v, bool dflt, unsigned bit, unsigned *present)
 {
-	const jnode *v = jl_member(obj, key, JL_BOOL);
-
 	if (!v)
 		return dflt;
 	*present |= bit;
@@ -188,16 +204,16 @@ load_bag(struct jloader *ld, mw_column *c, const jnode *bag, const char *key, un
 	size_t old = jl_path_push_key(ld, key);
 	unsigned present = 0, custom = bagbit == MW_BAG_CUSTOM;
 	bool platform_version = c->version;
-	const jnode *v;
+	const jnode *v, *m[BAG__COUNT];
 
 	c->bags_present |= bagbit;
-	if (jl_check_object(ld, bag, key, bag_keys)) {
-		c->allow_infinite = load_bool(bag, "allowInfinite", c->allow_infinite,
+	if (jl_check_members(ld, bag, key, bag_keys, m)) {
+		c->allow_infinite = load_bool(m[BAG_ALLOW_INFINITE], c->allow_infinite,
 					      MW_OPT_ALLOW_INFINITE, &present);
-		c->version = load_bool(bag, "version", c->version, MW_OPT_VERSION, &present);
-		c->double_precision = load_bool(bag, "doublePrecision", c->double_precision,
+		c->version = load_bool(m[BAG_VERSION], c->version, MW_OPT_VERSION, &present);
+		c->double_precision = load_bool(m[BAG_DOUBLE_PRECISION], c->double_precision,
 						MW_OPT_DOUBLE_PRECISION, &present);
-		if ((v = jl_member(bag, "enum_values", JL_ARR))) {
+		if ((v = m[BAG_ENUM_VALUES])) {
 			size_t o = jl_path_push_key(ld, "enum_values");
 
 			mw_strv_free(c->enum_values, c->n_enum_values);
@@ -220,29 +236,29 @@ load_bag(struct jloader *ld, mw_column *c, const jnode *bag, const char *key, un
 static void
 load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 {
-	const jnode *v;
+	const jnode *v, *m[OPT__COUNT];
 	long long n;
 
-	if (!jl_check_object(ld, opts, "column options", option_keys))
+	if (!jl_check_members(ld, opts, "column options", option_keys, m))
 		return;
-	c->notnull = load_bool(opts, "notnull", true, MW_OPT_NOTNULL, &c->opt_present);
-	c->fixed = load_bool(opts, "fixed", false, MW_OPT_FIXED, &c->opt_present);
-	c->is_unsigned = load_bool(opts, "unsigned", false, MW_OPT_UNSIGNED, &c->opt_present);
-	c->autoincrement = load_bool(opts, "autoincrement", false, MW_OPT_AUTOINCREMENT,
+	c->notnull = load_bool(m[OPT_NOTNULL], true, MW_OPT_NOTNULL, &c->opt_present);
+	c->fixed = load_bool(m[OPT_FIXED], false, MW_OPT_FIXED, &c->opt_present);
+	c->is_unsigned = load_bool(m[OPT_UNSIGNED], false, MW_OPT_UNSIGNED, &c->opt_present);
+	c->autoincrement = load_bool(m[OPT_AUTOINCREMENT], false, MW_OPT_AUTOINCREMENT,
 				     &c->opt_present);
-	if ((v = jl_member(opts, "default", JL_NUM | JL_STR | JL_NULL | JL_BOOL))) {
+	if ((v = m[OPT_DEFAULT])) {
 		load_value(&c->deflt, v);
 		c->opt_present |= MW_OPT_DEFAULT;
 		jl_check_default(ld, c, v);
 	}
-	if ((v = jl_member(opts, "length", JL_NUM))) {
+	if ((v = m[OPT_LENGTH])) {
 		size_t old = jl_path_push_key(ld, "length");
 
 		c->opt_present |= MW_OPT_LENGTH;
 		c->has_length = load_count(ld, v, 1LL << 53, &c->length);
 		jl_path_pop(ld, old);
 	}
-	if ((v = jl_member(opts, "precision", JL_NUM))) {
+	if ((v = m[OPT_PRECISION])) {
 		size_t old = jl_path_push_key(ld, "precision");
 
 		c->opt_present |= MW_OPT_PRECISION;
@@ -250,7 +266,7 @@ load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 			c->precision = (int)n;
 		jl_path_pop(ld, old);
 	}
-	if ((v = jl_member(opts, "scale", JL_NUM))) {
+	if ((v = m[OPT_SCALE])) {
 		size_t old = jl_path_push_key(ld, "scale");
 
 		c->opt_present |= MW_OPT_SCALE;
@@ -262,30 +278,30 @@ load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 	 * The older spelling last: on a clash its value is the one DBAL's
 	 * Column::toArray() keeps (CREATE's `version` aside, see opt_in_both).
 	 */
-	if ((v = jl_member(opts, "PlatformOptions", JL_OBJ)))
+	if ((v = m[OPT_PLATFORM]))
 		load_bag(ld, c, v, "PlatformOptions", MW_BAG_PLATFORM);
-	if ((v = jl_member(opts, "CustomSchemaOptions", JL_OBJ)))
+	if ((v = m[OPT_CUSTOM]))
 		load_bag(ld, c, v, "CustomSchemaOptions", MW_BAG_CUSTOM);
 }
 
 static void
 load_column(struct jloader *ld, mw_column *c, const jnode *j)
 {
-	const jnode *v;
+	const jnode *v, *m[COL__COUNT];
 
 	c->notnull = true;
 	c->precision = 10;
 	c->name = mw_xstrdup("");
-	if (!jl_check_object(ld, j, "a column", column_keys))
+	if (!jl_check_members(ld, j, "a column", column_keys, m))
 		return;
-	if ((v = jl_member(j, "name", JL_STR))) {
+	if ((v = m[COL_NAME])) {
 		free(c->name);
 		c->name = mw_xstrdup(v->str);
 		jl_check_member_name(ld, v, "column");
 	}
-	if ((v = jl_member(j, "comment", JL_STR)))
+	if ((v = m[COL_COMMENT]))
 		c->comment = mw_xstrdup(v->str);
-	if ((v = jl_member(j, "type", JL_STR)) && !mw_type_from_name(v->str, &c->type)) {
+	if ((v = m[COL_TYPE]) && !mw_type_from_name(v->str, &c->type)) {
 		size_t old = jl_path_push_key(ld, "type");
 		const char *pick = jl_suggest_type(v->str);
 
@@ -299,7 +315,7 @@ load_column(struct jloader *ld, mw_column *c, const jnode *j)
 				    "unknown type \"%s\"", v->str);
 		jl_path_pop(ld, old);
 	}
-	if ((v = jl_member(j, "options", JL_OBJ))) {
+	if ((v = m[COL_OPTIONS])) {
 		size_t old = jl_path_push_key(ld, "options");
 
 		load_column_options(ld, c, v);
@@ -368,19 +384,19 @@ load_index_flags(struct jloader *ld, mw_index *ix, const jnode *flags)
 static void
 load_index(struct jloader *ld, const mw_table *t, mw_index *ix, const jnode *j)
 {
-	const jnode *v, *w;
+	const jnode *v, *w, *m[IDX__COUNT];
 
 	ix->name = mw_xstrdup("");
-	if (!jl_check_object(ld, j, "an index", index_keys))
+	if (!jl_check_members(ld, j, "an index", index_keys, m))
 		return;
-	if ((v = jl_member(j, "name", JL_STR))) {
+	if ((v = m[IDX_NAME])) {
 		free(ix->name);
 		ix->name = mw_xstrdup(v->str);
 		jl_check_member_name(ld, v, "index");
 	}
-	if ((v = jl_member(j, "comment", JL_STR)))
+	if ((v = m[IDX_COMMENT]))
 		ix->comment = mw_xstrdup(v->str);
-	if ((v = jl_member(j, "columns", JL_ARR))) {
+	if ((v = m[IDX_COLUMNS])) {
 		size_t old = jl_path_push_key(ld, "columns");
 
 		if (v->n == 0)
@@ -389,10 +405,10 @@ load_index(struct jloader *ld, const mw_table *t, mw_index *ix, const jnode *j)
 		jl_check_name_list(ld, v, "index column");
 		jl_path_pop(ld, old);
 	}
-	ix->unique = (v = jl_member(j, "unique", JL_BOOL)) && v->kind == J_TRUE;
-	if ((v = jl_member(j, "flags", JL_ARR)))
+	ix->unique = (v = m[IDX_UNIQUE]) && v->kind == J_TRUE;
+	if ((v = m[IDX_FLAGS]))
 		load_index_flags(ld, ix, v);
-	if ((v = jl_member(j, "options", JL_OBJ))) {
+	if ((v = m[IDX_OPTIONS])) {
 		size_t old = jl_path_push_key(ld, "options");
 
 		ix->has_options_key = true;
@@ -412,34 +428,49 @@ load_index(struct jloader *ld, const mw_table *t, mw_index *ix, const jnode *j)
  * Tables
  */
 
+/* The first of names[0..i) equal to names[i], or NULL: pairwise when few, by hash when many. */
+static const jnode *
+first_same_name(const jnode **names, size_t n, size_t i, mw_strmap *seen)
+{
+	if (n > 16)
+		return mw_strmap_add(seen, names[i]->str, (void *)names[i]);
+	for (size_t j = 0; j < i; j++)
+		if (names[j] && names[j]->str[0] == names[i]->str[0] &&
+		    !strcmp(names[i]->str, names[j]->str))
+			return names[j];
+	return NULL;
+}
+
 static void
 check_unique_names(struct jloader *ld, const jnode *arr, const char *key, const char *what)
 {
-	const jnode **names;
+	mw_strmap seen = MW_STRMAP_INIT;
+	const jnode *few[32], **names = few, *dup;
 	size_t old;
 
 	if (!arr)
 		return;
-	old = key ? jl_path_push_key(ld, key) : ld->path.len;
-	names = mw_xcalloc(arr->n + 1, sizeof(*names));
+	old = key ? jl_path_push_key(ld, key) : ld->depth;
+	if (arr->n > 32)
+		names = mw_xcalloc(arr->n, sizeof(*names));
 	for (size_t i = 0; i < arr->n; i++)
 		names[i] = jl_member(arr->kids[i], "name", JL_STR);
 	for (size_t i = 0; i < arr->n; i++) {
-		for (size_t j = 0; names[i] && j < i; j++) {
-			if (names[j] && !strcmp(names[i]->str, names[j]->str)) {
-				size_t o = jl_path_push_index(ld, i), o2 = jl_path_push_key(ld, "name");
+		size_t o, o2;
 
-				jl_error_at(ld, names[i]->line, names[i]->col,
-					    "rename or remove one of them",
-					    "duplicate %s name \"%s\" (first defined at %d:%d)", what,
-					    names[i]->str, names[j]->line, names[j]->col);
-				jl_path_pop(ld, o2);
-				jl_path_pop(ld, o);
-				break;
-			}
-		}
+		if (!names[i] || !(dup = first_same_name(names, arr->n, i, &seen)))
+			continue;
+		o = jl_path_push_index(ld, i);
+		o2 = jl_path_push_key(ld, "name");
+		jl_error_at(ld, names[i]->line, names[i]->col, "rename or remove one of them",
+			    "duplicate %s name \"%s\" (first defined at %d:%d)", what, names[i]->str,
+			    dup->line, dup->col);
+		jl_path_pop(ld, o2);
+		jl_path_pop(ld, o);
 	}
-	free(names);
+	mw_strmap_clear(&seen);
+	if (names != few)
+		free(names);
 	jl_path_pop(ld, old);
 }
 
@@ -643,9 +674,10 @@ mw_doc_load_buffer(mw_doc **out, const char *data, size_t len, const char *label
 	return mw_doc_load_buffer_flags(out, data, len, label, 0, diags);
 }
 
-int
-mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char *label,
-			 unsigned flags, mw_diags *diags)
+/* Loads `text` (len bytes, NUL-terminated), which the document takes over. */
+static int
+load_text(mw_doc **out, char *text, size_t len, const char *label, unsigned flags,
+	  mw_diags *diags)
 {
 	struct jloader ld = { .label = label, .diags = diags, .flags = flags };
 	struct jarena *arena = jarena_new();
@@ -654,14 +686,15 @@ mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char 
 	mw_doc *doc;
 
 	*out = NULL;
-	root = jtree_parse(arena, data, len, label, diags);
+	root = jtree_parse(arena, text, len, label, diags);
 	if (!root) {
 		jarena_free(arena);
+		free(text);
 		return -1;
 	}
 	doc = mw_xcalloc(1, sizeof(*doc));
 	doc->label = mw_xstrdup(label);
-	doc->text = mw_xstrndup(data, len);
+	doc->text = text;
 	doc->len = len;
 	doc->layout = mw_xcalloc(1, sizeof(*doc->layout));
 	doc->layout->arena = arena;
@@ -669,7 +702,7 @@ mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char 
 	load_root(&ld, doc, root);
 	if (!(flags & MW_LOAD_ANY_FILE_NAME))
 		jl_check_file_name(&ld);
-	mw_buf_release(&ld.path);
+	jl_path_release(&ld);
 	if (ld.errors) {
 		/* in file order, whatever order the checks ran in */
 		mw_diags mine = { diags->items + first_diag, diags->n - first_diag, 0 };
@@ -683,6 +716,13 @@ mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char 
 }
 
 int
+mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char *label,
+			 unsigned flags, mw_diags *diags)
+{
+	return load_text(out, mw_xstrndup(data, len), len, label, flags, diags);
+}
+
+int
 mw_doc_load_file(mw_doc **out, const char *path, mw_diags *diags)
 {
 	return mw_doc_load_file_flags(out, path, 0, diags);
@@ -692,7 +732,7 @@ int
 mw_doc_load_file_flags(mw_doc **out, const char *path, unsigned flags, mw_diags *diags)
 {
 	mw_buf data = MW_BUF_INIT, err = MW_BUF_INIT;
-	int rc;
+	size_t len;
 
 	*out = NULL;
 	if (mw_read_file(&data, path, &err) < 0) {
@@ -702,9 +742,9 @@ mw_doc_load_file_flags(mw_doc **out, const char *path, unsigned flags, mw_diags 
 		mw_buf_release(&data);
 		return -1;
 	}
-	rc = mw_doc_load_buffer_flags(out, mw_buf_cstr(&data), data.len, path, flags, diags);
-	mw_buf_release(&data);
-	return rc;
+	len = data.len;
+	/* the file's buffer becomes the document's text: no copy */
+	return load_text(out, mw_buf_detach(&data), len, path, flags, diags);
 }
 
 void

@@ -25,11 +25,12 @@
  */
 
 struct jparser {
-	const char *s;
+	const char *s;	/* the text being parsed: a copy in the arena, which... */
+	char *w;	/* ...strings are cut out of in place (their closing quote
+			   becomes their NUL), so most strings cost no copy */
 	size_t len, pos;
 	int line;
 	size_t line_start;
-	int depth;
 	struct jarena *arena;
 	const char *label;
 	mw_diags *diags;
@@ -39,6 +40,7 @@ struct jparser {
 	jkey *kstack;
 	size_t sp, cap;
 	mw_buf sbuf;	/* decoded string scratch */
+	size_t slen;	/* length of the string parsed last */
 };
 
 static int
@@ -98,32 +100,48 @@ describe_at(const struct jparser *p, size_t pos, char *tmp, size_t tmpsize)
 	return tmp;
 }
 
+/*
+ * The scanner keeps its position in locals and walks runs of bytes of one
+ * class (blanks, plain string bytes) in tight loops; only a newline touches
+ * the line bookkeeping. This is where most of a load's time went.
+ */
 static void
-skip_ws(struct jparser *p)
+skip_ws_run(struct jparser *p)
 {
-	while (p->pos < p->len) {
-		char c = p->s[p->pos];
+	const char *s = p->s;
+	size_t pos = p->pos, len = p->len;
+
+	while (pos < len) {
+		char c = s[pos];
 
 		if (c == '\n') {
 			p->line++;
-			p->line_start = p->pos + 1;
-		} else if (c != ' ' && c != '\t' && c != '\r') {
-			return;
+			p->line_start = ++pos;
+			pos = jscan_indent_end(s, pos, len);
+		} else if (c == ' ' || c == '\t' || c == '\r') {
+			pos++;
+		} else {
+			break;
 		}
-		p->pos++;
 	}
+	p->pos = pos;
+}
+
+/* Most tokens follow another directly: only a blank byte needs the loop. */
+static inline void
+skip_ws(struct jparser *p)
+{
+	if (p->pos < p->len && (unsigned char)p->s[p->pos] <= ' ')
+		skip_ws_run(p);
 }
 
 static jnode *
 new_node(struct jparser *p, jkind kind, size_t start)
 {
-	jnode *n = jarena_alloc(p->arena, sizeof(*n));
+	jnode *n = jarena_take(p->arena, sizeof(*n));
 
-	n->kind = kind;
-	n->from_text = true;
-	n->line = p->line;
-	n->col = col_at(p, start);
-	n->start = start;
+	*n = (jnode){ .kind = kind, .from_text = true, .line = p->line,
+		      .col = col_at(p, start), .start = start };
 	return n;
 }
 
@@ -156,20 +174,6 @@ pop_children(struct jparser *p, jnode *n, size_t base)
 	p->sp = base;
 }
 
-static jnode *parse_value(struct jparser *p);
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static long
 read_hex4(struct jparser *p, size_t at)
 {
@@ -178,63 +182,13 @@ read_hex4(struct jparser *p, size_t at)
 	if (at + 4 > p->len)
 		return -1;
 	for (int i = 0; i < 4; i++) {
-		int h = hexval(p->s[at + i]);
+		int h = jscan_hexval(p->s[at + i]);
 
 		if (h < 0)
 			return -1;
 		v = v * 16 + h;
 	}
 	return v;
-}
-
-static void
-add_utf8(mw_buf *b, unsigned long cp)
-{
-	if (cp < 0x80) {
-		mw_buf_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		mw_buf_addc(b, (char)(0xc0 | (cp >> 6)));
-		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		mw_buf_addc(b, (char)(0xe0 | (cp >> 12)));
-		mw_buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		mw_buf_addc(b, (char)(0xf0 | (cp >> 18)));
-		mw_buf_addc(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
-		mw_buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		mw_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	}
-}
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t
-utf8_seq_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
 }
 
 /* \uXXXX (with a surrogate pair); p->pos is on the 'u'. 0 or -1. */
@@ -262,7 +216,7 @@ parse_unicode_escape(struct jparser *p, size_t esc)
 		syntax_error(p, esc, NULL, "\\u0000 (NUL) in a string is not supported");
 		return -1;
 	}
-	add_utf8(&p->sbuf, (unsigned long)cp);
+	jscan_add_utf8(&p->sbuf, (unsigned long)cp);
 	return 0;
 lone:
 	syntax_error(p, esc, NULL, "unpaired UTF-16 surrogate in \\u escape");
@@ -301,26 +255,38 @@ parse_escape(struct jparser *p)
 	return 0;
 }
 
-/* Parses a string at p->pos (on the quote); returns the decoded text. */
+static char *
+copy_text(struct jparser *p, const char *s, size_t n)
+{
+	char *copy = jarena_take(p->arena, n + 1);
+
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	p->slen = n;
+	return copy;
+}
+
+/* Parses a string at p->pos (on the quote); returns the decoded text (p->slen bytes). */
 static const char *
 parse_string_text(struct jparser *p)
 {
 	size_t open = p->pos;
 
-	mw_buf_reset(&p->sbuf);
 	p->pos++;
 	for (;;) {
 		size_t run = p->pos;
 		unsigned char c;
 
-		while (p->pos < p->len && (c = (unsigned char)p->s[p->pos]) >= 0x20 &&
-		       c < 0x80 && c != '"' && c != '\\')
-			p->pos++;
+		p->pos = jscan_plain_run(p->s, p->pos, p->len);
 		/* fast path: no escape and nothing to check, copy straight */
 		if (run == open + 1 && p->pos < p->len && p->s[p->pos] == '"') {
 			p->pos++;
-			return jarena_strndup(p->arena, p->s + run, p->pos - 1 - run);
+			p->w[p->pos - 1] = '\0';
+			p->slen = p->pos - 1 - run;
+			return p->w + run;
 		}
+		if (run == open + 1)
+			mw_buf_reset(&p->sbuf);
 		mw_buf_add(&p->sbuf, p->s + run, p->pos - run);
 		if (p->pos >= p->len) {
 			syntax_error(p, open, "close the string with '\"'",
@@ -330,14 +296,13 @@ parse_string_text(struct jparser *p)
 		c = (unsigned char)p->s[p->pos];
 		if (c == '"') {
 			p->pos++;
-			return jarena_strndup(p->arena, p->sbuf.data ? p->sbuf.data : "",
-					      p->sbuf.len);
+			return copy_text(p, p->sbuf.data ? p->sbuf.data : "", p->sbuf.len);
 		}
 		if (c == '\\') {
 			if (parse_escape(p) < 0)
 				return NULL;
 		} else if (c >= 0x80) {
-			size_t n = utf8_seq_len((const unsigned char *)p->s + p->pos,
+			size_t n = jscan_utf8_len((const unsigned char *)p->s + p->pos,
 						p->len - p->pos);
 
 			if (!n) {
@@ -479,15 +444,28 @@ parse_unexpected(struct jparser *p, const char *what)
 	return NULL;
 }
 
-static bool
-enter(struct jparser *p)
+/* A container being parsed: where its children start on the shared stack, and
+ * (objects) the key of the member whose value comes next. */
+struct jframe {
+	jnode *node;
+	size_t base;
+	jkey key;
+};
+
+/* After a member or element: neither ',' nor the closing bracket. */
+static int
+item_not_closed(struct jparser *p, jnode *open, char close, const char *what)
 {
-	if (++p->depth > MW_JSON_MAX_DEPTH) {
-		syntax_error(p, p->pos, NULL, "nesting too deep (more than %d levels of arrays "
-			     "and objects)", MW_JSON_MAX_DEPTH);
-		return false;
-	}
-	return true;
+	char tmp[32];
+
+	if (p->pos >= p->len)
+		syntax_error(p, open->start, NULL, "unexpected end of file: this '%c' is "
+			     "never closed", close == ']' ? '[' : '{');
+	else
+		syntax_error(p, p->pos, p->s[p->pos] == '"' ? "add a comma" : NULL,
+			     "expected ',' or '%c' after %s, found %s", close, what,
+			     describe_at(p, p->pos, tmp, sizeof(tmp)));
+	return -1;
 }
 
 /*
@@ -497,7 +475,6 @@ enter(struct jparser *p)
 static int
 after_item(struct jparser *p, jnode *open, char close, const char *what)
 {
-	char tmp[32];
 	size_t comma;
 
 	skip_ws(p);
@@ -505,16 +482,8 @@ after_item(struct jparser *p, jnode *open, char close, const char *what)
 		p->pos++;
 		return 0;
 	}
-	if (p->pos >= p->len || p->s[p->pos] != ',') {
-		if (p->pos >= p->len)
-			syntax_error(p, open->start, NULL, "unexpected end of file: this '%c' is "
-				     "never closed", close == ']' ? '[' : '{');
-		else
-			syntax_error(p, p->pos, p->s[p->pos] == '"' ? "add a comma" : NULL,
-				     "expected ',' or '%c' after %s, found %s", close, what,
-				     describe_at(p, p->pos, tmp, sizeof(tmp)));
-		return -1;
-	}
+	if (p->pos >= p->len || p->s[p->pos] != ',')
+		return item_not_closed(p, open, close, what);
 	comma = p->pos++;
 	skip_ws(p);
 	if (p->pos < p->len && p->s[p->pos] == close) {
@@ -523,37 +492,6 @@ after_item(struct jparser *p, jnode *open, char close, const char *what)
 		return -1;
 	}
 	return 1;
-}
-
-static jnode *
-parse_array(struct jparser *p)
-{
-	jnode *n = new_node(p, J_ARRAY, p->pos);
-	size_t base = p->sp;
-	int more;
-
-	if (!enter(p))
-		return NULL;
-	p->pos++;
-	skip_ws(p);
-	if (p->pos < p->len && p->s[p->pos] == ']') {
-		p->pos++;
-		more = 0;
-	} else {
-		do {
-			jnode *item = parse_value(p);
-
-			if (!item)
-				return NULL;
-			push_child(p, item, NULL);
-		} while ((more = after_item(p, n, ']', "an array element")) > 0);
-	}
-	if (more < 0)
-		return NULL;
-	p->depth--;
-	pop_children(p, n, base);
-	n->end = p->pos;
-	return n;
 }
 
 static bool
@@ -579,6 +517,7 @@ parse_key(struct jparser *p, jkey *k)
 	if (!k->name)
 		return false;
 	k->end = p->pos;
+	k->tag = jkey_tag_n(k->name, p->slen);
 	skip_ws(p);
 	if (p->pos >= p->len || p->s[p->pos] != ':') {
 		parse_unexpected(p, "':' after the key");
@@ -588,51 +527,31 @@ parse_key(struct jparser *p, jkey *k)
 	return true;
 }
 
-static jnode *
-parse_object(struct jparser *p)
+/* Opens the container at p->pos on a new frame; false when nested too deep. */
+static bool
+open_container(struct jparser *p, struct jframe *frames, int *depth)
 {
-	jnode *n = new_node(p, J_OBJECT, p->pos);
-	size_t base = p->sp;
-	int more;
+	struct jframe *f;
 
-	if (!enter(p))
-		return NULL;
+	if (*depth == MW_JSON_MAX_DEPTH) {
+		syntax_error(p, p->pos, NULL, "nesting too deep (more than %d levels of arrays "
+			     "and objects)", MW_JSON_MAX_DEPTH);
+		return false;
+	}
+	f = &frames[(*depth)++];
+	f->node = new_node(p, p->s[p->pos] == '{' ? J_OBJECT : J_ARRAY, p->pos);
+	f->base = p->sp;
 	p->pos++;
 	skip_ws(p);
-	if (p->pos < p->len && p->s[p->pos] == '}') {
-		p->pos++;
-		more = 0;
-	} else {
-		do {
-			jkey k;
-			jnode *v;
-
-			if (!parse_key(p, &k) || !(v = parse_value(p)))
-				return NULL;
-			push_child(p, v, &k);
-		} while ((more = after_item(p, n, '}', "an object member")) > 0);
-	}
-	if (more < 0)
-		return NULL;
-	p->depth--;
-	pop_children(p, n, base);
-	n->end = p->pos;
-	return n;
+	return true;
 }
 
+/* A value that is no container; NULL after reporting what is there instead. */
 static jnode *
-parse_value(struct jparser *p)
+parse_scalar(struct jparser *p)
 {
-	char c;
+	char c = p->s[p->pos];
 
-	skip_ws(p);
-	if (p->pos >= p->len)
-		return parse_unexpected(p, "a value");
-	c = p->s[p->pos];
-	if (c == '{')
-		return parse_object(p);
-	if (c == '[')
-		return parse_array(p);
 	if (c == '"')
 		return parse_string(p);
 	if (c == '-' || (c >= '0' && c <= '9'))
@@ -640,6 +559,66 @@ parse_value(struct jparser *p)
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 		return parse_word(p);
 	return parse_unexpected(p, "a value");
+}
+
+/*
+ * The whole document, without recursion: containers being parsed sit on
+ * `frames`, their finished children on the parser's shared stack. The
+ * labels are the parser's states: a value is expected, a member's key is
+ * expected, a value is complete, the innermost container is complete.
+ */
+static jnode *
+parse_document(struct jparser *p)
+{
+	struct jframe frames[MW_JSON_MAX_DEPTH], *top = NULL;
+	int depth = 0, more;
+	jnode *v;
+
+value:
+	skip_ws(p);
+	if (p->pos >= p->len)
+		return parse_unexpected(p, "a value");
+	if (p->s[p->pos] == '{' || p->s[p->pos] == '[') {
+		if (!open_container(p, frames, &depth))
+			return NULL;
+		top = &frames[depth - 1];
+		if (p->pos < p->len && p->s[p->pos] == (top->node->kind == J_OBJECT ? '}' : ']')) {
+			p->pos++;
+			goto close;
+		}
+		if (top->node->kind == J_OBJECT)
+			goto key;
+		goto value;
+	}
+	if (!(v = parse_scalar(p)))
+		return NULL;
+done:
+	if (!depth)
+		return v;
+	if (top->node->kind == J_OBJECT) {
+		push_child(p, v, &top->key);
+		more = after_item(p, top->node, '}', "an object member");
+	} else {
+		push_child(p, v, NULL);
+		more = after_item(p, top->node, ']', "an array element");
+	}
+	if (more < 0)
+		return NULL;
+	if (!more)
+		goto close;
+	if (top->node->kind == J_ARRAY)
+		goto value;
+key:
+	if (!parse_key(p, &top->key))
+		return NULL;
+	goto value;
+close:
+	v = top->node;
+	pop_children(p, v, top->base);
+	v->end = p->pos;
+	depth--;
+	top = depth ? &frames[depth - 1] : NULL;
+	goto done;
 }
 
 /* Problems with the file as a whole, before any token is read. */
@@ -678,7 +657,12 @@ jtree_parse(struct jarena *arena, const char *text, size_t len, const char *labe
 	jnode *root = NULL;
 
 	if (check_whole_input(&p)) {
-		root = parse_value(&p);
+		jarena_reserve(arena, 5 * len + 1024);
+		p.w = jarena_take(arena, len + 1);
+		memcpy(p.w, text, len);
+		p.w[len] = '\0';
+		p.s = p.w;
+		root = parse_document(&p);
 		if (root) {
 			skip_ws(&p);
 			if (p.pos < p.len) {

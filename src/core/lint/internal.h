@@ -19,7 +19,9 @@
 	  "row-based replication has to scan the whole table for each changed row, online schema " \
 	  "change tools (gh-ost, pt-online-schema-change) refuse the table, and there is no cheap " \
 	  "way to address a single row. Add a \"pk\" listing the column(s) that identify a row; if " \
-	  "no natural key exists, add an unsigned autoincrement id column and use it.") \
+	  "no natural key exists, add an unsigned autoincrement id column and use it. Tables from " \
+	  "before the policy have none (core's querycache, querycachetwo, user_newtalk): keep " \
+	  "them in a lint baseline (--write-baseline) rather than lowering the rule.") \
 	R(PK_UNSIGNED, "pk-unsigned", ERROR, SCHEMA, check_pk_unsigned, \
 	  "Surrogate keys (autoincrement ids and key columns storing them) must be unsigned.", \
 	  "The policy says ids are unsigned: they never go negative, and a signed column " \
@@ -28,17 +30,22 @@
 	  "unsigned. Set \"unsigned\": true in the column's options. The rule is about ids, " \
 	  "not every integer in a key: a namespace number in a composite key is signed by " \
 	  "design (core's protected_titles.pt_namespace; namespaces -1 and -2 exist), as are " \
-	  "type codes (ipblocks_restrictions.ir_type) and 64-bit hashes stored in a bigint. A " \
-	  "key column that stores another table's signed id (Newsletter's " \
-	  "nl_issues.nli_newsletter_id) must keep that id's type; the finding is on the " \
-	  "autoincrement id itself (content_models.model_id, slot_roles.role_id in core).") \
+	  "type codes (ipblocks_restrictions.ir_type) and 64-bit hashes stored in a bigint " \
+	  "(Cognate's cgpa_site). A key column storing an unsigned id must be unsigned too " \
+	  "(Newsletter's nl_issues.nli_newsletter_id for nl_newsletters.nl_id); one storing a " \
+	  "signed id keeps that id's type (SecurePoll's securepoll_msgs.msg_entity), and the " \
+	  "finding is on the signed id itself (securepoll_entity.en_id; in core " \
+	  "content_models.model_id and slot_roles.role_id).") \
 	R(REF_UNSIGNED, "ref-unsigned", WARNING, SCHEMA, check_ref_unsigned, \
 	  "A column referring to another table's integer key must have the key's exact type.", \
 	  "A column that stores another table's id (named like that table's primary-key column, " \
 	  "or <prefix>_<table> / <prefix>_<table>_id) must be able to hold every id the key can " \
 	  "take, and joins are fastest when both sides have the same type. A signed or narrower " \
 	  "column silently overflows once ids grow; a wider one wastes space and hides mistakes. " \
-	  "Give the column the same integer type and \"unsigned\": true, like the key it refers to.") \
+	  "Give the column the same integer type and \"unsigned\": true, like the key it refers to. " \
+	  "A column storing a signed key stays signed like it (SecurePoll's vote_entity for " \
+	  "securepoll_entity.en_id): the key is pk-unsigned's finding. Key columns report their " \
+	  "signedness through pk-unsigned only.") \
 	R(AUTOINCREMENT_NOT_PK, "autoincrement-not-pk", ERROR, SCHEMA, check_autoincrement_not_pk, \
 	  "Autoincrement is only allowed on a column that is the whole primary key.", \
 	  "MySQL requires an AUTO_INCREMENT column to be indexed and allows only one per table; " \
@@ -50,7 +57,9 @@
 	  "ENUM columns are not portable (PostgreSQL and SQLite store them as TEXT unless a " \
 	  "separate type is created) and changing the list of values is a schema change that " \
 	  "may copy the whole table. DBA review asks to avoid them. Store a small integer or a " \
-	  "short binary string instead, or normalise the values into their own table.") \
+	  "short binary string instead, or normalise the values into their own table. Existing " \
+	  "enums (core's categorylinks.cl_type) stay until a migration changes them: keep them " \
+	  "in a lint baseline.") \
 	R(PREFER_BINARY, "prefer-binary", WARNING, SCHEMA, check_prefer_binary, \
 	  "Use binary (VARBINARY) rather than string (VARCHAR).", \
 	  "MediaWiki stores text as bytes: it works with UTF-8 itself and does not rely on the " \
@@ -115,7 +124,8 @@
 	  "A name that is reserved in MySQL, PostgreSQL or SQLite must be quoted in every query " \
 	  "on that DBMS; the generator quotes it, but hand-written queries, maintenance scripts " \
 	  "and tools usually do not. Pick a name that is not a keyword (MediaWiki's column " \
-	  "prefixes avoid the problem: rev_user rather than user).") \
+	  "prefixes avoid the problem: rev_user rather than user). Core's own user table predates " \
+	  "this and is quoted throughout core; new names should not follow it.") \
 	R(PLAIN_VALUES, "plain-values", WARNING, SCHEMA, check_plain_values, \
 	  "Enum values, defaults and comments hold plain characters.", \
 	  "Names are checked when a file is loaded; values may hold more, but some characters " \
@@ -158,6 +168,20 @@
 	  "unique under the new key; code that relies on the old key (upserts, replication " \
 	  "tools) must be ready for it. Deduplicate the data first and schedule the change with " \
 	  "the DBAs.") \
+	R(CODE_STILL_USES, "code-still-uses", ERROR, CHANGE, check_code_still_uses, \
+	  "The change drops or renames a column, index or table that the code still uses.", \
+	  "MediaWiki's schema changes must be optional for the code: during a deployment old and " \
+	  "new code run against the same database, and the schema change is applied while the " \
+	  "code of the previous release is live. Code that still selects, sets or filters on a " \
+	  "dropped column (or queries a dropped table, or hints a dropped index) fails the " \
+	  "moment the change is applied, so each such use is an error; a rename breaks it just " \
+	  "the same, and the safe path is to add the new name, write both, switch the reads, and " \
+	  "drop the old name in a later change (a warning with that hint). Uses are found in the " \
+	  "checkout's PHP: query builders (->select(), ->where(), ->from(), ->join(), " \
+	  "->useIndex(), ...), $db->select() style calls, array keys, string literals, raw SQL " \
+	  "and $row->field reads; comments and the updater's own entries (dropExtensionField(), " \
+	  "fieldExists(), [ 'dropField', ... ]) are not uses. Uses in tests/ are reported as " \
+	  "information. Remove the uses first, or keep the name until the code no longer needs it.") \
 	R(RENAME_AMBIGUOUS, "rename-ambiguous", WARNING, CHANGE, check_rename_ambiguous, \
 	  "A drop plus an add that the generator turns into a rename (or the reverse).", \
 	  "The abstract change has no rename operation: the generator guesses one when a dropped " \
@@ -197,6 +221,7 @@ struct lint_ctx {
 	struct mw_lint *lint;
 	const mw_lint_others *others;	/* the checkout's other tables, or NULL */
 	const char *file;		/* label of the file being linted */
+	const mw_doc *doc;		/* the document, when linting one (positions) */
 	const char *text;		/* its original text (JSON or SQL), for positions */
 	size_t len;
 	const mw_table *table;		/* SCHEMA rules: the table, else NULL */
@@ -206,20 +231,42 @@ struct lint_ctx {
 	const mw_change_plan *plan;		/* CHANGE rules: the change's analysis */
 	enum lint_rule_index rule;	/* set by the runner */
 	mw_diags *out;
+	struct lint_names *names;	/* built on first use (lint_names.c) */
 };
 
 /* Reports a finding at `path` (a JSON pointer, NULL = the table itself). */
 void lint_report(struct lint_ctx *ctx, const char *path, const char *hint, const char *fmt, ...)
 	MW_PRINTF(4, 5);
+/*
+ * Reports in another file (a use in the checkout's code): at most `sev`
+ * (the rule's configured severity caps it), no JSON pointer. lint-ignore
+ * globs match that file or the linted one.
+ */
+void lint_report_elsewhere(struct lint_ctx *ctx, mw_severity sev, const char *file, int line,
+			   int col, const char *hint, const char *fmt, ...) MW_PRINTF(7, 8);
+bool lint_rule_enabled(const mw_lint *lint, enum lint_rule_index rule);
 /* Reports at a byte offset of ctx->text (SQL rules). */
 void lint_report_at(struct lint_ctx *ctx, size_t offset, const char *hint, const char *fmt, ...)
 	MW_PRINTF(4, 5);
 /* "<tpath>/<array>/<index><suffix>": a JSON pointer inside a table (caller frees). */
 char *lint_item_path(const char *tpath, const char *array, size_t index, const char *suffix);
 
-/* Calls fn for every table the linter knows besides ctx->table (document + others). */
-void lint_foreach_other_table(const struct lint_ctx *ctx,
-			      void (*fn)(const mw_table *other, void *arg), void *arg);
+/*
+ * Lookups among the tables the linter knows besides ctx->table (the
+ * document's, then the others'), answered from an index built once per
+ * document (lint_names.c), first match in that order:
+ *   - the table column `c` refers to, by the name of its integer key or by
+ *     <prefix>_<table>[_id], with that key in *key;
+ *   - the table holding an index named `name`, or itself named so (*is_table);
+ *   - the document's own first table named `name`.
+ */
+const mw_table *lint_referenced_table(struct lint_ctx *ctx, const mw_column *c,
+				      const mw_column **key);
+const mw_table *lint_name_owner(struct lint_ctx *ctx, const char *name, bool *is_table);
+const mw_table *lint_doc_table(struct lint_ctx *ctx, const char *name);
+void lint_names_free(struct lint_names *names);
+/* The column of `t` that is its whole primary key, if that is an integer. */
+const mw_column *lint_integer_key(const mw_table *t);
 
 #define R(e, id, sev, scope, fn, summary, text) void fn(struct lint_ctx *ctx);
 MW_LINT_RULES(R)

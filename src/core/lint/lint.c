@@ -229,8 +229,12 @@ lint_report(struct lint_ctx *ctx, const char *path, const char *hint, const char
 
 	if (!path)
 		path = ctx->tpath ? ctx->tpath : "";
-	if (ctx->text)
-		mw_lint_locate(&line, &col, ctx->text, ctx->len, path);
+	/* from the loaded tree when there is one: walking the text per finding
+	   made a file with many findings cost the square of its size */
+	if (!ctx->doc || mw_doc_locate(ctx->doc, path, &line, &col) < 0) {
+		if (ctx->text)
+			mw_lint_locate(&line, &col, ctx->text, ctx->len, path);
+	}
 	va_start(ap, fmt);
 	add_finding(ctx, line, col, path, hint, fmt, ap);
 	va_end(ap);
@@ -255,35 +259,35 @@ lint_report_at(struct lint_ctx *ctx, size_t offset, const char *hint, const char
 	va_end(ap);
 }
 
+void
+lint_report_elsewhere(struct lint_ctx *ctx, mw_severity sev, const char *file, int line,
+		      int col, const char *hint, const char *fmt, ...)
+{
+	mw_severity cap = ctx->lint->severity[ctx->rule];
+	mw_buf msg = MW_BUF_INIT;
+	va_list ap;
+
+	if (ignored(ctx->lint, rules[ctx->rule].id, file) ||
+	    ignored(ctx->lint, rules[ctx->rule].id, ctx->file))
+		return;
+	va_start(ap, fmt);
+	mw_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	mw_diags_add(ctx->out, sev < cap ? sev : cap, rules[ctx->rule].id, file, line, col, NULL,
+		     hint, "%s", mw_buf_cstr(&msg));
+	mw_buf_release(&msg);
+}
+
+bool
+lint_rule_enabled(const mw_lint *lint, enum lint_rule_index rule)
+{
+	return lint->enabled[rule];
+}
+
 char *
 lint_item_path(const char *tpath, const char *array, size_t index, const char *suffix)
 {
 	return mw_strdupf("%s/%s/%zu%s", tpath ? tpath : "", array, index, suffix ? suffix : "");
-}
-
-static bool
-known_name(const struct lint_ctx *ctx, const char *name)
-{
-	if (ctx->table && !strcmp(ctx->table->name, name))
-		return true;
-	return ctx->schema && mw_schema_table(ctx->schema, name);
-}
-
-void
-lint_foreach_other_table(const struct lint_ctx *ctx,
-			 void (*fn)(const mw_table *other, void *arg), void *arg)
-{
-	for (size_t i = 0; ctx->schema && i < ctx->schema->ntables; i++)
-		if (&ctx->schema->tables[i] != ctx->table)
-			fn(&ctx->schema->tables[i], arg);
-	/* The others may include this very document: skip names seen above. */
-	for (size_t k = 0; ctx->others && k < ctx->others->n; k++) {
-		const mw_schema *s = ctx->others->schemas[k];
-
-		for (size_t i = 0; s && i < s->ntables; i++)
-			if (!known_name(ctx, s->tables[i].name))
-				fn(&s->tables[i], arg);
-	}
 }
 
 static void
@@ -362,18 +366,19 @@ mw_lint_change(mw_lint *lint, const mw_doc *doc, const mw_change_plan *plan,
 	       const mw_lint_others *others, mw_diags *out)
 {
 	struct lint_ctx ctx = { .lint = lint, .others = others, .file = doc->label,
-				.text = doc->text, .len = doc->len, .out = out,
+				.doc = doc, .text = doc->text, .len = doc->len, .out = out,
 				.change = &doc->change, .plan = plan };
 
 	run_scope(&ctx, MW_LINT_SCOPE_CHANGE);
 	lint_after(&ctx);
+	lint_names_free(ctx.names);
 }
 
 void
 mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out)
 {
 	struct lint_ctx ctx = { .lint = lint, .others = others, .file = doc->label,
-				.text = doc->text, .len = doc->len, .out = out };
+				.doc = doc, .text = doc->text, .len = doc->len, .out = out };
 	char path[32];
 
 	if (doc->kind == MW_DOC_CHANGE) {
@@ -391,6 +396,7 @@ mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_d
 		ctx.tpath = doc->kind == MW_DOC_TABLE ? "" : path;
 		run_scope(&ctx, MW_LINT_SCOPE_SCHEMA);
 	}
+	lint_names_free(ctx.names);
 }
 
 void

@@ -56,47 +56,6 @@ check_pk_required(struct lint_ctx *ctx)
 	free(path);
 }
 
-/* The column of `t` that is its whole primary key, if that is an integer. */
-static const mw_column *
-integer_key(const mw_table *t)
-{
-	const mw_column *k;
-
-	if (t->npk != 1 || !(k = mw_table_column(t, t->pk[0])))
-		return NULL;
-	return mw_type_is_integer(k->type) ? k : NULL;
-}
-
-/* "page" or "page_id" after the column's prefix names `name`. */
-static bool
-rest_names(const char *rest, const char *name, size_t n)
-{
-	return (!strncmp(rest, name, n) && !rest[n]) ||
-	       (!strncmp(rest, name, n) && !strcmp(rest + n, "_id"));
-}
-
-/*
- * rev_page -> page, cl_target_id -> target: what follows the first "_"
- * (minus "_id") is the table's name, or its name without its own prefix and
- * plural (nli_newsletter_id -> nl_newsletters).
- */
-static bool
-names_table(const char *column, const char *table)
-{
-	const char *rest = strchr(column, '_'), *bare = strchr(table, '_');
-	size_t n;
-
-	if (!rest || rest == column)
-		return false;
-	rest++;
-	if (rest_names(rest, table, strlen(table)))
-		return true;
-	if (!bare || !*++bare)
-		return false;
-	n = strlen(bare);
-	return rest_names(rest, bare, n) || (n > 1 && bare[n - 1] == 's' && rest_names(rest, bare, n - 1));
-}
-
 static bool
 in_pk(const mw_table *t, const char *name)
 {
@@ -104,26 +63,6 @@ in_pk(const mw_table *t, const char *name)
 		if (!strcmp(t->pk[i], name))
 			return true;
 	return false;
-}
-
-struct ref_search {
-	const mw_column *column;
-	const mw_table *table;	/* the referenced table, once found */
-	const mw_column *key;
-};
-
-static void
-find_referenced(const mw_table *other, void *arg)
-{
-	struct ref_search *rs = arg;
-	const mw_column *k = integer_key(other);
-
-	if (rs->table || !k || k == rs->column)
-		return;
-	if (!strcmp(rs->column->name, k->name) || names_table(rs->column->name, other->name)) {
-		rs->table = other;
-		rs->key = k;
-	}
 }
 
 /*
@@ -138,8 +77,8 @@ check_pk_unsigned(struct lint_ctx *ctx)
 	const mw_table *t = ctx->table;
 
 	for (size_t i = 0; i < t->npk; i++) {
-		struct ref_search rs = { .column = mw_table_column(t, t->pk[i]) };
-		const mw_column *c = rs.column;
+		const mw_column *c = mw_table_column(t, t->pk[i]), *key;
+		const mw_table *ref;
 		char *msg;
 
 		if (!c || !mw_type_is_integer(c->type) || c->is_unsigned)
@@ -148,12 +87,12 @@ check_pk_unsigned(struct lint_ctx *ctx)
 			msg = mw_strdupf("primary-key column '%s' is an autoincrement id but a "
 					 "signed %s", c->name, mw_type_name(c->type));
 		} else {
-			lint_foreach_other_table(ctx, find_referenced, &rs);
-			if (!rs.table || !rs.key->autoincrement || !rs.key->is_unsigned)
+			ref = lint_referenced_table(ctx, c, &key);
+			if (!ref || !key->autoincrement || !key->is_unsigned)
 				continue;
 			msg = mw_strdupf("primary-key column '%s' stores %s.%s (unsigned %s) but "
-					 "is a signed %s", c->name, rs.table->name, rs.key->name,
-					 mw_type_name(rs.key->type), mw_type_name(c->type));
+					 "is a signed %s", c->name, ref->name, key->name,
+					 mw_type_name(key->type), mw_type_name(c->type));
 		}
 		report_column(ctx, c, "/options/unsigned", "set \"unsigned\": true", msg);
 		free(msg);
@@ -166,26 +105,26 @@ check_ref_unsigned(struct lint_ctx *ctx)
 	const mw_table *t = ctx->table;
 
 	for (size_t i = 0; i < t->ncolumns; i++) {
-		struct ref_search rs = { .column = &t->columns[i] };
-		const mw_column *c = rs.column;
+		const mw_column *c = &t->columns[i], *key;
+		const mw_table *ref;
 		char *msg, *hint;
 
 		if (!mw_type_is_integer(c->type))
 			continue;
-		lint_foreach_other_table(ctx, find_referenced, &rs);
+		ref = lint_referenced_table(ctx, c, &key);
 		/* the same type, unsigned unless the key itself is signed (its own finding) */
-		if (!rs.table || (c->type == rs.key->type && (c->is_unsigned || !rs.key->is_unsigned)))
+		if (!ref || (c->type == key->type && (c->is_unsigned || !key->is_unsigned)))
 			continue;
 		/* a key column's signedness is pk-unsigned's finding */
-		if (c->type == rs.key->type && in_pk(t, c->name))
+		if (c->type == key->type && in_pk(t, c->name))
 			continue;
 		msg = mw_strdupf("column '%s' refers to %s.%s (%s%s) but is %s%s", c->name,
-				 rs.table->name, rs.key->name, mw_type_name(rs.key->type),
-				 rs.key->is_unsigned ? " unsigned" : "",
+				 ref->name, key->name, mw_type_name(key->type),
+				 key->is_unsigned ? " unsigned" : "",
 				 c->is_unsigned ? "" : "signed ", mw_type_name(c->type));
 		hint = mw_strdupf("make it \"type\": \"%s\" with \"unsigned\": true",
-				  mw_type_name(rs.key->type));
-		report_column(ctx, c, c->type != rs.key->type ? "/type" : "/options/unsigned",
+				  mw_type_name(key->type));
+		report_column(ctx, c, c->type != key->type ? "/type" : "/options/unsigned",
 			      hint, msg);
 		free(msg);
 		free(hint);
@@ -341,28 +280,13 @@ check_name_unique(struct lint_ctx *ctx)
 			    t->name);
 		free(path);
 	}
-	if (ctx->schema && mw_schema_table(ctx->schema, t->name) != t &&
+	if (ctx->schema && lint_doc_table(ctx, t->name) != t &&
 	    t >= ctx->schema->tables && t < ctx->schema->tables + ctx->schema->ntables) {
 		char *path = mw_strdupf("%s/name", ctx->tpath);
 
 		lint_report(ctx, path, "rename or remove one of the tables",
 			    "table name '%s' is used twice in this file", t->name);
 		free(path);
-	}
-}
-
-static void
-find_index_name(const mw_table *other, void *arg)
-{
-	struct name_search *ns = arg;
-
-	if (ns->found)
-		return;
-	if (mw_table_index(other, ns->name)) {
-		ns->found = other;
-	} else if (!strcmp(other->name, ns->name)) {
-		ns->found = other;
-		ns->is_table = true;
 	}
 }
 
@@ -378,7 +302,7 @@ check_index_name_unique(struct lint_ctx *ctx)
 		if (mw_table_index(t, ns.name) != &t->indexes[i] || !strcmp(t->name, ns.name))
 			ns.found = t;
 		else
-			lint_foreach_other_table(ctx, find_index_name, &ns);
+			ns.found = lint_name_owner(ctx, ns.name, &ns.is_table);
 		if (!ns.found)
 			continue;
 		path = index_path(ctx, &t->indexes[i], "/name");

@@ -6,6 +6,7 @@
 #ifndef MWSCHEMA_REVIEW_INTERNAL_H
 #define MWSCHEMA_REVIEW_INTERNAL_H
 
+#include "mwschema/code.h"
 #include "mwschema/engine.h"
 #include "mwschema/git.h"
 #include "mwschema/lint.h"
@@ -29,6 +30,9 @@ struct review_ctx {
 	mw_lint_others others;		/* the same schemas, for lint's schema-wide rules */
 	mw_lint *lint;
 	mw_engine *sqlite;		/* NULL: no round trip */
+	mw_code *code;			/* the checkout's PHP at the revision, read once a
+					   change needs it (code-still-uses) */
+	bool code_read;
 };
 
 /* Reads root-relative `rel`: 0, 1 when there is no such file, negative on errors. */

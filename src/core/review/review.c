@@ -409,6 +409,7 @@ ctx_clear(struct review_ctx *ctx)
 		mw_doc_free(ctx->schemas[i]);
 	free(ctx->schemas);
 	mw_lint_free(ctx->lint);
+	mw_code_free(ctx->code);
 	mw_engine_close(ctx->sqlite);
 	mw_git_free(ctx->src.git);
 	free(ctx->src.prefix);

@@ -8,6 +8,7 @@
 
 #include "core/review/internal.h"
 #include "mwschema/commit.h"
+#include "mwschema/strmap.h"
 #include "mwschema/updater.h"
 
 #include <stdlib.h>
@@ -174,14 +175,29 @@ table_decl(const mw_table *t)
 	return out;
 }
 
-/* Schema files: one row per table, compared with the file before the revision. */
+/* The tables of `s` by name (the first of a name, as mw_schema_table finds it). */
+static void
+index_tables(mw_strmap *map, const mw_schema *s)
+{
+	for (size_t i = 0; s && i < s->ntables; i++)
+		mw_strmap_add(map, s->tables[i].name, &s->tables[i]);
+}
+
+/*
+ * Schema files: one row per table, compared with the file before the
+ * revision. Tables are matched by a hash of their names: a schema of
+ * thousands of tables must not cost the square of that.
+ */
 static void
 schema_rows(mw_review_item *it, const mw_schema *old)
 {
 	const mw_schema *s = &it->doc->schema;
+	mw_strmap now_by_name = MW_STRMAP_INIT, old_by_name = MW_STRMAP_INIT;
 
+	index_tables(&now_by_name, s);
+	index_tables(&old_by_name, old);
 	for (size_t i = 0; old && i < old->ntables; i++) {
-		const mw_table *t = &old->tables[i], *now = mw_schema_table(s, t->name);
+		const mw_table *t = &old->tables[i], *now = mw_strmap_get(&now_by_name, t->name);
 		size_t at = it->nrows;
 
 		add_row(it, "table", t->name, table_decl(t), now ? table_decl(now) : NULL);
@@ -189,9 +205,11 @@ schema_rows(mw_review_item *it, const mw_schema *old)
 			it->rows[at].mark = '~';
 	}
 	for (size_t i = 0; i < s->ntables; i++)
-		if (!old || !mw_schema_table(old, s->tables[i].name))
+		if (!old || !mw_strmap_get(&old_by_name, s->tables[i].name))
 			add_row(it, "table", s->tables[i].name, old ? NULL : table_decl(&s->tables[i]),
 				table_decl(&s->tables[i]));
+	mw_strmap_clear(&now_by_name);
+	mw_strmap_clear(&old_by_name);
 }
 
 void

@@ -12,17 +12,19 @@
 #include "mwschema/diff.h"
 #include "mwschema/gen.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 /* Per-platform diffs computed so far (mw_table_diff_computed). */
-static unsigned long diffs_computed;
+/* atomic: audit diffs and generates in several threads at once */
+static atomic_ulong diffs_computed;
 
 unsigned long
 mw_table_diff_computed(void)
 {
-	return diffs_computed;
+	return atomic_load_explicit(&diffs_computed, memory_order_relaxed);
 }
 
 static char primary_name[] = "primary";
@@ -460,7 +462,7 @@ mw_table_diff_compute(mw_table_diff *out, const mw_table *before, const mw_table
 	memset(out, 0, sizeof(*out));
 	out->dbms = dbms;
 	if (dbms < MW_DBMS__COUNT)
-		diffs_computed++;
+		atomic_fetch_add_explicit(&diffs_computed, 1, memory_order_relaxed);
 	if (before && after && strcasecmp(before->name, after->name)) {
 		/* Not the same table: DBAL creates the new one and drops the old. */
 		mw_diff_side_init(&out->after, after);

@@ -11,6 +11,7 @@
 #include "mwschema/sqlfmt.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,12 +152,13 @@ gen_table_diff(struct mw_gen_out *o, const mw_table_diff *d)
 }
 
 /* Change SQL generated so far, one count per platform (mw_gen_change_count). */
-static unsigned long changes_generated;
+/* atomic: audit diffs and generates in several threads at once */
+static atomic_ulong changes_generated;
 
 unsigned long
 mw_gen_change_count(void)
 {
-	return changes_generated;
+	return atomic_load_explicit(&changes_generated, memory_order_relaxed);
 }
 
 /* The raw statements of a computed diff (see mw_gen_change_raw). */
@@ -165,7 +167,7 @@ diff_raw(mw_buf *out, const mw_table_diff *d)
 {
 	struct mw_gen_out o = { out, 0 };
 
-	changes_generated++;
+	atomic_fetch_add_explicit(&changes_generated, 1, memory_order_relaxed);
 	gen_table_diff(&o, d);
 	finish_raw(&o);
 	return o.n;

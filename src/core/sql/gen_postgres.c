@@ -25,7 +25,8 @@ create_enum_types(struct mw_gen_out *o, const mw_diff_side *s)
 			continue;
 		mw_gen_quote_ident(&name, c->name, DBMS);
 		b = mw_gen_stmt(o);
-		mw_buf_adds(b, "CREATE TYPE ");
+		/* MediaWiki's statement starts with two newlines, kept inside an open string */
+		mw_buf_adds(b, "\n\nCREATE TYPE ");
 		mw_gen_enum_type_name(b, mw_buf_cstr(&name));
 		mw_buf_adds(b, " AS ENUM( ");
 		mw_gen_enum_values(b, c);

@@ -289,6 +289,7 @@ collect(const struct ts_format *f, const char *text, const regmatch_t *g, struct
 
 	for (size_t k = 0; f->fields[k]; k++) {
 		char letter = f->fields[k], v[64], buf[80];
+		const char *fixed;
 		regoff_t len = g[k + 1].rm_eo - g[k + 1].rm_so;
 
 		if (letter == '-' || g[k + 1].rm_so < 0 || len == 0)
@@ -299,7 +300,9 @@ collect(const struct ts_format *f, const char *text, const regmatch_t *g, struct
 		v[len] = '\0';
 		if (letter == 'u')
 			micro = text + g[k + 1].rm_so;
-		if (!set_field(w, letter, fix_field(f->fixup, &letter, v, buf, sizeof(buf))))
+		/* fix_field may change the letter: call it before set_field reads it. */
+		fixed = fix_field(f->fixup, &letter, v, buf, sizeof(buf));
+		if (!set_field(w, letter, fixed))
 			return false;
 	}
 	if (f->fixup == FIX_UNIX_MICRO && micro)

@@ -467,6 +467,23 @@ pg_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 	return 0;
 }
 
+/*
+ * COLUMNS_QUERY's nine columns straight from pg_catalog: information_schema
+ * builds its view over every relation first, which a new connection per
+ * database pays again each time.
+ */
+#define CATALOG_COLUMNS_QUERY "SELECT a.attname, CASE WHEN ty.typtype = 'e' " \
+	"THEN 'USER-DEFINED' ELSE format_type(a.atttypid, NULL) END, ty.typname, " \
+	"CASE WHEN a.atttypid IN (1042, 1043) AND a.atttypmod > 0 THEN a.atttypmod - 4 END, " \
+	"CASE WHEN a.atttypid = 1700 AND a.atttypmod > 0 THEN ((a.atttypmod - 4) >> 16) & 65535 END, " \
+	"CASE WHEN a.atttypid = 1700 AND a.atttypmod > 0 THEN (a.atttypmod - 4) & 65535 END, " \
+	"CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END, pg_get_expr(d.adbin, d.adrelid), " \
+	"c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid " \
+	"JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type ty ON ty.oid = a.atttypid " \
+	"LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum " \
+	"WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 " \
+	"AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
+
 static int
 pg_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
 {
@@ -476,7 +493,7 @@ pg_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
 	if (pg_query(&t, e, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON "
 		     "n.oid = c.relnamespace WHERE n.nspname = current_schema() AND "
 		     "c.relkind IN ('r', 'p')", err) < 0 ||
-	    pg_query(&c, e, COLUMNS_QUERY "ORDER BY table_name, ordinal_position", err) < 0 ||
+	    pg_query(&c, e, CATALOG_COLUMNS_QUERY, err) < 0 ||
 	    pg_query(&x, e, INDEXES_QUERY "ORDER BY t.relname, i.relname, k.ord", err) < 0)
 		goto out;
 	for (size_t i = 0; i < t.nrows; i++)

@@ -388,6 +388,8 @@ static int
 sqlite_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
 {
 	e->dsn = mw_xstrdup(dsn);
+	/* attached engines may open their files in threads: initialise here, once */
+	sqlite3_initialize();
 	/* without a file yet, the first mw_engine_use opens one */
 	return database || dsn ? sqlite_use(e, database ? database : dsn, err) : 0;
 }

@@ -113,7 +113,8 @@ write_ok(struct session *s)
 	mw_buf_release(&written);
 }
 
-/* A git copy of the demo, with a private HOME and state directory. */
+/* A git copy of the demo, with a private HOME and state directory. The copy
+ * is made writable: under distcheck the source tree is read-only. */
 static inline void
 setup(void)
 {
@@ -130,11 +131,11 @@ setup(void)
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	unsetenv("GIT_DIR");
 	unsetenv("GIT_WORK_TREE");
-	sh("cp -R '%s/demo/sql' '%s/demo/includes' '%s/' && mkdir -p '%s' && "
+	sh("cp -R '%s/demo/sql' '%s/demo/includes' '%s/' && chmod -R u+w '%s' && mkdir -p '%s' && "
 	   "git init -q -b main '%s' && git -C '%s' config user.name T && "
 	   "git -C '%s' config user.email t@example.org && echo .home/ > '%s/.gitignore' && "
 	   "git -C '%s' add -A && git -C '%s' commit -qm demo",
-	   src ? src : ".", src ? src : ".", repo, home, repo, repo, repo, repo, repo, repo);
+	   src ? src : ".", src ? src : ".", repo, repo, home, repo, repo, repo, repo, repo, repo);
 	free(state);
 	free(home);
 }

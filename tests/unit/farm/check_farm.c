@@ -87,6 +87,11 @@ START_TEST(test_phys_mysql)
 	assert_phys(&c, MW_DBMS_MYSQL, NULL, "decimal(10,2)", "1.50");
 	assert_phys(&c, MW_DBMS_POSTGRES, NULL, "numeric(10,2)", "1.5");
 	c = col("x", MW_T_MWTIMESTAMP);
+	c.deflt.kind = MW_V_STRING;
+	c.deflt.text = (char *)"19700101000000";
+	assert_phys(&c, MW_DBMS_POSTGRES, NULL, "timestamp with time zone", "1970-01-01 00:00:00+00");
+	c.deflt.kind = MW_V_NONE;
+	c.deflt.text = NULL;
 	assert_phys(&c, MW_DBMS_MYSQL, NULL, "binary(14)", NULL);
 	assert_phys(&c, MW_DBMS_POSTGRES, NULL, "timestamp with time zone", NULL);
 	c.notnull = false;

@@ -524,6 +524,53 @@ START_TEST(test_shape_only_skips_cross_references)
 }
 END_TEST
 
+/*
+ * Lists past the pairwise threshold are checked through a hash: the same
+ * findings, at the same places, and 100,000 enum values load at once.
+ */
+START_TEST(test_large_lists_are_checked_by_hash)
+{
+	mw_buf text = MW_BUF_INIT;
+	mw_diags d = MW_DIAGS_INIT;
+	mw_doc *doc;
+	char *msg;
+
+	mw_buf_adds(&text, "[ { \"name\": \"t\", \"indexes\": [], \"columns\": [\n");
+	for (int i = 0; i < 40; i++)
+		mw_buf_addf(&text, "{ \"name\": \"c%d\", \"type\": \"integer\", \"options\": {} },\n",
+			    i == 35 ? 3 : i);
+	mw_buf_adds(&text, "{ \"name\": \"e\", \"type\": \"mwenum\", \"options\": { "
+			   "\"PlatformOptions\": { \"enum_values\": [");
+	for (int i = 0; i < 100000; i++)
+		mw_buf_addf(&text, "\"v%d\", ", i);
+	mw_buf_adds(&text, "\"v99999\" ] } } } ] } ]\n");
+	ck_assert_int_eq(mw_doc_load_buffer(&doc, text.data, text.len, "x.json", &d), -1);
+	msg = format_diags(&d);
+	ck_assert_str_eq(msg,
+		"x.json:37:11: /0/columns/35/name: duplicate column name \"c3\" (first defined at "
+		"5:11)\n"
+		"    hint: rename or remove one of them\n"
+		"x.json:42:988974: /0/columns/40/options/PlatformOptions/enum_values/100000: "
+		"\"v99999\" is listed twice\n");
+	free(msg);
+	mw_diags_free(&d);
+
+	/* an object of 17 members: "comment" 14 times, the last one counts */
+	mw_buf_reset(&text);
+	mw_buf_adds(&text, "{ \"name\": \"t\", \"indexes\": [], \"columns\": [ { \"name\": \"a\", "
+			   "\"type\": \"integer\", \"options\": {}");
+	for (int i = 0; i < 14; i++)
+		mw_buf_addf(&text, ", \"comment\": %s", i == 13 ? "\"ok\"" : "1");
+	mw_buf_adds(&text, " } ] }");
+	ck_assert_int_eq(mw_doc_load_buffer(&doc, text.data, text.len, "x.json", &d), -1);
+	ck_assert_uint_eq(d.n, 13);
+	ck_assert_str_eq(d.items[0].message, "duplicate key \"comment\" (also at 1:93)");
+	ck_assert_str_eq(d.items[0].path, "/columns/0/comment");
+	mw_diags_free(&d);
+	mw_buf_release(&text);
+}
+END_TEST
+
 /* Writes `text` to a scratch file and reads it as extension.json. */
 static int
 manifest_from(mw_manifest *m, const char *text, mw_buf *err)
@@ -608,6 +655,7 @@ json_suite(void)
 	tcase_add_test(tc, test_huge_input_is_refused);
 	tcase_add_test(tc, test_all_errors_are_reported);
 	tcase_add_test(tc, test_shape_only_skips_cross_references);
+	tcase_add_test(tc, test_large_lists_are_checked_by_hash);
 	tcase_add_test(tc, test_manifest);
 	suite_add_tcase(s, tc);
 	return s;

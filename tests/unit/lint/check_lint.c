@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include "mwschema/code.h"
 #include "mwschema/fs.h"
 #include "mwschema/lint.h"
 
@@ -23,7 +24,38 @@ data_path(const char *rule, const char *file)
 			  file ? file : "");
 }
 
-/* "line:col severity" of each finding of `rule` for `file`, one per line. */
+/*
+ * Lints a fixture. A fixture directory that is a checkout (extension.json)
+ * has its PHP indexed for the rules that read the code.
+ */
+static void
+lint_fixture(mw_lint *lint, const char *rule, const char *path, mw_diags *diags)
+{
+	char *dir = data_path(rule, NULL), *ext = mw_path_join(dir, "extension.json");
+	mw_lint_others others = MW_LINT_OTHERS_INIT;
+	mw_buf err = MW_BUF_INIT;
+	mw_code *code = NULL;
+	mw_doc *doc;
+
+	if (!mw_file_exists(ext) || strstr(path, ".sql")) {
+		mw_lint_file(lint, path, diags);
+	} else if (mw_doc_load_file_flags(&doc, path, MW_LOAD_SHAPE_ONLY, diags) == 0) {
+		code = mw_code_new("");
+		ck_assert_int_eq(mw_code_scan_dir(code, dir, &err), 0);
+		others.code = code;
+		mw_lint_doc(lint, doc, &others, diags);
+		mw_doc_free(doc);
+	}
+	mw_code_free(code);
+	mw_buf_release(&err);
+	free(ext);
+	free(dir);
+}
+
+/*
+ * "line:col severity" of each finding of `rule` for `file`, one per line;
+ * "other/file:line:col severity" for a finding in another file.
+ */
 static char *
 findings_of(const char *rule, const char *file)
 {
@@ -32,15 +64,17 @@ findings_of(const char *rule, const char *file)
 	mw_buf got = MW_BUF_INIT;
 	char *path = data_path(rule, file);
 
-	mw_lint_file(lint, path, &diags);
+	lint_fixture(lint, rule, path, &diags);
 	mw_diags_sort(&diags);
 	for (size_t i = 0; i < diags.n; i++) {
 		const mw_diag *d = &diags.items[i];
 
 		ck_assert_msg(d->rule, "%s: load error: %s", path, d->message);
-		if (!strcmp(d->rule, rule))
-			mw_buf_addf(&got, "%d:%d %s\n", d->line, d->column,
-				    mw_severity_name(d->severity));
+		if (strcmp(d->rule, rule))
+			continue;
+		if (d->file && strcmp(d->file, path))
+			mw_buf_addf(&got, "%s:", d->file);
+		mw_buf_addf(&got, "%d:%d %s\n", d->line, d->column, mw_severity_name(d->severity));
 	}
 	mw_diags_free(&diags);
 	mw_lint_free(lint);
@@ -58,13 +92,13 @@ static size_t
 read_expectations(struct expectation *ex, size_t max, const char *rule, size_t *nfail,
 		  size_t *npass)
 {
-	char *path = data_path(rule, "expect"), line[512], file[128], pos[64], sev[32];
+	char *path = data_path(rule, "expect"), line[512], file[128], pos[160], sev[32];
 	FILE *fp = fopen(path, "r");
 	size_t n = 0;
 
 	ck_assert_msg(fp != NULL, "rule %s has no fixtures (%s)", rule, path);
 	while (fgets(line, sizeof(line), fp)) {
-		int k = sscanf(line, "%127s %63s %31s", file, pos, sev);
+		int k = sscanf(line, "%127s %159s %31s", file, pos, sev);
 
 		if (k < 2 || file[0] == '#')
 			continue;
@@ -287,6 +321,61 @@ START_TEST(test_sql_generated)
 }
 END_TEST
 
+/* The loaded tree answers every pointer exactly as the text walk does. */
+static void
+assert_same_spot(const mw_doc *doc, const char *path)
+{
+	int l1, c1, l2, c2;
+	int r1 = mw_lint_locate(&l1, &c1, doc->text, doc->len, path);
+	int r2 = mw_doc_locate(doc, path, &l2, &c2);
+
+	ck_assert_msg(r1 == r2 && l1 == l2 && c1 == c2, "%s: text %d at %d:%d, tree %d at %d:%d",
+		      path, r1, l1, c1, r2, l2, c2);
+}
+
+START_TEST(test_locate_tree)
+{
+	static const char change[] =
+		"{\"comment\": \"\u00e9t\u00e9 \\\"x\\\"\", \"before\": {}, \"after\": { \"name\": \"t\",\n"
+		"  \"comment\": \"\xc3\xa9\xc3\xa9\", \"columns\": [ { \"name\": \"a_b\", \"comment\": \"a/b~c\",\n"
+		"  \"type\": \"integer\", \"options\": { \"notnull\": true } } ], \"indexes\": [], \"pk\": [ \"a_b\" ] } }";
+	static const char *const paths[] = {
+		"", "/after", "/after/comment", "/after/columns/0", "/after/columns/0/name",
+		"/after/columns/0/comment", "/after/columns/0/options/notnull", "/after/pk/0", "/after/columns/3",
+		"/after/nope/1", "/before", "/comment", "/after/columns/x",
+	};
+	const char *dir = getenv("MW_CORPUS");
+	char *path = mw_strdupf("%s/core/tables.json", dir ? dir : "../shared/corpus");
+	mw_diags d = MW_DIAGS_INIT;
+	mw_doc *doc;
+	char p[128];
+
+	ck_assert_int_eq(mw_doc_load_buffer(&doc, change, strlen(change), "c.json", &d), 0);
+	for (size_t i = 0; i < sizeof(paths) / sizeof(*paths); i++)
+		assert_same_spot(doc, paths[i]);
+	mw_doc_free(doc);
+	if (mw_doc_load_file(&doc, path, &d) < 0) {
+		printf("SKIP: no corpus for the tree locator (%s)\n", path);
+		free(path);
+		mw_diags_free(&d);
+		return;
+	}
+	for (size_t i = 0; i < doc->schema.ntables; i += 7) {
+		const mw_table *t = &doc->schema.tables[i];
+
+		snprintf(p, sizeof(p), "/%zu/columns/%zu/options", i, t->ncolumns - 1);
+		assert_same_spot(doc, p);
+		snprintf(p, sizeof(p), "/%zu/indexes/%zu/columns/0", i, t->nindexes ? t->nindexes - 1 : 0);
+		assert_same_spot(doc, p);
+		snprintf(p, sizeof(p), "/%zu/pk/9", i);
+		assert_same_spot(doc, p);
+	}
+	mw_doc_free(doc);
+	free(path);
+	mw_diags_free(&d);
+}
+END_TEST
+
 static Suite *
 lint_suite(void)
 {
@@ -296,6 +385,7 @@ lint_suite(void)
 	tcase_add_test(tc, test_rule_table);
 	tcase_add_loop_test(tc, test_rule_fixtures, 0, (int)mw_lint_rule_count());
 	tcase_add_test(tc, test_locate);
+	tcase_add_test(tc, test_locate_tree);
 	tcase_add_test(tc, test_config);
 	tcase_add_test(tc, test_extra_tables);
 	tcase_add_test(tc, test_sql_generated);

@@ -236,6 +236,23 @@ START_TEST(test_timestamp_default_space)
 }
 END_TEST
 
+/* MediaWiki's CREATE TYPE starts with two newlines: kept inside an open string. */
+START_TEST(test_enum_type_newlines)
+{
+	const char *json = "[{\"name\":\"w\",\"columns\":[{\"name\":\"a\",\"type\":\"string\","
+			   "\"options\":{\"default\":\"say \\\\\"}}],\"indexes\":[]},{\"name\":\"c\","
+			   "\"columns\":[{\"name\":\"e\",\"type\":\"mwenum\",\"options\":{\"fixed\":true,"
+			   "\"PlatformOptions\":{\"enum_values\":[\"x\"]}}}],\"indexes\":[]}]";
+	mw_doc *doc = load(json);
+	mw_buf out = MW_BUF_INIT;
+
+	mw_gen_schema(&out, &doc->schema, MW_DBMS_POSTGRES, "x", MW_GEN_NO_HEADER);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&out), "NOT NULL);\n\n\n\nCREATE TYPE E_ENUM"));
+	mw_buf_release(&out);
+	mw_doc_free(doc);
+}
+END_TEST
+
 /* DBAL writes CURRENT_TIMESTAMP unquoted for date-time columns. */
 START_TEST(test_current_timestamp)
 {
@@ -263,6 +280,7 @@ rules_suite(void)
 	tcase_add_test(tc, test_g_pk_change_order);
 	tcase_add_test(tc, test_current_timestamp);
 	tcase_add_test(tc, test_timestamp_default_space);
+	tcase_add_test(tc, test_enum_type_newlines);
 	suite_add_tcase(s, tc);
 	return s;
 }

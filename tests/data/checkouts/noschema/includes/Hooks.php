@@ -1,0 +1,6 @@
+<?php
+class PlainHooks {
+	public static function onLoadExtensionSchemaUpdates( $updater ) {
+		$updater->dropExtensionTable( 'plain_old' );
+	}
+}

@@ -1,0 +1,78 @@
+#!/bin/sh
+# review, commit and lint judge what a change introduces: a finding the
+# schema file already had (here a table without primary key) is not blamed
+# on a commit that touches another table, lint can gate on new findings
+# only (--new-since, --baseline), and a tables.json that does not load is a
+# schema file, not a change.
+. "$top_srcdir/tests/workspace/lib.sh"
+
+# add_old_table FILE: a second table without primary key (pk-required, an error).
+add_old_table() {
+	awk 'NR > 1 { print prev } { prev = $0 } END {
+		print "\t,{ \"name\": \"gadgetry_log\", \"columns\": [ { \"name\": \"gl_text\", \"type\": \"blob\", \"options\": { \"notnull\": false } } ], \"indexes\": [] }"
+		print prev }' "$1" > "$TMP/t" && cat "$TMP/t" > "$1" || fail "edit $1"
+}
+
+R="$TMP/Gadgetry"
+cp -r "$FIX/extension" "$R" && chmod -R u+w "$R" && rm -rf "$R/change"
+add_old_table "$R/sql/tables.json"
+(cd "$R" && "$MWSCHEMA" sync >/dev/null) || fail "initial sync"
+git -C "$R" init -q && git -C "$R" add -A && git -C "$R" commit -qm base || fail "base"
+"$MWSCHEMA" lint "$R/sql/tables.json" >/dev/null 2>&1 && fail "the old finding is not an error"
+
+write_change extension "$R"
+add_old_table "$R/sql/tables.json"
+out=$("$MWSCHEMA" commit --message="Add an index on gi_name" "$R" 2>&1) ||
+	fail "commit refused for a finding HEAD already had: $out"
+out=$("$MWSCHEMA" review --no-roundtrip --format=text -C "$R" 2>&1); rc=$?
+[ $rc -eq 0 ] || fail "review blamed the commit: rc=$rc
+$out"
+printf '%s\n' "$out" | grep -qx "  Lint: [0-9]* findings\{0,1\} the file had before this revision, not shown" ||
+	fail "the known finding is not counted:
+$out"
+printf '%s\n' "$out" | grep -q "pk-required" && fail "old finding listed:
+$out"
+printf '%s\n' "$out" | grep -qxF "Review result: ok" || fail "result:
+$out"
+ok "review and commit do not blame a change for the file's old findings"
+
+# A finding the commit brings is still reported.
+sed 's/"unsigned": true/"unsigned": false/' "$R/sql/tables.json" > "$TMP/t" &&
+	cat "$TMP/t" > "$R/sql/tables.json"
+"$MWSCHEMA" sync "$R" >/dev/null 2>&1
+git -C "$R" commit -qam "Make gi_id signed" || fail "commit"
+out=$("$MWSCHEMA" review --no-roundtrip --format=text -C "$R" 2>&1)
+printf '%s\n' "$out" | grep -q "error: primary-key column 'gi_id' is an autoincrement id but a signed bigint \[pk-unsigned\]" ||
+	fail "new finding not reported:
+$out"
+printf '%s\n' "$out" | grep -qxF "Review result: lint errors" || fail "result:
+$out"
+ok "a finding the commit introduces is reported"
+
+# lint --new-since and --baseline gate on new findings only.
+out=$(cd "$R" && "$MWSCHEMA" lint --new-since=HEAD~1 sql/tables.json 2>&1); rc=$?
+[ $rc -eq 1 ] && printf '%s\n' "$out" | grep -q "'gi_id'" && ! printf '%s\n' "$out" | grep -q pk-required ||
+	fail "--new-since=HEAD~1: rc=$rc $out"
+out=$(cd "$R" && "$MWSCHEMA" lint --new-since=HEAD sql/tables.json 2>&1) || fail "--new-since=HEAD: $out"
+printf '%s\n' "$out" | grep -q "known findings\? (HEAD) not shown" || fail "no count: $out"
+(cd "$R" && "$MWSCHEMA" lint --write-baseline=lint-baseline.txt sql/tables.json) 2>"$TMP/err" ||
+	fail "--write-baseline: $(cat "$TMP/err")"
+head -n 1 "$R/lint-baseline.txt" | grep -qx "# mwschema lint baseline 1" || fail "baseline format"
+out=$(cd "$R" && "$MWSCHEMA" lint --baseline=lint-baseline.txt sql/tables.json 2>&1) ||
+	fail "--baseline: $out"
+sed 's/"gadgetry_log"/"gadgetry_journal"/' "$R/sql/tables.json" > "$TMP/t" && cat "$TMP/t" > "$R/sql/tables.json"
+out=$(cd "$R" && "$MWSCHEMA" lint --baseline=lint-baseline.txt sql/tables.json 2>&1) &&
+	fail "a finding not in the baseline passed: $out"
+out=$(cd "$R" && "$MWSCHEMA" lint --baseline=missing.txt sql/tables.json 2>&1); rc=$?
+[ $rc -eq 3 ] || fail "missing baseline: rc=$rc $out"
+git -C "$R" checkout -q -- sql/tables.json
+ok "lint --new-since, --write-baseline and --baseline report only new findings"
+
+# A tables.json that does not load is a schema file, not "a change".
+printf '[ { "name": "gadgetry_item", ' > "$R/sql/tables.json"
+git -C "$R" commit -qam "Break tables.json" || fail "commit"
+out=$("$MWSCHEMA" review --no-roundtrip --format=text -C "$R" 2>&1)
+printf '%s\n' "$out" | grep -q "^\[1/1\] schema sql/tables.json" || fail "broken schema file:
+$out"
+ok "a tables.json that does not load is reviewed as a schema file"
+exit 0
