@@ -24,7 +24,7 @@
 /* Files larger than this are refused by mw_read_file with a clear message. */
 #define MW_MAX_FILE_SIZE (64u * 1024u * 1024u)
 
-/* Reads a whole file into `out` (appends). 0 or -1. */
+/* Reads a whole file into `out` (appends); a FIFO nobody writes to reads as empty. 0 or -1. */
 int mw_read_file(mw_buf *out, const char *path, mw_buf *err);
 /* Atomic replace (or create) of `path`. 0 or -1. */
 int mw_write_file_atomic(const char *path, const void *data, size_t len, mw_buf *err);

@@ -181,8 +181,9 @@ int mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw
 /*
  * Calls fn for every file below directory `dir` ("" = the top) at revision
  * `rev` whose name ends in `suffix`, in tree order, with its path (relative
- * to `dir`) and its content as the commit has it. Hidden directories are
- * skipped. A non-zero return from fn stops the walk and is returned; a
+ * to `dir`) and its content as the commit has it. Hidden directories,
+ * symbolic links and files larger than MW_MAX_FILE_SIZE (told by the object
+ * header, never loaded) are skipped. A non-zero return from fn stops the walk and is returned; a
  * missing directory has no files (0).
  */
 typedef int mw_git_file_fn(const char *path, const char *data, size_t len, void *arg);

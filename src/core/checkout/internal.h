@@ -99,9 +99,14 @@ struct mw_ws_disc {
 
 /* Notes a place discovery read, for "no schema found" messages. */
 void mw_ws__looked(mw_workspace *ws, const char *fmt, const char *arg);
-/* Adds an entry for JSON folder `json` unless one exists (first wins); its index. */
-int mw_ws__add_dir(mw_workspace *ws, const char *json, char *const sql[MW_DBMS__COUNT],
+/*
+ * Adds an entry for JSON folder `json` unless one exists (first wins); its
+ * index, or -1 (with a warning) when `json` resolves outside the checkout.
+ */
+int mw_ws__add_dir(struct mw_ws_disc *d, const char *json, char *const sql[MW_DBMS__COUNT],
 		   unsigned mask, const char *origin);
+/* `rel` (from `origin`) is inside the checkout once resolved; else a warning. */
+bool mw_ws__inside(struct mw_ws_disc *d, const char *rel, const char *origin);
 void mw_ws__free_dirs(char *v[MW_DBMS__COUNT]);
 /* `dir` holds JSON files, or an abstractSchemaChanges folder. */
 bool mw_ws__holds_json(const char *root, const char *dir);
