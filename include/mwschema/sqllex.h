@@ -11,13 +11,15 @@
  * quote is a quote), `...` and [...] at the doubled-or-single closing
  * character; comments are "-- ...", "# ..." and slash-star blocks.
  *
- * Running SQL needs each engine's own reading, which the second half of
- * this header gives (mw_sql_lex, mw_sql_statements): on MySQL a backslash
- * escapes the next character inside quotes, on PostgreSQL and SQLite it
- * does not ('C:\' is a whole string there); PostgreSQL nests block comments
- * and has E'...' and $tag$ strings; MySQL runs the inside of a comment that
- * starts with "/" "*!". verify reads generated SQL that way before running
- * it, so that a value cannot end its quotes early unnoticed.
+ * Running SQL needs each engine's own reading, which the same tokenizer
+ * gives when asked for an engine (mw_sql_lex, mw_sql_statements): on MySQL
+ * a backslash escapes the next character inside quotes, on PostgreSQL and
+ * SQLite it does not ('C:\' is a whole string there); "..." is a string on
+ * MySQL and a name elsewhere; PostgreSQL nests block comments and has
+ * E'...' and $tag$ strings; "#" starts a comment on MySQL only, "--" there
+ * only before a blank; MySQL runs the inside of a comment that starts with
+ * "/" "*!". verify reads generated SQL that way before running it, so that
+ * a value cannot end its quotes early unnoticed.
  */
 #ifndef MWSCHEMA_SQLLEX_H
 #define MWSCHEMA_SQLLEX_H
@@ -80,7 +82,8 @@ size_t mw_sql_tokenize(mw_sql_token **out_tokens, const char *sql, size_t len);
 void mw_sql_split(char ***out, size_t *n, const char *script);
 
 /*
- * SQL as each engine reads it
+ * SQL as each engine reads it (the same lexer, the engine's quotes,
+ * comments and words)
  */
 
 typedef enum mw_sqltok_kind {

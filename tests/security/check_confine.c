@@ -146,6 +146,52 @@ START_TEST(statements_split_per_dialect)
 }
 END_TEST
 
+static mw_sqltok_kind
+kind_at(const char *sql, size_t at, mw_dbms dbms)
+{
+	mw_sqltok *t;
+	size_t n = mw_sql_lex(&t, sql, strlen(sql), dbms);
+	mw_sqltok_kind k = MW_SQLTOK_UNTERMINATED;
+
+	for (size_t i = 0; i < n; i++)
+		if (t[i].start == at)
+			k = t[i].kind;
+	free(t);
+	return k;
+}
+
+/* The printer's tokenizer read as each engine: what differs from the printer's reading. */
+START_TEST(engine_reading_of_the_one_lexer)
+{
+	const char *sql = "SELECT E'a\\';x' FROM t;";
+	char **v;
+
+	/* PostgreSQL's E'...' takes backslashes: one string, then one statement */
+	ck_assert_int_eq(kind_at(sql, 7, MW_DBMS_POSTGRES), MW_SQLTOK_STRING);
+	ck_assert_int_eq(mw_sql_statements(&v, sql, strlen(sql), MW_DBMS_POSTGRES), 1);
+	mw_strv_free(v, 1);
+	/* "..." is a string on MySQL, a name elsewhere; [...] a name on SQLite only */
+	ck_assert_int_eq(kind_at("x \"a\"", 2, MW_DBMS_MYSQL), MW_SQLTOK_STRING);
+	ck_assert_int_eq(kind_at("x \"a\"", 2, MW_DBMS_POSTGRES), MW_SQLTOK_QUOTED);
+	ck_assert_int_eq(kind_at("x [a;b]", 2, MW_DBMS_SQLITE), MW_SQLTOK_QUOTED);
+	ck_assert_int_eq(kind_at("x [a;b]", 2, MW_DBMS_MYSQL), MW_SQLTOK_PUNCT);
+	ck_assert_int_eq(kind_at("x `a`", 2, MW_DBMS_POSTGRES), MW_SQLTOK_PUNCT);
+	/* MySQL: "--" is a comment only before a blank; "#" only there */
+	ck_assert_int_eq(kind_at("1 --1", 2, MW_DBMS_MYSQL), MW_SQLTOK_PUNCT);
+	ck_assert_int_eq(kind_at("1 -- 1", 2, MW_DBMS_MYSQL), MW_SQLTOK_COMMENT);
+	ck_assert_int_eq(kind_at("1 # c", 2, MW_DBMS_SQLITE), MW_SQLTOK_PUNCT);
+	/* a quote closing before the final newline is closed (no PCRE `$`) */
+	sql = "INSERT INTO t VALUES ('a');\n";
+	ck_assert_int_eq(mw_sql_statements(&v, sql, strlen(sql), MW_DBMS_SQLITE), 1);
+	mw_strv_free(v, 1);
+	ck_assert_int_eq(kind_at("x 'a", 2, MW_DBMS_SQLITE), MW_SQLTOK_UNTERMINATED);
+	ck_assert_int_eq(kind_at("x /* a", 2, MW_DBMS_MYSQL), MW_SQLTOK_UNTERMINATED);
+	ck_assert_int_eq(kind_at("x $$a", 2, MW_DBMS_POSTGRES), MW_SQLTOK_UNTERMINATED);
+	/* $1 is a parameter, not a dollar quote */
+	ck_assert_int_eq(kind_at("x $1$ ;", 2, MW_DBMS_POSTGRES), MW_SQLTOK_PUNCT);
+}
+END_TEST
+
 static mw_engine *
 sqlite_engine(void)
 {
@@ -245,6 +291,7 @@ confine_suite(void)
 	tcase_add_test(tc, confine_refuses_paths_that_leave);
 	tcase_add_test(tc, kill_during_write_leaves_no_temporary_file);
 	tcase_add_test(tc, statements_split_per_dialect);
+	tcase_add_test(tc, engine_reading_of_the_one_lexer);
 	tcase_add_test(tc, engine_runs_only_generated_statements);
 	tcase_add_test(tc, verify_refuses_values_that_break_out);
 	suite_add_tcase(s, tc);
