@@ -23,6 +23,17 @@ printf '{ "before": {}, "after": { "name": "g", "comment": "\\u001b[31mred", "co
 	>"$R/sql/abstractSchemaChanges/patch-g.json"
 (cd "$R" && "$MWSCHEMA" check >"$TMP/out" 2>&1)
 has_raw_control "$TMP/out" && fail "check printed a raw escape" || ok "check: no raw escape"
+# The extension's name in extension.json reaches the summary line (and the editor's title).
+python3 - "$R/extension.json" <<'PY' || exit 99
+import json, sys
+m = json.load(open(sys.argv[1]))
+m["name"] = "Gadg\u001b]0;pwned\u0007etry"
+json.dump(m, open(sys.argv[1], "w"))
+PY
+(cd "$R" && "$MWSCHEMA" check >"$TMP/out" 2>&1)
+! has_raw_control "$TMP/out" && grep -qF '(extension Gadg\x1b]0;pwned\x07etry)' "$TMP/out" &&
+	ok "check: the manifest's name is shown escaped" || fail "manifest name: $(od -c "$TMP/out" | tail -n 5)"
+git -C "$R" checkout -q extension.json
 (cd "$R" && "$MWSCHEMA" lint . >"$TMP/out" 2>&1)
 has_raw_control "$TMP/out" && fail "lint printed a raw escape" ||
 	grep -q 'plain-values' "$TMP/out" && ok "lint: the comment's escape is a plain-values finding" ||

@@ -63,8 +63,9 @@ mw_ws__inside(struct mw_ws_disc *d, const char *rel, const char *origin)
 
 	if (!ok && d->diags)
 		mw_diags_add(d->diags, MW_SEV_WARNING, NULL, rel, 0, 0, NULL,
-			     "mwschema reads and writes schema files and updaters only inside "
-			     "the checkout", "leads outside the checkout (from %s): ignored", origin);
+			     "mwschema reads and writes schema files and updaters only "
+			     "inside the checkout",
+			     "leads outside the checkout (from %s): ignored", origin);
 	mw_buf_release(&err);
 	return ok;
 }

@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include "core/checkout/internal.h"
+#include "mwschema/diag.h"
 #include "mwschema/fs.h"
 #include "mwschema/manifest.h"
 
@@ -119,8 +120,13 @@ from_manifest(struct mw_ws_disc *d, const char *file)
 
 	mw_ws__looked(d->ws, "%s", file);
 	if (mw_manifest_load(&m, abs, NULL) == 0) {
-		if (!d->ws->name)
-			d->ws->name = mw_xstrdup(m.name);
+		if (!d->ws->name && m.name) {
+			/* shown in summaries and the editor's title: made safe once */
+			mw_buf name = MW_BUF_INIT;
+
+			mw_diag_escape(&name, m.name);
+			d->ws->name = mw_buf_detach(&name);
+		}
 		for (size_t i = 0; i < m.nhooks; i++) {
 			char *php = mw_manifest_class_file(&m, m.hook_classes[i]);
 
