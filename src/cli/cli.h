@@ -154,6 +154,12 @@ const char *cli_style(FILE *fp, enum cli_style style);
 void cli_pager_start(void);
 
 /*
+ * True when standard output ends on a terminal, directly or through the
+ * pager: then control characters of names and values are shown escaped.
+ */
+bool cli_output_is_terminal(void);
+
+/*
  * How every command prints a path: files named on the command line as the
  * user gave them, and files found in a checkout relative to its root (as git
  * and MediaWiki's "-- Source:" header spell them), never with "./". So from

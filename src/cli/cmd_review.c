@@ -8,9 +8,11 @@
 #include <config.h>
 
 #include "cli/commands.h"
+#include "mwschema/diag.h"
 #include "mwschema/fs.h"
 #include "mwschema/review.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -114,6 +116,24 @@ open_in_editor(const struct review_args *r)
 	return cli_exec_editor(CMD, argv);
 }
 
+/*
+ * A terminal gets control characters of names and values escaped (through
+ * the pager too); a pipe gets the bytes. JSON escapes them itself.
+ */
+static void
+print_review(const mw_buf *text, bool escape)
+{
+	mw_buf safe = MW_BUF_INIT;
+
+	if (!escape) {
+		fputs(mw_buf_cstr(text), stdout);
+		return;
+	}
+	mw_terminal_escape(&safe, mw_buf_cstr(text), text->len);
+	fputs(mw_buf_cstr(&safe), stdout);
+	mw_buf_release(&safe);
+}
+
 static void
 render(mw_buf *out, const mw_review *review, const char *format)
 {
@@ -131,6 +151,7 @@ run_review(int argc, char **argv)
 	struct review_args r;
 	mw_review *review = NULL;
 	mw_buf out = MW_BUF_INIT, err = MW_BUF_INIT;
+	bool escape;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
@@ -145,8 +166,9 @@ run_review(int argc, char **argv)
 		goto out;
 	}
 	render(&out, review, r.format ? r.format : "text");
+	escape = !(r.format && !strcmp(r.format, "json"));
 	cli_pager_start();
-	fputs(mw_buf_cstr(&out), stdout);
+	print_review(&out, escape && cli_output_is_terminal());
 	rc = mw_review_ok(review) ? CLI_OK : CLI_PROBLEMS;
 	if (fflush(stdout) != 0)
 		rc = CLI_IO;

@@ -149,6 +149,12 @@ cli_pager_start(void)
 	atexit(wait_for_pager);
 }
 
+bool
+cli_output_is_terminal(void)
+{
+	return pager_pid > 0 || isatty(STDOUT_FILENO);
+}
+
 /*
  * Paths
  */

@@ -36,10 +36,18 @@ const char *mw_updater__ext_method(mw_updater_verb verb);
 /* Arguments after the verb as PHP expressions (caller frees with mw_strv_free). */
 size_t mw_updater__args(char ***out, const mw_updater_entry *e, const char *path, bool raw);
 void mw_updater__join(mw_buf *out, char *const *v, size_t n, const char *sep);
+/* `s` escaped for the inside of a PHP string literal opened with `quote`. */
+void mw_updater__php_escape(mw_buf *out, const char *s, char quote);
+/*
+ * A handler's path expression around `patch`: prefix + patch + suffix, the
+ * patch escaped for the string the prefix leaves open (caller frees).
+ */
+char *mw_updater__path_in(const char *prefix, const char *patch, const char *suffix);
 
 /*
- * Shared between git.c and git_history.c, the only files that include
- * libgit2's <git2.h> (its git_repository is this struct git_repository).
+ * Shared between git.c, git_history.c and git_guard.c, the only files that
+ * include libgit2's <git2.h> (its git_repository is this struct
+ * git_repository).
  */
 
 struct git_repository;
@@ -51,6 +59,16 @@ struct mw_git {
 
 /* Appends libgit2's last message to `what` in err and returns `code`. */
 int mw_git__fail(mw_buf *err, int code, const char *what);
+
+/*
+ * Takes .git/index.lock as git does (created exclusively), so that nothing
+ * else changes the index while a commit moves the branch (git_guard.c).
+ * Returns the lock's descriptor, or -1 with git's "Unable to create ...
+ * File exists" in err. Unlocking removes the lock file (the index itself
+ * is written by libgit2, which takes the lock anew).
+ */
+int mw_git__lock_index(struct mw_git *git, mw_buf *err);
+void mw_git__unlock_index(struct mw_git *git, int fd);
 
 /*
  * Private to the workspace files: discovery (workspace_discover.c and
@@ -82,9 +100,14 @@ struct mw_ws_disc {
 
 /* Notes a place discovery read, for "no schema found" messages. */
 void mw_ws__looked(mw_workspace *ws, const char *fmt, const char *arg);
-/* Adds an entry for JSON folder `json` unless one exists (first wins); its index. */
-int mw_ws__add_dir(mw_workspace *ws, const char *json, char *const sql[MW_DBMS__COUNT],
+/*
+ * Adds an entry for JSON folder `json` unless one exists (first wins); its
+ * index, or -1 (with a warning) when `json` resolves outside the checkout.
+ */
+int mw_ws__add_dir(struct mw_ws_disc *d, const char *json, char *const sql[MW_DBMS__COUNT],
 		   unsigned mask, const char *origin);
+/* `rel` (from `origin`) is inside the checkout once resolved; else a warning. */
+bool mw_ws__inside(struct mw_ws_disc *d, const char *rel, const char *origin);
 void mw_ws__free_dirs(char *v[MW_DBMS__COUNT]);
 /* `dir` holds JSON files, or an abstractSchemaChanges folder. */
 bool mw_ws__holds_json(const char *root, const char *dir);
@@ -316,11 +339,14 @@ void php_note_call(struct php_frame *f, const char *method, pv *args, size_t nar
 	X(git_message_prettify) \
 	X(git_object_free) \
 	X(git_object_peel) \
+	X(git_odb_free) \
 	X(git_odb_hash) \
+	X(git_odb_read_header) \
 	X(git_oid_equal) \
 	X(git_oid_tostr) \
 	X(git_reference_create) \
 	X(git_reference_create_matching) \
+	X(git_reference_delete) \
 	X(git_reference_free) \
 	X(git_reference_iterator_free) \
 	X(git_reference_iterator_glob_new) \
@@ -338,8 +364,12 @@ void php_note_call(struct php_frame *f, const char *method, pv *args, size_t nar
 	X(git_repository_init_ext) \
 	X(git_repository_init_options_init) \
 	X(git_repository_is_bare) \
+	X(git_repository_odb) \
 	X(git_repository_open_ext) \
+	X(git_repository_path) \
 	X(git_repository_set_head) \
+	X(git_repository_set_head_detached) \
+	X(git_repository_state) \
 	X(git_repository_workdir) \
 	X(git_revparse_single) \
 	X(git_revwalk_free) \
@@ -357,6 +387,7 @@ void php_note_call(struct php_frame *f, const char *method, pv *args, size_t nar
 	X(git_status_options_init) \
 	X(git_tree_entry_byindex) \
 	X(git_tree_entry_bypath) \
+	X(git_tree_entry_filemode) \
 	X(git_tree_entry_free) \
 	X(git_tree_entry_id) \
 	X(git_tree_entry_name) \
@@ -478,6 +509,14 @@ mw_git__load(mw_buf *err)
 #define git_tree_free (*mw_git__api.git_tree_free)
 #define git_tree_lookup (*mw_git__api.git_tree_lookup)
 #define git_tree_walk (*mw_git__api.git_tree_walk)
+#define git_odb_free (*mw_git__api.git_odb_free)
+#define git_odb_read_header (*mw_git__api.git_odb_read_header)
+#define git_reference_delete (*mw_git__api.git_reference_delete)
+#define git_repository_odb (*mw_git__api.git_repository_odb)
+#define git_repository_path (*mw_git__api.git_repository_path)
+#define git_repository_set_head_detached (*mw_git__api.git_repository_set_head_detached)
+#define git_repository_state (*mw_git__api.git_repository_state)
+#define git_tree_entry_filemode (*mw_git__api.git_tree_entry_filemode)
 #endif /* LIBGIT2_VERSION */
 
 #endif /* MWSCHEMA_CHECKOUT_INTERNAL_H */
