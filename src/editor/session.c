@@ -158,9 +158,23 @@ session_open(struct session **out, const char *dir, mw_buf *err)
 	return rc;
 }
 
+/* Puts the change as it was before the form back in place. */
+static void
+preview_restore(struct session *s)
+{
+	if (!s->previewing)
+		return;
+	mw_table_free(s->after);
+	s->after = s->preview_saved;
+	s->change_table = s->preview_saved_table;
+	s->preview_saved = NULL;
+	s->previewing = false;
+}
+
 void
 session_forget_change(struct session *s)
 {
+	preview_restore(s);
 	mw_table_free(s->after);
 	s->after = NULL;
 	s->change_table = -1;
@@ -294,8 +308,35 @@ after_edit(struct session *s)
 }
 
 void
+session_preview(struct session *s, long i, mw_table *after)
+{
+	preview_restore(s);
+	if (after) {
+		s->preview_saved = s->after;
+		s->preview_saved_table = s->change_table;
+		s->after = after;
+		s->change_table = i;
+		s->previewing = true;
+	}
+	session_update(s);
+}
+
+void
+session_preview_keep(struct session *s)
+{
+	if (!s->previewing)
+		return;
+	stack_push(&s->undo, s->preview_saved, s->preview_saved_table);
+	stack_clear(&s->redo);
+	s->preview_saved = NULL;
+	s->previewing = false;
+	after_edit(s);
+}
+
+void
 session_edit_apply(struct session *s, long i, mw_table *after)
 {
+	preview_restore(s);
 	stack_push(&s->undo, s->after, s->change_table);
 	stack_clear(&s->redo);
 	s->after = after;

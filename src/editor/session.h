@@ -72,6 +72,11 @@ struct session {
 	mw_buf updater;			/* one entry per line */
 	unsigned gen;			/* bumped by every session_update */
 
+	/* A form's edit shown before it is accepted (session_preview). */
+	bool previewing;
+	mw_table *preview_saved;	/* the change as it was before the form */
+	long preview_saved_table;
+
 	/* Recovery (session_recovery.c). */
 	struct recovery *rec;		/* this editor's slot, NULL when none could be made */
 	char **orphans;			/* slots crashed editors left, oldest first */
@@ -123,6 +128,15 @@ int session_new_table(struct session *s, mw_table *t, mw_buf *err);
 bool session_undo(struct session *s);
 bool session_redo(struct session *s);
 void session_set_name(struct session *s, const char *name);
+/*
+ * Live preview of a form: session_preview shows `after` (owned from then
+ * on) as the state of table `i` in every preview, without an undo step;
+ * NULL shows the change as it was before the form again. The form ends it
+ * with session_preview_keep (accepted: one undo step, as session_edit_apply)
+ * or session_preview(s, i, NULL) (cancelled).
+ */
+void session_preview(struct session *s, long i, mw_table *after);
+void session_preview_keep(struct session *s);
 
 /* Recomputes JSON, diff, SQL, findings, files; stages the recovery. */
 void session_update(struct session *s);

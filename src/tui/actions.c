@@ -263,6 +263,7 @@ column_dialog(struct app *a, const mw_table *t, const mw_column *c, long pos, co
 	column_form_fill(&f, c, title);
 	f.validate = validate_column;
 	f.data = &cf;
+	f.live = &cf.after;
 	if (form_run(a, &f) == 1) {
 		char *name = mw_xstrdup(form_value(&f, "name"));
 
@@ -363,6 +364,7 @@ index_dialog(struct app *a, const mw_table *t, const mw_index *ix)
 	form_field(&f, 2, FIELD_BOOL, "unique", "unique", ix && ix->unique ? "yes" : "no");
 	f.validate = validate_index;
 	f.data = &xf;
+	f.live = &xf.after;
 	if (form_run(a, &f) == 1)
 		done(a, xf.after, ix ? "index changed" : "index added");
 	else
@@ -418,6 +420,7 @@ action_set_pk(struct app *a)
 	form_field(&f, 0, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols));
 	f.validate = validate_pk;
 	f.data = &pf;
+	f.live = &pf.after;
 	if (form_run(a, &f) == 1)
 		done(a, pf.after, "primary key set");
 	else
@@ -537,6 +540,7 @@ action_rename(struct app *a)
 	form_field(&f, 0, FIELD_TEXT, "new name", "name", old);
 	f.validate = validate_rename;
 	f.data = &rf;
+	f.live = &rf.after;
 	if (form_run(a, &f) == 1)
 		done(a, rf.after, "renamed");
 	else

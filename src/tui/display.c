@@ -146,8 +146,34 @@ display_layout(struct app *a)
 	} else {
 		int editor_h = main_h / 2 < 5 ? 5 : main_h / 2;
 
+		/* A form docks in the editor's place; the preview keeps 8 rows below it. */
+		if (a->form_h)
+			editor_h = a->form_h > main_h - 8 ? main_h - 8 : a->form_h;
+		if (editor_h < 5)
+			editor_h = 5;
+
 		place(&a->views[PANE_EDITOR], editor_h, cols - list_w, 1, list_w);
 		place(&a->views[PANE_PREVIEW], main_h - editor_h, cols - list_w, 1 + editor_h, list_w);
+	}
+}
+
+void
+display_form_rect(struct app *a, int *y, int *x, int *h, int *w)
+{
+	const struct view *v = &a->views[PANE_EDITOR];
+
+	getbegyx(v->win, *y, *x);
+	*h = v->height;
+	*w = v->width;
+	if (a->form_h && a->form_h < *h) {
+		/* A tall pane: the form at its foot, the edited table above it. */
+		*y += *h - a->form_h;
+		*h = a->form_h;
+	}
+	if (*x > 0) {
+		/* Over the table list's border, so the form's own border replaces it. */
+		(*x)--;
+		(*w)++;
 	}
 }
 

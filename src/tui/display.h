@@ -17,6 +17,8 @@ bool display_active(void);
 
 /* Positions every window for the current LINES x COLS. */
 void display_layout(struct app *a);
+/* Where a form docks: the editor pane's place (beside or above the preview). */
+void display_form_rect(struct app *a, int *y, int *x, int *h, int *w);
 /* Draws title, panes and status into the virtual screen (no doupdate). */
 void display_render(struct app *a);
 /* render + doupdate. */

@@ -10,6 +10,8 @@
 #include "tui/display.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/view.h"
+#include "editor/session.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -309,6 +311,7 @@ form_rows(const struct form *f)
 {
 	int rows = 0;
 
+
 	for (size_t i = 0; i < f->n; i++)
 		rows += 1 + (f->fields[i].error != NULL);
 	return rows;
@@ -341,33 +344,45 @@ draw_field(WINDOW *win, const struct field *fd, int y, int width, bool focus, in
 	free(head);
 }
 
-static WINDOW *
-form_draw(const struct form *f, WINDOW *win)
+/* The first field drawn: the focused one must fit in `rows` rows. */
+static size_t
+first_shown(const struct form *f, int rows)
 {
-	int rows = form_rows(f), width = COLS - 4 > 76 ? 76 : COLS - 4;
-	int height = rows + 4, y = 2, cy = 1, cx = 1;
+	size_t first = 0;
+	int used = 0;
 
-	if (height > LINES)
-		height = LINES;
+	for (size_t i = 0; i <= f->focus && i < f->n; i++)
+		used += 1 + (f->fields[i].error != NULL);
+	while (used > rows && first < f->focus)
+		used -= 1 + (f->fields[first++].error != NULL);
+	return first;
+}
+
+static WINDOW *
+form_draw(struct app *a, const struct form *f, WINDOW *win)
+{
+	int top, left, height, width, y = 1, cy = 1, cx = 1;
+
+	display_form_rect(a, &top, &left, &height, &width);
 	if (win)
 		delwin(win);
-	win = newwin(height, width > 20 ? width : 20, (LINES - height) / 2, (COLS - width) / 2);
+	win = newwin(height, width, top, left);
 	for (int r = 0; r < height; r++)
-		draw_fill(win, r, 0, getmaxx(win), ELEM_FORM);
+		draw_fill(win, r, 0, width, ELEM_FORM);
 	draw_box(win, ELEM_FORM_BORDER);
-	draw_text(win, 0, 2, getmaxx(win) - 4, f->title, ELEM_FORM_LABEL, 0);
-	for (size_t i = 0; i < f->n && y < height - 1; i++) {
+	draw_text(win, 0, 2, width - 4, f->title, ELEM_FORM_LABEL, 0);
+	for (size_t i = first_shown(f, height - 2); i < f->n && y < height - 1; i++) {
 		const struct field *fd = &f->fields[i];
 
-		draw_field(win, fd, y, getmaxx(win), i == f->focus, &cx);
+		draw_field(win, fd, y, width, i == f->focus, &cx);
 		if (i == f->focus)
 			cy = y;
 		y++;
 		if (fd->error && y < height - 1)
-			draw_text(win, y++, 2 + LABEL_W + 1, getmaxx(win) - LABEL_W - 5, fd->error,
+			draw_text(win, y++, 2 + LABEL_W + 1, width - LABEL_W - 5, fd->error,
 				  fd->error_is_note ? ELEM_POLICY_WARNING : ELEM_FORM_ERROR, 0);
 	}
-	draw_text(win, height - 1, 2, getmaxx(win) - 4,
+	draw_text(win, height - 1, 2, width - 4,
 		  " Enter accept  Esc cancel  Tab next  Space cycle ", ELEM_FORM_BORDER, 0);
 	wmove(win, cy, cx);
 	wnoutrefresh(win);
@@ -395,6 +410,82 @@ focus_first_error(struct form *f)
 	}
 }
 
+/* Docks the form: the layout gives the editor's place the form's height. */
+static void
+form_dock(struct app *a, const struct form *f, bool open)
+{
+	int h = open ? form_rows(f) + 2 : 0;
+
+	if (h != a->form_h) {
+		a->form_h = h;
+		display_layout(a);
+	}
+}
+
+/*
+ * A live form after a keystroke: validate, show the errors of the fields
+ * edited so far, and preview the edit (or, while it is invalid, the state
+ * before the form) in every pane.
+ */
+static void
+form_live(struct app *a, struct form *f)
+{
+	int bad;
+
+	mw_buf *typed = mw_xcalloc(f->n, sizeof(*typed));
+	size_t focus_cursor = f->fields[f->focus].cursor;
+
+	/* A prefix with one completion means that choice ("str" is "string"). */
+	for (size_t i = 0; i < f->n; i++) {
+		mw_buf_adds(&typed[i], mw_buf_cstr(&f->fields[i].value));
+		if (f->fields[i].choices)
+			complete(&f->fields[i]);
+	}
+	form_clear_errors(f);
+	bad = f->validate(f, f->data);
+	for (size_t i = 0; i < f->n; i++) {
+		mw_buf_reset(&f->fields[i].value);
+		mw_buf_adds(&f->fields[i].value, mw_buf_cstr(&typed[i]));
+		mw_buf_release(&typed[i]);
+	}
+	free(typed);
+	f->fields[f->focus].cursor = focus_cursor;
+	for (size_t i = 0; i < f->n; i++) {
+		if (!f->fields[i].touched && f->fields[i].kind != FIELD_NOTE) {
+			free(f->fields[i].error);
+			f->fields[i].error = NULL;
+		}
+	}
+	session_preview(a->s, a->s->cur, bad ? NULL : *f->live);
+	if (!bad)
+		*f->live = NULL;	/* the session owns it now */
+}
+
+static int
+form_key(struct form *f, int key)
+{
+	if (key == KEY_ESC || key == KEY_CTRL('c'))
+		return 0;
+	if (key == KEY_RETURN) {
+		for (size_t i = 0; i < f->n; i++)
+			if (f->fields[i].choices)
+				complete(&f->fields[i]);
+		form_clear_errors(f);
+		if (!f->validate || !f->validate(f, f->data))
+			return 1;
+		focus_first_error(f);
+	} else if (key == KEY_TAB || key == KEY_FN(KEY_DOWN)) {
+		complete(&f->fields[f->focus]);
+		move_focus(f, 1);
+	} else if (key == KEY_FN(KEY_BTAB) || key == KEY_FN(KEY_UP)) {
+		complete(&f->fields[f->focus]);
+		move_focus(f, -1);
+	} else if (edit_field(&f->fields[f->focus], key)) {
+		f->fields[f->focus].touched = true;
+	}
+	return -1;
+}
+
 int
 form_run(struct app *a, struct form *f)
 {
@@ -407,33 +498,21 @@ form_run(struct app *a, struct form *f)
 	while (rc < 0) {
 		int key;
 
+		form_dock(a, f, true);
 		display_render(a);
-		win = form_draw(f, win);
+		win = form_draw(a, f, win);
 		doupdate();
 		key = display_getkey(a);
-		if (key == KEY_ESC || key == KEY_CTRL('c')) {
-			rc = 0;
-		} else if (key == KEY_RETURN) {
-			for (size_t i = 0; i < f->n; i++)
-				if (f->fields[i].choices)
-					complete(&f->fields[i]);
-			form_clear_errors(f);
-			if (!f->validate || !f->validate(f, f->data))
-				rc = 1;
-			else
-				focus_first_error(f);
-		} else if (key == KEY_TAB || key == KEY_FN(KEY_DOWN)) {
-			complete(&f->fields[f->focus]);
-			move_focus(f, 1);
-		} else if (key == KEY_FN(KEY_BTAB) || key == KEY_FN(KEY_UP)) {
-			complete(&f->fields[f->focus]);
-			move_focus(f, -1);
-		} else {
-			edit_field(&f->fields[f->focus], key);
-		}
+		rc = form_key(f, key);
+		if (rc < 0 && f->live && f->validate && key != KEY_RETURN &&
+		    key != KEY_FN(KEY_RESIZE))
+			form_live(a, f);
 	}
+	if (rc == 0 && a->s->previewing)
+		session_preview(a->s, -1, NULL);
 	curs_set(0);
 	delwin(win);
+	form_dock(a, f, false);
 	display_redraw(a);
 	return rc;
 }

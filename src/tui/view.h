@@ -62,6 +62,7 @@ struct app {
 	struct tutorial *tutorial;	/* the guided tutorial, NULL = off (tutorial.h) */
 	int start_tutorial;		/* on quit: 1 open the tutorial, 2 start it over */
 	bool show_rollback;		/* editor: the SQL tabs show the rollback */
+	int form_h;			/* rows a docked form wants, 0 = no form */
 };
 
 extern const struct view_ops tables_ops, editor_ops, preview_ops;
