@@ -24,22 +24,32 @@ static void
 help_row(const char *group, enum request req, void *data)
 {
 	mw_buf *out = data;
-	mw_buf keys = MW_BUF_INIT;
+	mw_buf keys = MW_BUF_INIT, last = MW_BUF_INIT;
 
 	if (group) {
 		mw_buf_addf(out, "\n%s\n", group);
 		return;
 	}
 	keys_describe(&keys, KEYMAP_GENERIC, req);
+	mw_buf_adds(&last, "");
 	for (int km = KEYMAP_GENERIC + 1; km < KEYMAP_COUNT; km++) {
 		mw_buf more = MW_BUF_INIT;
 
 		keys_describe(&more, (enum keymap_id)km, req);
-		if (more.len)
+		/* The same keys in several keymaps: "/ (preview, help)". */
+		if (more.len && !strcmp(mw_buf_cstr(&more), mw_buf_cstr(&last)) && keys.len &&
+		    keys.data[keys.len - 1] == ')') {
+			mw_buf_truncate(&keys, keys.len - 1);
+			mw_buf_addf(&keys, ", %s)", keymap_name((enum keymap_id)km));
+		} else if (more.len) {
 			mw_buf_addf(&keys, "%s%s (%s)", keys.len ? ", " : "", mw_buf_cstr(&more),
 				    keymap_name((enum keymap_id)km));
+		}
+		mw_buf_reset(&last);
+		mw_buf_adds(&last, mw_buf_cstr(&more));
 		mw_buf_release(&more);
 	}
+	mw_buf_release(&last);
 	mw_buf_addf(out, "  %-18s %-16s %s\n", mw_buf_cstr(&keys), request_name(req),
 		    request_help(req));
 	mw_buf_release(&keys);
@@ -152,6 +162,18 @@ show_help(struct app *a)
 	mw_buf_release(&text);
 }
 
+static void
+show_last_message(struct app *a)
+{
+	const struct msg *m = msglog_last(&a->log);
+
+	if (!m) {
+		app_info(a, "no message yet (:messages lists them all)");
+		return;
+	}
+	display_pager(a, m->error ? "Last message (error)" : "Last message", m->text);
+}
+
 /* Requests that act on the change, whatever the focus. */
 static bool
 global_edit_request(struct app *a, enum request req)
@@ -206,6 +228,17 @@ app_request(struct app *a, enum request req)
 	case REQ_HELP: show_help(a); break;
 	case REQ_TUTORIAL: tutorial_request(a); break;
 	case REQ_REFRESH: display_force_redraw(); break;
+	case REQ_LAST_MESSAGE: show_last_message(a); break;
+	case REQ_TOGGLE_WRAP:
+		a->wrap = !a->wrap;
+		app_info(a, a->wrap ? "long lines wrap (W: scroll sideways again)"
+				    : "long lines scroll sideways with h/l (W wraps them)");
+		break;
+	case REQ_SEARCH:
+	case REQ_FIND_NEXT:
+	case REQ_FIND_PREV:
+		app_error(a, "/, n and N search in the preview (Tab focuses it) and in the pager");
+		break;
 	case REQ_QUIT: request_quit(a, false); break;
 	case REQ_QUIT_FORCE: request_quit(a, true); break;
 	default: break;
@@ -221,10 +254,16 @@ show_messages(struct app *a)
 {
 	mw_buf text = MW_BUF_INIT;
 
+	mw_buf_adds(&text, "Configuration:\n");
 	options_messages(&text);
-	if (!text.len)
+	if (text.len == strlen("Configuration:\n"))
 		mw_buf_adds(&text, "The configuration files loaded without problems.\n");
-	display_pager(a, "Configuration messages", mw_buf_cstr(&text));
+	mw_buf_adds(&text, "\nStatus messages of this session, oldest first:\n");
+	if (a->log.n)
+		msglog_format(&a->log, &text);
+	else
+		mw_buf_adds(&text, "(none yet)\n");
+	display_pager(a, "Messages", mw_buf_cstr(&text));
 	mw_buf_release(&text);
 }
 

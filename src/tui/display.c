@@ -10,6 +10,7 @@
 #include "tui/draw.h"
 #include "tui/mouse.h"
 #include "tui/review.h"
+#include "tui/search.h"
 #include "tui/terminal.h"
 #include "tui/tutorial.h"
 
@@ -241,6 +242,45 @@ static const char *const review_hint_words[] = {
 	"next change", "previous", "pane", "rollback", "cmd (:export FILE)", "help", "quit",
 };
 
+#define STATUS_MAX_ROWS 3
+
+/*
+ * A message wider than the screen wraps onto up to two more rows drawn
+ * over the panes' foot; a longer one ends in "~" and M shows it in full.
+ */
+static void
+draw_status_message(struct app *a)
+{
+	enum element e = a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS;
+	mw_buf wrapped = MW_BUF_INIT;
+	size_t n = 0, at[STATUS_MAX_ROWS + 1];
+	const char *t;
+
+	display_wrap_line(&wrapped, mw_buf_cstr(&a->status), COLS);
+	t = mw_buf_cstr(&wrapped);
+	for (size_t i = 0; i < wrapped.len && n <= STATUS_MAX_ROWS; i += strcspn(t + i, "\n") + 1)
+		at[n++] = i;
+	if (n > STATUS_MAX_ROWS)
+		n = STATUS_MAX_ROWS;
+	for (size_t r = 0; r < n; r++) {
+		bool last = r + 1 == n;
+		size_t len = last ? strlen(t + at[r]) : strcspn(t + at[r], "\n");
+		char *row = mw_xstrndup(t + at[r], len);
+		WINDOW *w = last ? status_win : newwin(1, COLS, LINES - (int)(n - r), 0);
+
+		for (char *nl = strchr(row, '\n'); nl; nl = strchr(nl, '\n'))
+			*nl = ' ';
+		werase(w);
+		draw_text(w, 0, 0, COLS, row, e, 1);
+		if (!last) {
+			wnoutrefresh(w);
+			delwin(w);
+		}
+		free(row);
+	}
+	mw_buf_release(&wrapped);
+}
+
 static void
 draw_status(struct app *a)
 {
@@ -252,8 +292,7 @@ draw_status(struct app *a)
 
 	werase(status_win);
 	if (a->status.len) {
-		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&a->status),
-			  a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS, 1);
+		draw_status_message(a);
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			size_t mark = t.len;
@@ -499,7 +538,7 @@ pager_wrap(struct pager *p, const char *text, int width)
 }
 
 static void
-pager_draw(WINDOW *win, const char *title, struct pager *p)
+pager_draw(struct app *a, WINDOW *win, const char *title, struct pager *p)
 {
 	int h = getmaxy(win), w = getmaxx(win);
 
@@ -518,7 +557,12 @@ pager_draw(WINDOW *win, const char *title, struct pager *p)
 	}
 	wnoutrefresh(win);
 	werase(status_win);
-	draw_text(status_win, 0, 0, COLS, "j/k scroll  g/G top/bottom  q close", ELEM_STATUS_HINT, 1);
+	if (a->status.len)
+		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&a->status),
+			  a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS, 1);
+	else
+		draw_text(status_win, 0, 0, COLS, "j/k scroll  g/G top/bottom  / search  n/N next/prev  q close",
+			  ELEM_STATUS_HINT, 1);
 	wnoutrefresh(status_win);
 	doupdate();
 }
@@ -543,6 +587,19 @@ pager_move(struct pager *p, enum request req, size_t page)
 		p->offset = p->offset > page / 2 ? p->offset - page / 2 : 0;
 }
 
+/* Puts the matching line at the top (as far as the text allows). */
+static void
+pager_search(struct app *a, struct pager *p, enum request req, size_t page)
+{
+	long i;
+
+	mw_buf_reset(&a->status);
+	i = search_request(a, req, p->text.data ? p->text.data : "", p->line, p->n, p->offset);
+	if (i >= 0)
+		p->offset = (size_t)i < (p->n > page ? p->n - page : 0) ? (size_t)i
+			    : (p->n > page ? p->n - page : 0);
+}
+
 /* Esc and Enter always close; the rest follows the help keymap (q unless rebound). */
 static enum request
 pager_request(int key)
@@ -565,6 +622,8 @@ display_pager(struct app *a, const char *title, const char *text)
 	struct pager p = { MW_BUF_INIT, NULL, 0, 0 };
 	WINDOW *win = NULL;
 
+	mw_buf_reset(&a->status);
+
 	for (;;) {
 		enum request req;
 		int key;
@@ -573,8 +632,9 @@ display_pager(struct app *a, const char *title, const char *text)
 			win = newwin(LINES - 2 > 1 ? LINES - 2 : 1, COLS, 1, 0);
 			pager_wrap(&p, text, COLS);
 		}
-		pager_draw(win, title, &p);
+		pager_draw(a, win, title, &p);
 		key = display_getkey(a);
+		mw_buf_reset(&a->status);
 		if (key == KEY_FN(KEY_RESIZE)) {
 			delwin(win);
 			win = NULL;
@@ -583,7 +643,10 @@ display_pager(struct app *a, const char *title, const char *text)
 		req = pager_request(key);
 		if (req == REQ_QUIT || req == REQ_QUIT_FORCE || req == REQ_HELP)
 			break;
-		pager_move(&p, req, (size_t)getmaxy(win) - 1);
+		if (req == REQ_SEARCH || req == REQ_FIND_NEXT || req == REQ_FIND_PREV)
+			pager_search(a, &p, req, (size_t)getmaxy(win) - 1);
+		else
+			pager_move(&p, req, (size_t)getmaxy(win) - 1);
 	}
 	delwin(win);
 	free(p.line);

@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "tui/form.h"
+#include "tui/actions.h"
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/draw.h"
@@ -306,14 +307,36 @@ edit_field(struct field *fd, int key)
  * Drawing.
  */
 
+/* The cells an error has beside the labels, in a form `width` wide. */
 static int
-form_rows(const struct form *f)
+error_width(int width)
+{
+	return width - LABEL_W - 5 > 10 ? width - LABEL_W - 5 : 10;
+}
+
+/* A field's rows: its value, then its error wrapped to the space there is. */
+static int
+field_rows(const struct field *fd, int width)
+{
+	mw_buf w = MW_BUF_INIT;
+	int rows = 1;
+
+	if (fd->error) {
+		display_wrap_line(&w, fd->error, error_width(width));
+		rows += (int)count_lines(mw_buf_cstr(&w));
+	}
+	mw_buf_release(&w);
+	return rows;
+}
+
+static int
+form_rows(const struct form *f, int width)
 {
 	int rows = 0;
 
 
 	for (size_t i = 0; i < f->n; i++)
-		rows += 1 + (f->fields[i].error != NULL);
+		rows += field_rows(&f->fields[i], width);
 	return rows;
 }
 
@@ -344,17 +367,36 @@ draw_field(WINDOW *win, const struct field *fd, int y, int width, bool focus, in
 	free(head);
 }
 
+/* The error under a field, wrapped; returns the next free row. */
+static int
+draw_error(WINDOW *win, const struct field *fd, int y, int end, int width)
+{
+	mw_buf w = MW_BUF_INIT;
+	const char *l;
+
+	display_wrap_line(&w, fd->error, error_width(width));
+	for (l = mw_buf_cstr(&w); *l && y < end; l += strcspn(l, "\n") + 1) {
+		char *row = mw_xstrndup(l, strcspn(l, "\n"));
+
+		draw_text(win, y++, 2 + LABEL_W + 1, error_width(width), row,
+			  fd->error_is_note ? ELEM_POLICY_WARNING : ELEM_FORM_ERROR, 0);
+		free(row);
+	}
+	mw_buf_release(&w);
+	return y;
+}
+
 /* The first field drawn: the focused one must fit in `rows` rows. */
 static size_t
-first_shown(const struct form *f, int rows)
+first_shown(const struct form *f, int rows, int width)
 {
 	size_t first = 0;
 	int used = 0;
 
 	for (size_t i = 0; i <= f->focus && i < f->n; i++)
-		used += 1 + (f->fields[i].error != NULL);
+		used += field_rows(&f->fields[i], width);
 	while (used > rows && first < f->focus)
-		used -= 1 + (f->fields[first++].error != NULL);
+		used -= field_rows(&f->fields[first++], width);
 	return first;
 }
 
@@ -371,16 +413,15 @@ form_draw(struct app *a, const struct form *f, WINDOW *win)
 		draw_fill(win, r, 0, width, ELEM_FORM);
 	draw_box(win, ELEM_FORM_BORDER);
 	draw_text(win, 0, 2, width - 4, f->title, ELEM_FORM_LABEL, 0);
-	for (size_t i = first_shown(f, height - 2); i < f->n && y < height - 1; i++) {
+	for (size_t i = first_shown(f, height - 2, width); i < f->n && y < height - 1; i++) {
 		const struct field *fd = &f->fields[i];
 
 		draw_field(win, fd, y, width, i == f->focus, &cx);
 		if (i == f->focus)
 			cy = y;
 		y++;
-		if (fd->error && y < height - 1)
-			draw_text(win, y++, 2 + LABEL_W + 1, width - LABEL_W - 5, fd->error,
-				  fd->error_is_note ? ELEM_POLICY_WARNING : ELEM_FORM_ERROR, 0);
+		if (fd->error)
+			y = draw_error(win, fd, y, height - 1, width);
 	}
 	draw_text(win, height - 1, 2, width - 4,
 		  " Enter accept  Esc cancel  Tab next  Space cycle ", ELEM_FORM_BORDER, 0);
@@ -414,7 +455,10 @@ focus_first_error(struct form *f)
 static void
 form_dock(struct app *a, const struct form *f, bool open)
 {
-	int h = open ? form_rows(f) + 2 : 0;
+	int top, left, height, width, h;
+
+	display_form_rect(a, &top, &left, &height, &width);
+	h = open ? form_rows(f, width) + 2 : 0;
 
 	if (h != a->form_h) {
 		a->form_h = h;

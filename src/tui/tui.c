@@ -53,6 +53,7 @@ app_free(struct app *a)
 	review_close(a);
 	free(a->filter);
 	mw_buf_release(&a->status);
+	msglog_free(&a->log);
 	tutorial_free(a);
 }
 

@@ -14,6 +14,7 @@
 #include "tui/keys.h"
 #include "tui/request.h"
 #include "editor/session.h"
+#include "editor/msglog.h"
 
 typedef struct _win_st WINDOW;
 struct app;
@@ -63,6 +64,8 @@ struct app {
 	int start_tutorial;		/* on quit: 1 open the tutorial, 2 start it over */
 	bool show_rollback;		/* editor: the SQL tabs show the rollback */
 	int form_h;			/* rows a docked form wants, 0 = no form */
+	struct msglog log;		/* every status message, for :messages */
+	bool wrap;			/* the preview wraps long lines */
 };
 
 extern const struct view_ops tables_ops, editor_ops, preview_ops;

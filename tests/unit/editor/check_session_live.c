@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "editor/msglog.h"
 #include "editor/session.h"
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
@@ -97,6 +98,34 @@ START_TEST(test_preview_free)
 }
 END_TEST
 
+/* Every message is kept in full (newlines too), the oldest dropped past the bound. */
+START_TEST(test_msglog)
+{
+	struct msglog l = { 0 };
+	mw_buf out = MW_BUF_INIT;
+
+	ck_assert_ptr_null(msglog_last(&l));
+	msglog_add(&l, false, "column added; change patch-x");
+	msglog_add(&l, true, "a long reason\nover two lines");
+	msglog_add(&l, false, "");
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_str_eq(msglog_last(&l)->text, "a long reason\nover two lines");
+	ck_assert(msglog_last(&l)->error);
+	msglog_format(&l, &out);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&out), "info   column added; change patch-x\n"));
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&out), "error  a long reason"));
+	for (int i = 0; i < MSGLOG_MAX; i++)
+		msglog_add(&l, false, "again");
+	ck_assert_uint_eq(l.n, MSGLOG_MAX);
+	ck_assert_uint_eq(l.dropped, 2);
+	mw_buf_reset(&out);
+	msglog_format(&l, &out);
+	ck_assert_ptr_nonnull(strstr(mw_buf_cstr(&out), "(2 older messages dropped)"));
+	mw_buf_release(&out);
+	msglog_free(&l);
+}
+END_TEST
+
 static Suite *
 live_suite(void)
 {
@@ -108,6 +137,7 @@ live_suite(void)
 	tcase_add_test(tc, test_preview_cancel);
 	tcase_add_test(tc, test_preview_accept);
 	tcase_add_test(tc, test_preview_free);
+	tcase_add_test(tc, test_msglog);
 	suite_add_tcase(s, tc);
 	return s;
 }
