@@ -53,6 +53,8 @@ struct session {
 	struct snapstack undo, redo;
 	char *change_name;		/* proposed or typed */
 	bool name_custom;		/* typed by the user, or a file's: keep it */
+	bool name_words;		/* proposed from several edits (words.h) */
+	mw_buf undo_words;		/* what the last undo/redo undid or redid */
 	char *amends;			/* the change file amended (relative), NULL = new */
 	mw_doc *change_doc;		/* that file as loaded (comment, layout) */
 	bool dirty;			/* the editor differs from the files on disk */
@@ -89,6 +91,7 @@ struct session {
 	bool verify_ok;
 	unsigned commits;		/* commits made in this session */
 	char *last_bug;			/* Bug id of the last commit ("" = none) */
+	char last_commit[41];		/* its hash, "" = none */
 };
 
 /* Where loading failed: the file and position a loader error names. */

@@ -9,6 +9,7 @@
 #include "tui/form.h"
 #include "tui/actions.h"
 #include "tui/display.h"
+#include "editor/words.h"
 #include "mwschema/edit.h"
 #include "mwschema/gen.h"
 
@@ -421,8 +422,13 @@ action_set_pk(struct app *a)
 	f.validate = validate_pk;
 	f.data = &pf;
 	f.live = &pf.after;
-	if (form_run(a, &f) == 1)
-		done(a, pf.after, "primary key set");
+	if (form_run(a, &f) == 1) {
+		mw_buf what = MW_BUF_INIT;
+
+		words_pk(&what, pf.after);
+		done(a, pf.after, mw_buf_cstr(&what));
+		mw_buf_release(&what);
+	}
 	else
 		mw_table_free(pf.after);
 	mw_buf_release(&cols);
@@ -449,12 +455,16 @@ action_edit(struct app *a)
 	case ITEM_PK:
 		action_set_pk(a);
 		break;
+	case ITEM_DROPPED:
+		app_error(a, "the change drops it: u undoes the drop");
+		break;
 	default:
 		if (t)
 			app_error(a, "select a column, an index or the primary key first");
 	}
 }
 
+/* The core refuses first (a key column...): the question comes only for a drop it allows. */
 void
 action_drop(struct app *a)
 {
@@ -466,19 +476,27 @@ action_drop(struct app *a)
 	mw_diags errs = MW_DIAGS_INIT;
 	char *question;
 
+	if (item == ITEM_DROPPED) {
+		app_error(a, "the change drops it already (u undoes the drop)");
+		return;
+	}
 	if (item != ITEM_COLUMN && item != ITEM_INDEX) {
 		if (t)
 			app_error(a, "select a column or an index to drop");
 		return;
 	}
 	name = item == ITEM_COLUMN ? t->columns[i].name : t->indexes[i].name;
-	question = mw_strdupf("Drop %s '%s'? (y/n)", item == ITEM_COLUMN ? "column" : "index", name);
-	if (!display_ask(a, question))
-		app_info(a, "nothing dropped");
-	else if ((item == ITEM_COLUMN ? mw_edit_drop_column(&after, t, name, &errs)
-				      : mw_edit_drop_index(&after, t, name, &errs)))
+	if (item == ITEM_COLUMN ? mw_edit_drop_column(&after, t, name, &errs)
+				: mw_edit_drop_index(&after, t, name, &errs)) {
 		app_error(a, "%s", errs.items[0].message);
-	else
+		mw_diags_free(&errs);
+		return;
+	}
+	question = mw_strdupf("Drop %s '%s'? (y/n)", item == ITEM_COLUMN ? "column" : "index", name);
+	if (!display_ask(a, question)) {
+		app_info(a, "nothing dropped");
+		mw_table_free(after);
+	} else
 		done(a, after, item == ITEM_COLUMN ? "column dropped" : "index dropped");
 	mw_diags_free(&errs);
 	free(question);

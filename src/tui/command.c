@@ -98,20 +98,21 @@ filter_changed(struct app *a, const char *text)
 	display_render(a);
 }
 
+/* Esc or an empty line clears the filter: the whole list again. */
 static void
 request_filter(struct app *a)
 {
-	char *old = a->filter ? mw_xstrdup(a->filter) : NULL;
 	char *line = prompt_read(a, "/", 0, filter_changed);
 
-	if (!line) {
-		/* Cancelled: back to the filter there was. */
-		filter_changed(a, old ? old : "");
+	if (!line || !*line) {
+		filter_changed(a, "");
+		free(a->filter);
+		a->filter = NULL;
+		app_info(a, "filter cleared: all tables");
 	} else {
 		a->focus = PANE_TABLES;
-		free(line);
 	}
-	free(old);
+	free(line);
 }
 
 static void
@@ -130,13 +131,15 @@ static void
 request_undo(struct app *a, bool redo)
 {
 	if (redo ? session_redo(a->s) : session_undo(a->s)) {
+		const char *what = mw_buf_cstr(&a->s->undo_words);
+
 		tables_sync_cursor(a);
 		if (!session_has_change(a->s) && a->s->disk_name)
-			app_info(a, "%s; w removes the written change %s", redo ? "redone" : "undone",
-				 a->s->disk_name);
+			app_info(a, "%s%s%s; w removes the written change %s", redo ? "redone" : "undone",
+				 *what ? ": " : "", what, a->s->disk_name);
 		else
-			app_info(a, "%s; change %s", redo ? "redone" : "undone",
-				 session_has_change(a->s) ? a->s->change_name : "(none)");
+			app_info(a, "%s%s%s; change %s", redo ? "redone" : "undone", *what ? ": " : "",
+				 what, session_has_change(a->s) ? a->s->change_name : "(none)");
 	} else
 		app_error(a, "nothing to %s", redo ? "redo" : "undo");
 }

@@ -196,35 +196,52 @@ draw_review_title(struct app *a)
 	wnoutrefresh(title_win);
 }
 
+static void title_flags(struct app *a, mw_buf *t);
+
 static void
 draw_title(struct app *a)
 {
 	struct session *s = a->s;
-	mw_buf t = MW_BUF_INIT;
-	int used;
+	mw_buf t = MW_BUF_INIT, flags = MW_BUF_INIT;
+	int used, name_w;
 
 	if (a->review) {
 		draw_review_title(a);
 		return;
 	}
-	mw_buf_addf(&t, " mwschema  %s  [%s]  change: %s", s->ws->name,
-		    s->ws->branch ? s->ws->branch : "no git", session_title_name(s));
+	title_flags(a, &flags);
+	mw_buf_addf(&t, " mwschema  %s  [%s]  change: ", s->ws->name,
+		    s->ws->branch ? s->ws->branch : "no git");
+	name_w = COLS - draw_width(mw_buf_cstr(&t)) - draw_width(mw_buf_cstr(&flags));
+	/* The flags must stay readable: a long change name gives way. */
+	if (draw_width(session_title_name(s)) > name_w && name_w > 1) {
+		mw_buf_add(&t, session_title_name(s), draw_fit(session_title_name(s), name_w - 1, NULL));
+		mw_buf_addc(&t, '~');
+	} else
+		mw_buf_adds(&t, session_title_name(s));
 	used = draw_text(title_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_TITLE, 0);
-	mw_buf_reset(&t);
-	if (s->autosave_error.len)
-		mw_buf_adds(&t, "  [!] NO AUTOSAVE");
-	if (s->dirty && !session_has_change(s))
-		mw_buf_adds(&t, "  [+] undone (w removes it)");
-	else if (s->dirty)
-		mw_buf_adds(&t, "  [+] unsaved");
-	else if (s->written)
-		mw_buf_adds(&t, "  written, not committed");
-	if (a->show_rollback)
-		mw_buf_adds(&t, "  [rollback SQL]");
-	used += draw_text(title_win, 0, used, COLS - used, mw_buf_cstr(&t), ELEM_TITLE_DIRTY, 0);
+	used += draw_text(title_win, 0, used, COLS - used, mw_buf_cstr(&flags), ELEM_TITLE_DIRTY, 0);
 	draw_fill(title_win, 0, used, COLS - used, ELEM_TITLE);
 	mw_buf_release(&t);
+	mw_buf_release(&flags);
 	wnoutrefresh(title_win);
+}
+
+static void
+title_flags(struct app *a, mw_buf *t)
+{
+	struct session *s = a->s;
+
+	if (s->autosave_error.len)
+		mw_buf_adds(t, "  [!] NO AUTOSAVE");
+	if (s->dirty && !session_has_change(s))
+		mw_buf_adds(t, "  [+] undone (w removes it)");
+	else if (s->dirty)
+		mw_buf_adds(t, "  [+] unsaved");
+	else if (s->written)
+		mw_buf_adds(t, "  written, not committed");
+	if (a->show_rollback)
+		mw_buf_adds(t, "  [rollback SQL]");
 }
 
 static const enum request hint_requests[] = {

@@ -85,7 +85,7 @@ void app_info(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);
 int app_error(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);
 
 /* Editor selection, for the edit actions. */
-enum editor_item { ITEM_NONE, ITEM_COLUMN, ITEM_INDEX, ITEM_PK };
+enum editor_item { ITEM_NONE, ITEM_COLUMN, ITEM_INDEX, ITEM_PK, ITEM_DROPPED };
 enum editor_item editor_selected(struct app *a, size_t *index);
 void editor_select_column(struct app *a, const char *name);
 

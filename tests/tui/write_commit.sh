@@ -18,10 +18,15 @@ keys c
 wait_for "Commit the change"
 assert_screen "Add field actor_email to actor"
 keys Tab; type_text "T12345"; keys Enter
-wait_for "committed on main"
+wait_for "on main: Add field actor_email to actor"
+# The status names the new commit (issue 22).
+short=$(cd "$T_WS" && git rev-parse --short=12 HEAD)
+assert_screen "committed $short on main"
 subject=$(cd "$T_WS" && git log -1 --format=%s)
 [ "$subject" = "Add field actor_email to actor" ] || fail "git log: $subject"
 (cd "$T_WS" && git log -1 --format=%B) | grep -q "^Bug: T12345$" || fail "no Bug footer"
+# The body from the template: optional? and rollback are prefilled.
+(cd "$T_WS" && git log -1 --format=%B) | grep -q "^Rollback: revert" || fail "no Rollback line"
 (cd "$T_WS" && git show --name-only --format= HEAD) | grep -q "sql/mysql/patch-actor-actor_email.sql" ||
   fail "patch not in the commit"
 # Keep editing after the commit (this crashed once): a new change, written too.

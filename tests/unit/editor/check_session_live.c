@@ -12,6 +12,8 @@
 
 #include "editor/msglog.h"
 #include "editor/session.h"
+#include "editor/textdiff.h"
+#include "editor/words.h"
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
 #include "mwschema/model.h"
@@ -126,6 +128,139 @@ START_TEST(test_msglog)
 }
 END_TEST
 
+static const char page_before[] =
+	"{ \"name\": \"pg\", \"columns\": ["
+	"{ \"name\": \"pg_id\", \"type\": \"integer\", \"options\": { \"notnull\": true } },"
+	"{ \"name\": \"pg_old\", \"type\": \"integer\", \"options\": { \"notnull\": true } },"
+	"{ \"name\": \"pg_gone\", \"type\": \"integer\", \"options\": { \"notnull\": true } } ],"
+	" \"indexes\": [ { \"name\": \"pg_old_idx\", \"columns\": [ \"pg_old\" ], \"unique\": false } ],"
+	" \"pk\": [ \"pg_id\" ] }";
+static const char page_after[] =
+	"{ \"name\": \"pg\", \"columns\": ["
+	"{ \"name\": \"pg_id\", \"type\": \"integer\", \"options\": { \"notnull\": true } },"
+	"{ \"name\": \"pg_old\", \"type\": \"integer\", \"options\": { \"notnull\": true } },"
+	"{ \"name\": \"pg_model\", \"type\": \"integer\", \"options\": { \"notnull\": false } } ],"
+	" \"indexes\": [ { \"name\": \"pg_old_idx\", \"columns\": [ \"pg_old\" ], \"unique\": false } ],"
+	" \"pk\": [ \"pg_id\" ] }";
+
+/* A change doing several things is named and described by all of them. */
+START_TEST(test_words_several)
+{
+	mw_table *b = table_from_json(page_before), *a = table_from_json(page_after);
+	mw_table_diff d = MW_TABLE_DIFF_INIT;
+	mw_buf out = MW_BUF_INIT;
+	char *name, *subject;
+
+	ck_assert_int_eq(mw_table_diff_summary(&d, b, a), 0);
+	words_edits(&out, &d);
+	ck_assert_msg(strstr(mw_buf_cstr(&out), "drop field pg_gone") != NULL, "%s", mw_buf_cstr(&out));
+	ck_assert_msg(strstr(mw_buf_cstr(&out), "add field pg_model") != NULL, "%s", mw_buf_cstr(&out));
+	name = words_change_name(a, &d);
+	ck_assert_ptr_nonnull(name);
+	ck_assert_msg(strstr(name, "patch-pg-") == name && strstr(name, "drop") && strstr(name, "pg_model"),
+		      "%s", name);
+	subject = words_commit_subject(a, &d);
+	ck_assert_ptr_nonnull(subject);
+	ck_assert_msg(!strncmp(subject, "Change pg: ", 11), "%s", subject);
+	ck_assert_uint_le(strlen(subject), 72);
+	free(name);
+	free(subject);
+	/* One edit: the core's name and subject stand. */
+	mw_table_diff_clear(&d);
+	ck_assert_int_eq(mw_table_diff_summary(&d, b, b), 0);
+	ck_assert_ptr_null(words_change_name(b, &d));
+	mw_table_diff_clear(&d);
+	mw_buf_release(&out);
+	mw_table_free(a);
+	mw_table_free(b);
+}
+END_TEST
+
+START_TEST(test_words_body_pk)
+{
+	mw_table *t = table_from_json(page_before);
+	mw_buf out = MW_BUF_INIT;
+
+	words_commit_body(&out, "Pages need a model.", "no", "revert");
+	ck_assert_str_eq(mw_buf_cstr(&out), "Pages need a model.\n\nOptional: no\nRollback: revert\n");
+	mw_buf_reset(&out);
+	words_commit_body(&out, "", "", "");
+	ck_assert_str_eq(mw_buf_cstr(&out), "");
+	words_pk(&out, t);
+	ck_assert_str_eq(mw_buf_cstr(&out), "primary key set to (pg_id)");
+	mw_buf_reset(&out);
+	mw_strv_free(t->pk, t->npk);
+	t->pk = NULL;
+	t->npk = 0;
+	words_pk(&out, t);
+	ck_assert_str_eq(mw_buf_cstr(&out), "primary key cleared");
+	mw_buf_release(&out);
+	mw_table_free(t);
+}
+END_TEST
+
+/* Undo and redo say which edit they took back or made again. */
+START_TEST(test_undo_words)
+{
+	struct session *s;
+	mw_buf err = MW_BUF_INIT;
+
+	ck_assert_msg(session_open(&s, repo, &err) == 0, "%s", mw_buf_cstr(&err));
+	add_column(s, 0, "x_first");
+	add_column(s, 0, "x_second");
+	ck_assert(session_undo(s));
+	ck_assert_str_eq(mw_buf_cstr(&s->undo_words), "add field x_second");
+	ck_assert(session_undo(s));
+	ck_assert_str_eq(mw_buf_cstr(&s->undo_words), "add field x_first");
+	ck_assert(session_redo(s));
+	ck_assert_str_eq(mw_buf_cstr(&s->undo_words), "add field x_first");
+	mw_buf_release(&err);
+	session_free(s);
+}
+END_TEST
+
+/* The change's name follows all its edits, not the last one. */
+START_TEST(test_name_several)
+{
+	struct session *s;
+	mw_buf err = MW_BUF_INIT;
+	const mw_table *t;
+	mw_table *after;
+
+	ck_assert_msg(session_open(&s, repo, &err) == 0, "%s", mw_buf_cstr(&err));
+	add_column(s, 0, "x_first");
+	t = session_table(s, 0);
+	ck_assert_msg(strstr(s->change_name, "x_first") != NULL, "%s", s->change_name);
+	after = mw_table_dup(t);
+	/* Drop the table's first column too. */
+	mw_column_clear(&after->columns[1]);
+	memmove(&after->columns[1], &after->columns[2], (after->ncolumns - 2) * sizeof(*after->columns));
+	after->ncolumns--;
+	session_edit_apply(s, 0, after);
+	if (s->plan.summary.nitems > 1) {
+		ck_assert_msg(strstr(s->change_name, "x_first") && strstr(s->change_name, "drop"), "%s",
+			      s->change_name);
+	}
+	/* Back to one edit: the core's name again. */
+	ck_assert(session_undo(s));
+	ck_assert_msg(strstr(s->change_name, "x_first") != NULL && !strstr(s->change_name, "drop"),
+		      "%s", s->change_name);
+	mw_buf_release(&err);
+	session_free(s);
+}
+END_TEST
+
+/* The JSON diff lists the old lines before the new ones, as diff(1). */
+START_TEST(test_diff_order)
+{
+	mw_buf out = MW_BUF_INIT;
+
+	text_diff(&out, "a\nold\nz\n", "a\nnew\nz\n", 1);
+	ck_assert_str_eq(mw_buf_cstr(&out), "@@ -1 +1 @@\n a\n-old\n+new\n z\n");
+	mw_buf_release(&out);
+}
+END_TEST
+
 static Suite *
 live_suite(void)
 {
@@ -138,6 +273,11 @@ live_suite(void)
 	tcase_add_test(tc, test_preview_accept);
 	tcase_add_test(tc, test_preview_free);
 	tcase_add_test(tc, test_msglog);
+	tcase_add_test(tc, test_words_several);
+	tcase_add_test(tc, test_words_body_pk);
+	tcase_add_test(tc, test_undo_words);
+	tcase_add_test(tc, test_name_several);
+	tcase_add_test(tc, test_diff_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
