@@ -152,6 +152,98 @@ words_commit_body(mw_buf *out, const char *why, const char *optional, const char
 		mw_buf_addf(out, "Rollback: %s\n", rollback);
 }
 
+static bool
+is_bare_number(const char *s)
+{
+	const char *p = s + (*s == '-');
+
+	if (!*p)
+		return false;
+	for (; *p; p++)
+		if (!strchr("0123456789.", *p))
+			return false;
+	return true;
+}
+
+bool
+words_fit_options(mw_type type, bool *is_unsigned, bool *autoincrement, mw_buf *deflt,
+		  mw_buf *said)
+{
+	bool numeric = mw_type_is_integer(type) || type == MW_T_DECIMAL || type == MW_T_FLOAT;
+	size_t start = said->len;
+
+	if (*is_unsigned && !numeric) {
+		*is_unsigned = false;
+		mw_buf_adds(said, "unsigned off");
+	}
+	if (*autoincrement && !mw_type_is_integer(type)) {
+		*autoincrement = false;
+		mw_buf_addf(said, "%sautoincrement off", said->len > start ? ", " : "");
+	}
+	if (!numeric && type != MW_T_BOOLEAN && is_bare_number(mw_buf_cstr(deflt))) {
+		char *quoted = mw_strdupf("'%s'", mw_buf_cstr(deflt));
+
+		mw_buf_reset(deflt);
+		mw_buf_adds(deflt, quoted);
+		free(quoted);
+		mw_buf_addf(said, "%sdefault quoted as text", said->len > start ? ", " : "");
+	}
+	if (said->len == start)
+		return false;
+	mw_buf_addf(said, " for a %s column", mw_type_name(type));
+	return true;
+}
+
+/* Levenshtein distance, with a swap of two neighbours as one edit; capped at 9. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b), d[32][32];
+
+	if (n > 30 || m > 30)
+		return 9;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[n][m];
+}
+
+const char *
+words_suggest(const char *word, const char *const *names, size_t n)
+{
+	const char *pick = NULL, *prefixed = NULL;
+	size_t best = strlen(word) <= 3 ? 2 : 3, nprefixed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(word, names[i]);
+
+		if (d < best) {
+			best = d;
+			pick = names[i];
+		}
+		if (*word && !strncmp(names[i], word, strlen(word))) {
+			prefixed = names[i];
+			nprefixed++;
+		}
+	}
+	return pick ? pick : nprefixed == 1 ? prefixed : NULL;
+}
+
 void
 words_pk(mw_buf *out, const mw_table *after)
 {

@@ -32,6 +32,20 @@ char *words_commit_subject(const mw_table *after, const mw_table_diff *summary);
  */
 void words_commit_body(mw_buf *out, const char *why, const char *optional,
 		       const char *rollback);
+/*
+ * After a column's type changed: the options the new type does not take
+ * are dropped (unsigned for non-numbers, autoincrement for non-integers; a
+ * bare number as the default of a text type is quoted), and `said` gets a
+ * sentence naming them. False when nothing had to change.
+ */
+bool words_fit_options(mw_type type, bool *is_unsigned, bool *autoincrement, mw_buf *deflt,
+		       mw_buf *said);
+/*
+ * The name of `names` (n of them) closest to a mistyped `word`: at most two
+ * edits away (one for short words), or the only one it starts; NULL when
+ * none is close enough.
+ */
+const char *words_suggest(const char *word, const char *const *names, size_t n);
 /* "primary key set to (a, b)" or "primary key cleared". */
 void words_pk(mw_buf *out, const mw_table *after);
 

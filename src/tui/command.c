@@ -12,6 +12,7 @@
 #include "tui/review.h"
 #include "tui/startup.h"
 #include "tui/tutorial.h"
+#include "editor/words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -344,6 +345,30 @@ command_find(const char *name)
 	return NULL;
 }
 
+/* "Did you mean", over the commands and the request names. */
+static void
+unknown_command(struct app *a, const char *cmd)
+{
+	size_t n, k = 0;
+	const struct command_info *c = command_list(&n);
+	const char **names = mw_xcalloc(n * 2 + REQ_COUNT, sizeof(*names));
+	const char *pick;
+
+	for (size_t i = 0; i < n; i++) {
+		names[k++] = c[i].name;
+		if (c[i].alias)
+			names[k++] = c[i].alias;
+	}
+	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++)
+		names[k++] = request_name((enum request)r);
+	pick = words_suggest(cmd, names, k);
+	if (pick)
+		app_error(a, "unknown command '%s': did you mean ':%s'? (:help lists them)", cmd, pick);
+	else
+		app_error(a, "unknown command '%s' (:help lists them)", cmd);
+	free(names);
+}
+
 void
 app_command(struct app *a, const char *line)
 {
@@ -367,7 +392,7 @@ app_command(struct app *a, const char *line)
 	else if ((req = request_from_name(cmd)) != REQ_NONE)
 		app_request(a, req);
 	else if (*cmd)
-		app_error(a, "unknown command '%s' (:help lists them)", cmd);
+		unknown_command(a, cmd);
 	free(cmd);
 	free(args);
 }

@@ -15,10 +15,12 @@
 #include "tui/tutorial.h"
 
 #include <ctype.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #define AUTOSAVE_IDLE_MS 150
@@ -67,6 +69,15 @@ display_oom(void)
 	display_done();
 }
 
+/* A terminal without cursor addressing ("dumb", an editor's shell buffer) shows nothing. */
+static bool
+can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup && cup != (const char *)-1;
+}
+
 int
 display_init(struct app *a)
 {
@@ -85,6 +96,15 @@ display_init(struct app *a)
 	screen = newterm(term, out, stdin);
 	if (!screen) {
 		fprintf(stderr, "mwschema: cannot use terminal type '%s'\n", term ? term : "(unset)");
+		return -1;
+	}
+	if (!can_address()) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		fprintf(stderr, "mwschema: the terminal type '%s' cannot move the cursor, and the editor "
+			"draws a full screen.\nRun it in a terminal emulator (TERM=xterm-256color, "
+			"screen, tmux...), or use the commands: mwschema --help\n", term ? term : "(unset)");
 		return -1;
 	}
 	terminal_prepare_restore();
@@ -366,6 +386,26 @@ autosave(struct app *a)
 	}
 }
 
+/*
+ * C-z: raw mode takes it as a key, so the shell's job control is done
+ * here: the edits go to the recovery file, the terminal is given back,
+ * the process stops; on `fg` the screen is set up and drawn again.
+ */
+static void
+suspend(struct app *a)
+{
+	if (a->s->autosave_due)
+		session_autosave(a->s);
+	endwin();
+	terminal_restore_from_signal();	/* the mouse off too, and the saved mode */
+	kill(getpid(), SIGTSTP);
+	/* Continued. */
+	reset_prog_mode();
+	display_layout(a);
+	clearok(curscr, TRUE);
+	display_redraw(a);
+}
+
 int
 display_getkey(struct app *a)
 {
@@ -380,6 +420,10 @@ display_getkey(struct app *a)
 			if (a->s->autosave_due)
 				autosave(a);
 			continue;
+		}
+		if (rc == OK && ch == KEY_CTRL('z')) {
+			suspend(a);
+			return KEY_FN(KEY_RESIZE);
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			display_layout(a);

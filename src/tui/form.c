@@ -76,6 +76,18 @@ form_value(const struct form *f, const char *key)
 	return fd ? mw_buf_cstr(&fd->value) : "";
 }
 
+void
+form_set_value(struct form *f, const char *key, const char *value)
+{
+	struct field *fd = find_field(f, key);
+
+	if (!fd)
+		return;
+	mw_buf_reset(&fd->value);
+	mw_buf_adds(&fd->value, value);
+	fd->cursor = fd->value.len;
+}
+
 bool
 form_bool(const struct form *f, const char *key)
 {
@@ -165,16 +177,30 @@ form_set_errors(struct form *f, const mw_diags *errs)
  * Choices: completion of a typed prefix and cycling with Space.
  */
 
+/* Where the word being completed starts: the last one of a list field. */
+static size_t
+word_start(const struct field *fd)
+{
+	size_t i = fd->value.len;
+
+	if (!fd->list)
+		return 0;
+	while (i > 0 && !strchr(", ", fd->value.data[i - 1]))
+		i--;
+	return i;
+}
+
 static const char *
 completion(const struct field *fd)
 {
-	const char *v = mw_buf_cstr(&fd->value);
+	size_t start = word_start(fd);
+	const char *v = mw_buf_cstr(&fd->value) + start;
 	const char *found = NULL;
 
 	if (!fd->choices || !*v)
 		return NULL;
 	for (size_t i = 0; fd->choices[i]; i++) {
-		if (!strncmp(fd->choices[i], v, fd->value.len)) {
+		if (!strncmp(fd->choices[i], v, fd->value.len - start)) {
 			if (found)
 				return NULL;	/* ambiguous */
 			found = fd->choices[i];
@@ -189,7 +215,7 @@ complete(struct field *fd)
 	const char *c = completion(fd);
 
 	if (c) {
-		mw_buf_reset(&fd->value);
+		mw_buf_truncate(&fd->value, word_start(fd));
 		mw_buf_adds(&fd->value, c);
 		fd->cursor = fd->value.len;
 	}
@@ -294,7 +320,7 @@ edit_field(struct field *fd, int key)
 		fd->cursor = fd->value.len;
 	} else if (key == KEY_CTRL('u')) {
 		delete_range(fd, 0, fd->cursor);
-	} else if (key == ' ' && fd->choices) {
+	} else if (key == ' ' && fd->choices && !fd->list) {
 		cycle(fd);
 	} else if (key >= 0x20 && key < 0x110000 && key != 127) {
 		insert_char(fd, key);
@@ -359,8 +385,9 @@ draw_field(WINDOW *win, const struct field *fd, int y, int width, bool focus, in
 	const char *shown = v + (before >= w ? draw_fit(v, before - w + 1, NULL) : 0);
 	int used = draw_text(win, y, x, w, shown, focus ? ELEM_FORM_FIELD_FOCUS : ELEM_FORM_FIELD, 0);
 
-	if (c && strlen(c) > fd->value.len)
-		used += draw_text(win, y, x + used, w - used, c + fd->value.len, ELEM_MUTED, 0);
+	if (c && strlen(c) > fd->value.len - word_start(fd))
+		used += draw_text(win, y, x + used, w - used, c + fd->value.len - word_start(fd),
+				  ELEM_MUTED, 0);
 	draw_fill(win, y, x + used, w - used, focus ? ELEM_FORM_FIELD_FOCUS : ELEM_FORM_FIELD);
 	if (focus)
 		*cx = x + (before >= w ? w - 1 : before);
@@ -486,10 +513,16 @@ form_live(struct app *a, struct form *f)
 			complete(&f->fields[i]);
 	}
 	form_clear_errors(f);
+	if (f->changed)
+		f->changed(f, f->data);
 	bad = f->validate(f, f->data);
 	for (size_t i = 0; i < f->n; i++) {
-		mw_buf_reset(&f->fields[i].value);
-		mw_buf_adds(&f->fields[i].value, mw_buf_cstr(&typed[i]));
+		/* Back to the typed prefix, unless the form itself set the field. */
+		if (f->fields[i].choices && !strncmp(mw_buf_cstr(&f->fields[i].value),
+						      mw_buf_cstr(&typed[i]), typed[i].len)) {
+			mw_buf_reset(&f->fields[i].value);
+			mw_buf_adds(&f->fields[i].value, mw_buf_cstr(&typed[i]));
+		}
 		mw_buf_release(&typed[i]);
 	}
 	free(typed);

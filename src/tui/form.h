@@ -31,6 +31,7 @@ struct field {
 	mw_buf value;
 	size_t cursor;			/* byte offset in value */
 	const char *const *choices;	/* NULL-terminated (FIELD_CHOICE) */
+	bool list;			/* choices complete each word of "a, b" */
 	char *error;			/* shown under the field */
 	bool error_is_note;		/* NOTE rows: show as a warning */
 	bool touched;			/* edited since the form opened */
@@ -51,6 +52,8 @@ struct form {
 	 * show under the fields already edited.
 	 */
 	struct mw_table **live;
+	/* Live forms: sees the values (choices completed) before validate. */
+	void (*changed)(struct form *f, void *data);
 };
 
 void form_init(struct form *f, const char *title, size_t n);
@@ -59,6 +62,8 @@ void form_free(struct form *f);
 struct field *form_field(struct form *f, size_t i, enum field_kind kind, const char *label,
 			 const char *key, const char *value);
 const char *form_value(const struct form *f, const char *key);
+/* Replaces a field's text (the cursor goes to its end). */
+void form_set_value(struct form *f, const char *key, const char *value);
 bool form_bool(const struct form *f, const char *key);
 void form_clear_errors(struct form *f);
 /*

@@ -112,6 +112,25 @@ parse_args(int argc, char **argv, const char **dir, bool *demo, int *tutorial)
 	return 0;
 }
 
+/*
+ * The tutorial's copy made while the old screen is still up, for the
+ * editor :tutorial starts next: no blank terminal while it is copied.
+ */
+static char *prepared_tutorial;
+
+static void
+prepare_next_tutorial(struct app *a, bool restart)
+{
+	mw_buf err = MW_BUF_INIT;
+
+	app_info(a, "preparing the tutorial's copy of the demo...");
+	display_redraw(a);
+	/* On failure the next start tries again, and says why. */
+	if (tutorial_prepare(&prepared_tutorial, restart, &err))
+		prepared_tutorial = NULL;
+	mw_buf_release(&err);
+}
+
 int
 tui_main(int argc, char **argv)
 {
@@ -125,7 +144,11 @@ tui_main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &dir, &demo, &tutorial))
 		return 2;
-	if (demo || tutorial) {
+	if (tutorial && prepared_tutorial) {
+		demo_dir = prepared_tutorial;
+		prepared_tutorial = NULL;
+		dir = demo_dir;
+	} else if (demo || tutorial) {
 		if (tutorial ? tutorial_prepare(&demo_dir, tutorial == 2, &err)
 			     : demo_copy(&demo_dir, &err))
 			goto fail;
@@ -160,6 +183,8 @@ tui_main(int argc, char **argv)
 	session_catch_signals(NULL, NULL);
 	prompt_done();
 	start_tutorial = a.start_tutorial;
+	if (start_tutorial)
+		prepare_next_tutorial(&a, start_tutorial == 2);
 	options_free();
 	app_free(&a);
 	display_done();

@@ -199,6 +199,34 @@ START_TEST(test_words_body_pk)
 }
 END_TEST
 
+/* A new type drops what it does not take; a mistyped word gets its neighbour. */
+START_TEST(test_words_fit_suggest)
+{
+	static const char *const cmds[] = { "table", "tutorial", "messages", "write" };
+	bool uns = true, ai = true;
+	mw_buf def = MW_BUF_INIT, said = MW_BUF_INIT;
+
+	mw_buf_adds(&def, "0");
+	ck_assert(words_fit_options(MW_T_STRING, &uns, &ai, &def, &said));
+	ck_assert(!uns && !ai);
+	ck_assert_str_eq(mw_buf_cstr(&def), "'0'");
+	ck_assert_str_eq(mw_buf_cstr(&said),
+			 "unsigned off, autoincrement off, default quoted as text for a string column");
+	uns = ai = true;
+	mw_buf_reset(&said);
+	ck_assert(!words_fit_options(MW_T_BIGINT, &uns, &ai, &def, &said));
+	ck_assert(uns && ai);
+	ck_assert(words_fit_options(MW_T_DECIMAL, &uns, &ai, &def, &said));
+	ck_assert(uns && !ai);
+	ck_assert_str_eq(words_suggest("tabel", cmds, 4), "table");
+	ck_assert_str_eq(words_suggest("mesages", cmds, 4), "messages");
+	ck_assert_str_eq(words_suggest("tut", cmds, 4), "tutorial");
+	ck_assert_ptr_null(words_suggest("zzzzzz", cmds, 4));
+	mw_buf_release(&def);
+	mw_buf_release(&said);
+}
+END_TEST
+
 /* Undo and redo say which edit they took back or made again. */
 START_TEST(test_undo_words)
 {
@@ -276,6 +304,7 @@ live_suite(void)
 	tcase_add_test(tc, test_words_several);
 	tcase_add_test(tc, test_words_body_pk);
 	tcase_add_test(tc, test_undo_words);
+	tcase_add_test(tc, test_words_fit_suggest);
 	tcase_add_test(tc, test_name_several);
 	tcase_add_test(tc, test_diff_order);
 	suite_add_tcase(s, tc);
