@@ -3,13 +3,14 @@
 # from the core sources and runs each for a bounded time:
 #   fuzz_json  the JSON loader and the minimal-diff writer
 #   fuzz_gen   the pretty-printer, the generators, the rollback and lint
+#   fuzz_php   the PHP evaluator that reads handlers and schema tests
 # Usage: tests/fuzz/run-fuzz.sh [SECONDS] [TARGET...]   (from the repo root;
-# SECONDS is the total, shared by the targets; default 30, both targets).
+# SECONDS is the total, shared by the targets; default 30, all targets).
 # Exit status: 0 clean, 1 crash/leak found, 77 clang/libFuzzer unavailable.
 set -u
 secs=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_json fuzz_gen}
+targets=${*:-fuzz_json fuzz_gen fuzz_php}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cc=${CLANG:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
@@ -30,6 +31,9 @@ cd "$root" || exit 1
 json_srcs="src/core/util/buf.c src/core/util/diag.c src/core/util/fs.c src/core/util/strmap.c src/core/model/model.c
 	src/core/json/json_scan.c src/core/json/json_bytes.c src/core/json/json_tree.c src/core/json/json_check.c
 	src/core/json/json_load.c src/core/json/json_build.c src/core/json/json_write.c"
+php_srcs="src/core/util/buf.c src/core/util/fs.c src/core/model/dbms.c
+	src/core/checkout/php_lex.c src/core/checkout/php_eval.c src/core/checkout/php_stmt.c
+	src/core/checkout/php_hook.c"
 # The generators and lint reach most of the core: take all of it, with the
 # libraries the configured tree uses.
 gen_srcs=$(ls src/core/*/*.c)
@@ -95,6 +99,11 @@ for name in $targets; do
 	case $name in
 	fuzz_json) build fuzz_json "$json_srcs" "" ;;
 	fuzz_gen) build fuzz_gen "$gen_srcs" "$gen_libs" ;;
+	fuzz_php)
+		build fuzz_php "$php_srcs" ""
+		find tests/data/checkouts -name '*.php' | while read -r f; do
+			cp "$f" "$tmp/seeds/php_$(echo "$f" | tr '/' '_')"
+		done ;;
 	*) echo "fuzz: unknown target '$name'"; exit 2 ;;
 	esac
 	run "$name" "$share" || status=1
