@@ -14,9 +14,19 @@ for f in sql/abstractSchemaChanges/patch-actor-actor_email.json \
   [ -s "$T_WS/$f" ] || fail "$f not written"
 done
 grep -q '"actor_email"' "$T_WS/sql/tables.json" || fail "tables.json not updated"
+# Another branch is created only after a question (issue 22): n commits nothing.
+keys c
+wait_for "Commit the change"
+keys Tab Tab C-u; type_text "topic"; keys Enter
+wait_for "Branch 'topic' is not the current one (main)"
+keys n
+wait_for "not committed: the branch stays main"
+[ "$(cd "$T_WS" && git rev-list --count HEAD)" = 1 ] || fail "committed after n"
 keys c
 wait_for "Commit the change"
 assert_screen "Add field actor_email to actor"
+assert_screen "optional?"
+assert_screen "rollback"
 keys Tab; type_text "T12345"; keys Enter
 wait_for "on main: Add field actor_email to actor"
 # The status names the new commit (issue 22).
