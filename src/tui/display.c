@@ -50,11 +50,24 @@ display_active(void)
 	return screen != NULL;
 }
 
+/* The next display_done leaves the screen up, for the editor that follows (:tutorial). */
+static bool keep_screen;
+
+void
+display_keep(void)
+{
+	keep_screen = true;
+}
+
 void
 display_done(void)
 {
 	if (!screen)
 		return;
+	if (keep_screen) {
+		keep_screen = false;
+		return;
+	}
 	endwin();
 	delscreen(screen);
 	screen = NULL;
@@ -92,6 +105,11 @@ display_init(struct app *a)
 		if (!term || !*term)
 			term = "xterm-256color";
 	}
+	if (screen) {
+		/* Kept up by display_keep: the same terminal, set up again below. */
+		clearok(curscr, TRUE);
+		goto modes;
+	}
 	terminal_save_mode();
 	screen = newterm(term, out, stdin);
 	if (!screen) {
@@ -110,6 +128,7 @@ display_init(struct app *a)
 	terminal_prepare_restore();
 	atexit(display_done);
 	mw_set_oom_handler(display_oom);
+modes:
 	nonl();
 	raw();
 	noecho();

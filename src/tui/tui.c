@@ -183,8 +183,10 @@ tui_main(int argc, char **argv)
 	session_catch_signals(NULL, NULL);
 	prompt_done();
 	start_tutorial = a.start_tutorial;
-	if (start_tutorial)
+	if (start_tutorial) {
 		prepare_next_tutorial(&a, start_tutorial == 2);
+		display_keep();
+	}
 	options_free();
 	app_free(&a);
 	display_done();
