@@ -70,9 +70,9 @@ fill_commit_form(struct form *f, const struct session *s, size_t nfiles, size_t 
 	form_field(f, 2, FIELD_TEXT, "branch", "branch", s->ws->branch);
 	form_field(f, 3, FIELD_TEXT, "body: why", "why", NULL);
 	form_field(f, 4, FIELD_TEXT, "optional?", "optional",
-		   "no: the code needs the change before it is deployed");
+		   "no: the code needs it");
 	form_field(f, 5, FIELD_TEXT, "rollback", "rollback",
-		   "revert; the rollback SQL is `mwschema generate --reverse`");
+		   "revert; SQL: mwschema generate --reverse");
 	for (size_t i = 0; i < nfiles; i++) {
 		char *path = mw_xstrndup(p, strcspn(p, "\n"));
 

@@ -381,8 +381,8 @@ draw_field(WINDOW *win, const struct field *fd, int y, int width, bool focus, in
 		return;
 	}
 	before = draw_width(head);
-	/* Keep the cursor in view on long values: scroll by the excess. */
-	const char *shown = v + (before >= w ? draw_fit(v, before - w + 1, NULL) : 0);
+	/* Keep the cursor in view on long values (focused): scroll by the excess. */
+	const char *shown = v + (focus && before >= w ? draw_fit(v, before - w + 1, NULL) : 0);
 	int used = draw_text(win, y, x, w, shown, focus ? ELEM_FORM_FIELD_FOCUS : ELEM_FORM_FIELD, 0);
 
 	if (c && strlen(c) > fd->value.len - word_start(fd))
