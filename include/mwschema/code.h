@@ -6,7 +6,9 @@
  * code-still-uses rule).
  *
  * The index is built once per checkout (every .php file below the root;
- * hidden directories, vendor/ and node_modules/ skipped) by a PHP
+ * hidden directories, vendor/ and node_modules/ skipped, and so are files
+ * over MW_MAX_FILE_SIZE, anything but regular files, and symbolic links
+ * that lead out of the checkout) by a PHP
  * tokenizer that knows strings, comments, heredoc and nowdoc, and is then
  * kept up to date file by file. It records the identifiers that appear
  *   - as a whole string literal ('rev_actor'), or as an array key

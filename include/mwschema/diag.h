@@ -57,6 +57,17 @@ size_t mw_diags_count(const mw_diags *list, mw_severity at_least);
  */
 void mw_diag_format(mw_buf *out, const mw_diag *d);
 
+/*
+ * Appends `s` safe for a terminal: control characters (C0 but tab, DEL, C1),
+ * line and paragraph separators, bidirectional and zero-width controls, and
+ * bytes that are not UTF-8 become \xNN, \uNNNN or \n. mw_diag_format uses it
+ * for every part taken from the input, so a name or a file cannot move the
+ * cursor, retitle the window or hide text.
+ */
+void mw_diag_escape(mw_buf *out, const char *s);
+/* The same for text of several lines shown on a terminal: line breaks and tabs stay. */
+void mw_terminal_escape(mw_buf *out, const char *text, size_t len);
+
 /* Stable order: file, line, column, then insertion order. */
 void mw_diags_sort(mw_diags *list);
 

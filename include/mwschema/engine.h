@@ -19,8 +19,10 @@
 
 /*
  * Opens (creating if needed) the SQLite database file `db_path` and runs the
- * statements of `sql` in one transaction. 0, or -1 with the engine's message
- * (and the failing statement) in `err`; on failure nothing is committed.
+ * statements of `sql` in one transaction, one at a time and under the same
+ * rules as mw_engine_exec (no ATTACH, nothing but generated statements).
+ * 0, or -1 with the engine's message (and the failing statement) in `err`;
+ * on failure nothing is committed.
  */
 int mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err);
 
@@ -70,6 +72,15 @@ typedef struct mw_rows {
 	size_t *lens;		/* byte length of each cell */
 } mw_rows;
 
+/*
+ * Time limits, in seconds, unless MWSCHEMA_CONNECT_TIMEOUT or
+ * MWSCHEMA_STATEMENT_TIMEOUT say otherwise: for connecting (a server that
+ * accepts and never answers), and for each statement (on the server, and on
+ * the client for a server that stops answering).
+ */
+#define MW_ENGINE_CONNECT_TIMEOUT 10
+#define MW_ENGINE_STATEMENT_TIMEOUT 60
+
 /* Returned by mw_engine_read_shape when the table does not exist. */
 #define MW_ENGINE_NO_TABLE 1
 
@@ -82,11 +93,22 @@ bool mw_engine_available(mw_dbms dbms);
  * MariaDB reads MYSQL_HOST, MYSQL_TCP_PORT, MYSQL_UNIX_PORT, MYSQL_USER and
  * MYSQL_PWD, and a DSN of `key=value` words (host, port, user, password,
  * unix_socket) or `mysql://user:password@host:port`; PostgreSQL takes
- * libpq's conninfo (or URI) and PG* variables. MariaDB sessions run with
+ * libpq's conninfo (or URI) and PG* variables (PGPASSWORD, PGPASSFILE).
+ * MW_MYSQL_PASSWORD_FILE and MW_PG_PASSWORD_FILE name a file whose first
+ * line is the password (it must not be readable by others), so that no
+ * password needs to be on a command line. MariaDB sessions run with
  * sql_mode 'TRADITIONAL,ONLY_FULL_GROUP_BY'. The engine starts in a fresh
  * namespace. 0, or -1 with a message in err (*out is then NULL).
  */
 int mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err);
+/*
+ * For a SIGINT / SIGTERM handler (async-signal-safe): every open engine is
+ * asked to cancel the statement it runs, and later statements are refused
+ * ("interrupted"), so the caller returns promptly; mw_engine_close still
+ * drops the scratch namespace.
+ */
+void mw_engine_interrupt(void);
+bool mw_engine_interrupted(void);
 /* Drops the scratch namespace and disconnects; NULL-safe. */
 void mw_engine_close(mw_engine *e);
 mw_dbms mw_engine_dbms(const mw_engine *e);
@@ -94,10 +116,15 @@ mw_dbms mw_engine_dbms(const mw_engine *e);
 int mw_engine_fresh(mw_engine *e, mw_buf *err);
 
 /*
- * Runs a script statement by statement (split at `;` outside quotes and
- * comments). Stops at the first error, or on MariaDB at the first statement
- * that leaves a warning (SHOW WARNINGS), and then returns -1 with
- * "statement N: <statement>: <message>" in err.
+ * Runs a script statement by statement, one per call to the engine: split
+ * at `;` outside quotes and comments as the engine reads them (sqllex.h).
+ * A statement that is not one mwschema generates (CREATE, ALTER or DROP of
+ * a table, index, type or sequence, INSERT INTO, PostgreSQL's SELECT
+ * setval), names another database or schema, or hides a MySQL executable
+ * comment is refused before it reaches the engine; a script whose quotes
+ * or comments do not end runs nothing. Stops at the first error, or on
+ * MariaDB at the first statement that leaves a warning (SHOW WARNINGS), and
+ * then returns -1 with "statement N: <statement>: <message>" in err.
  */
 int mw_engine_exec(mw_engine *e, const char *script, mw_buf *err);
 /* Runs one query and returns every row as text. 0 or -1. */

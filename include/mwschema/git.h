@@ -22,6 +22,8 @@ enum {
 	MW_GIT_EBRANCH = -5,	/* the requested branch cannot be used */
 	MW_GIT_EREV = -6,	/* a revision that names no commit */
 	MW_GIT_ENOENT = -7,	/* no such path at that revision */
+	MW_GIT_ESTATE = -8,	/* a merge, rebase, cherry-pick or revert is in progress */
+	MW_GIT_ELOCKED = -9,	/* .git/index.lock exists: another git is at work */
 };
 
 typedef struct mw_git mw_git;	/* an open repository */
@@ -81,6 +83,15 @@ void mw_git_change_id(char out[42], const char *committer_ident, const char *par
 		      const char *message);
 
 /*
+ * Whether a commit may start, as git would decide it: MW_GIT_ESTATE in the
+ * middle of a merge, rebase, cherry-pick, revert or am session ("cannot do
+ * a partial commit during a merge"), MW_GIT_ELOCKED when .git/index.lock
+ * exists (git's "Unable to create ... File exists"), else 0. Callers check
+ * before writing anything; mw_git_commit checks again.
+ */
+int mw_git_check_ready(mw_git *git, mw_buf *err);
+
+/*
  * Commits exactly `paths` (as they are in the work tree; deleted files are
  * removed) on top of HEAD, leaving every other path of the index and the
  * work tree as it was. With `branch`, the commit goes to that branch: it is
@@ -88,7 +99,9 @@ void mw_git_change_id(char out[42], const char *committer_ident, const char *par
  * `git checkout -b`, without touching any file); an existing branch is only
  * accepted when HEAD is already on it. Without `branch` a detached HEAD is
  * refused. The index entries of `paths` are updated to match the commit.
- * `out_oid` receives the new commit id. The message is cleaned as git does
+ * `out_oid` receives the new commit id. The index lock is held from the
+ * start until the branch has moved, and the branch is put back if the
+ * index cannot be written, so the index never contradicts the branch. The message is cleaned as git does
  * (trailing spaces, blank-line runs); when it has no Change-Id footer, one is
  * added to its footer block, computed from the same identity, time and parent
  * as the commit (mw_git_change_id).
@@ -142,7 +155,9 @@ void mw_git_range_clear(mw_git_range *range);
 /*
  * Appends the content of `path` (relative to the work tree) at revision
  * `rev` (a commit id or any revision) to `out`. MW_GIT_ENOENT (err says so)
- * when the revision has no such file, MW_GIT_EREV for a bad revision.
+ * when the revision has no such file, MW_GIT_EREV for a bad revision, and
+ * MW_GIT_ERROR for a file larger than MW_MAX_FILE_SIZE, told by the
+ * object's header before anything is loaded.
  */
 int mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err);
 
@@ -166,8 +181,9 @@ int mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw
 /*
  * Calls fn for every file below directory `dir` ("" = the top) at revision
  * `rev` whose name ends in `suffix`, in tree order, with its path (relative
- * to `dir`) and its content as the commit has it. Hidden directories are
- * skipped. A non-zero return from fn stops the walk and is returned; a
+ * to `dir`) and its content as the commit has it. Hidden directories,
+ * symbolic links and files larger than MW_MAX_FILE_SIZE (told by the object
+ * header, never loaded) are skipped. A non-zero return from fn stops the walk and is returned; a
  * missing directory has no files (0).
  */
 typedef int mw_git_file_fn(const char *path, const char *data, size_t len, void *arg);

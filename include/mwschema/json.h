@@ -52,6 +52,13 @@ void mw_doc_free(mw_doc *doc);
  * that report those problems with rules of their own.
  */
 enum { MW_LOAD_SHAPE_ONLY = 1u << 0 };
+/*
+ * Names in the document are always checked (mwschema/ident.h), and so is the
+ * last component of `label` or `path` when it ends in ".json": it becomes
+ * part of generated file names. MW_LOAD_ANY_FILE_NAME skips the latter for
+ * files that are not part of a checkout (the editor's recovery file).
+ */
+enum { MW_LOAD_ANY_FILE_NAME = 1u << 1 };
 int mw_doc_load_file_flags(mw_doc **out, const char *path, unsigned flags, mw_diags *diags);
 int mw_doc_load_buffer_flags(mw_doc **out, const char *data, size_t len, const char *label,
 			     unsigned flags, mw_diags *diags);

@@ -70,6 +70,15 @@ const mw_rc_entry *mw_rc_get_entry(const mw_rc *rc, const char *name);
 /* Adds a `set` programmatically (e.g. from a command-line option). */
 void mw_rc_set(mw_rc *rc, const char *name, const char *value);
 
+/*
+ * For `set` lines naming a path in the checkout (schema-dir, updater, ...):
+ * true when the value is a relative path of plain names (no "..", nothing
+ * hidden; an updater may end in ::METHOD) that stays inside `root` once
+ * symbolic links are resolved; else false, with a diagnostic at the line
+ * that does not repeat the value.
+ */
+bool mw_rc_path_ok(const mw_rc_entry *e, const char *root, mw_diags *diags);
+
 /* All stored commands in file order (sources expanded in place). */
 size_t mw_rc_count(const mw_rc *rc);
 const mw_rc_entry *mw_rc_entry_at(const mw_rc *rc, size_t i);

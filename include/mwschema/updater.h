@@ -46,6 +46,13 @@ typedef struct mw_updater_entry {
 /* Returned by mw_updater_remove when no entry names the patch. */
 #define MW_UPDATER_ABSENT 1
 
+/*
+ * True when every name of `e` is an identifier and its patch a plain file
+ * name (mwschema/ident.h); else false with the reason in `why`. The insert
+ * functions refuse an entry that is not, whatever its origin.
+ */
+bool mw_updater_entry_is_safe(const mw_updater_entry *e, mw_buf *why);
+
 /* "addField", ... (DatabaseUpdater's verb). */
 const char *mw_updater_verb_name(mw_updater_verb verb);
 
@@ -69,7 +76,10 @@ void mw_updater_render_core(mw_buf *out, const mw_updater_entry *e);
  */
 void mw_updater_render_extension(mw_buf *out, const mw_updater_entry *e);
 
-/* True when `php` already names `patch` as a file (quoted, or after a '/'). */
+/*
+ * True when the code of `php` (comments do not count) already names `patch`
+ * as a file: a string literal ending in it, after a quote or a '/'.
+ */
 bool mw_updater_mentions(const char *php, size_t len, const char *patch);
 
 /*

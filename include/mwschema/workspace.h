@@ -99,7 +99,7 @@ typedef struct mw_ws_doc {
 typedef struct mw_workspace {
 	mw_ws_kind kind;
 	char *root;				/* absolute, no trailing '/' */
-	char *name;				/* extension name, "MediaWiki" for core */
+	char *name;				/* extension name (escaped), "MediaWiki" for core */
 	char **schema_dirs;			/* every dirs[].json, for compatibility */
 	size_t nschema_dirs;
 	mw_ws_dir *dirs;			/* where JSON and SQL live */

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char generate_help[] =
 	"usage: mwschema generate --json=PATH [--json=PATH...] [OPTIONS]\n"
@@ -208,14 +209,21 @@ generate_doc(mw_buf *out, const mw_doc *doc, mw_dbms dbms, const char *label,
 	return rc;
 }
 
+/*
+ * With `inside`, `path` is relative to that directory and must stay in it
+ * once symbolic links are resolved.
+ */
 static int
-write_output(const char *path, const mw_buf *data)
+write_output(const char *path, const char *inside, const mw_buf *data)
 {
 	mw_buf err = MW_BUF_INIT;
 	char *dir = mw_path_dirname(path);
 	int rc = 0;
 
-	if (mw_mkdirs(dir, &err) < 0 || mw_write_file_atomic(path, data->data, data->len, &err) < 0) {
+	if (inside ? mw_mkdirs(inside, &err) < 0 ||
+		     mw_write_file_confined(inside, path, data->data, data->len, &err) < 0 :
+		     mw_mkdirs(dir, &err) < 0 ||
+		     mw_write_file_atomic(path, data->data, data->len, &err) < 0) {
 		fprintf(stderr, "mwschema generate: %s\n", mw_buf_cstr(&err));
 		rc = CLI_IO;
 	}
@@ -230,12 +238,10 @@ write_per_file(const struct options *o, const mw_doc *doc, const char *json, mw_
 	       const mw_buf *sql)
 {
 	char *name = mw_gen_output_name(json, doc->kind != MW_DOC_CHANGE, o->reverse);
-	char *sub = mw_path_join(o->sql, mw_dbms_name(dbms));
-	char *path = mw_path_join(sub, name);
-	int rc = write_output(path, sql);
+	char *path = mw_path_join(mw_dbms_name(dbms), name);
+	int rc = write_output(path, o->sql, sql);
 
 	free(name);
-	free(sub);
 	free(path);
 	return rc;
 }
@@ -332,6 +338,25 @@ apply_to_db(const char *db, const mw_buf *sql)
 	return rc;
 }
 
+/*
+ * The SQL, byte for byte, to a file or a pipe; on a terminal, control
+ * characters a default may hold are shown escaped instead of run.
+ */
+static int
+write_stdout(const mw_buf *sql)
+{
+	mw_buf safe = MW_BUF_INIT;
+	int rc = 0;
+
+	if (!isatty(STDOUT_FILENO))
+		return fwrite(sql->data, 1, sql->len, stdout) == sql->len ? 0 : -1;
+	mw_terminal_escape(&safe, mw_buf_cstr(sql), sql->len);
+	if (fwrite(mw_buf_cstr(&safe), 1, safe.len, stdout) != safe.len)
+		rc = -1;
+	mw_buf_release(&safe);
+	return rc;
+}
+
 /* Single-destination outputs: stdout, one --sql file, or the --db database. */
 static int
 flush_combined(struct run *r)
@@ -347,8 +372,8 @@ flush_combined(struct run *r)
 		if (o->db)
 			rc = apply_to_db(o->db, sql);
 		if (o->sql && !rc)
-			rc = write_output(o->sql, sql);
-		else if (!o->db && fwrite(sql->data, 1, sql->len, stdout) != sql->len)
+			rc = write_output(o->sql, NULL, sql);
+		else if (!o->db && write_stdout(sql) < 0)
 			rc = CLI_IO;
 		if (rc)
 			return rc;

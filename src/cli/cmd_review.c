@@ -109,6 +109,21 @@ parse_args(struct review_args *a, int argc, char **argv)
 	return 0;
 }
 
+/* A terminal gets control characters of names and values escaped; a pipe the bytes. */
+static void
+print_text(const mw_buf *text)
+{
+	mw_buf safe = MW_BUF_INIT;
+
+	if (!isatty(STDOUT_FILENO)) {
+		fputs(mw_buf_cstr(text), stdout);
+		return;
+	}
+	mw_terminal_escape(&safe, mw_buf_cstr(text), text->len);
+	fputs(mw_buf_cstr(&safe), stdout);
+	mw_buf_release(&safe);
+}
+
 int
 cmd_review(int argc, char **argv)
 {
@@ -140,7 +155,7 @@ cmd_review(int argc, char **argv)
 		mw_review_markdown(&out, review);
 	else
 		mw_review_text(&out, review);
-	fputs(mw_buf_cstr(&out), stdout);
+	print_text(&out);
 	rc = mw_review_ok(review) ? CLI_OK : CLI_PROBLEMS;
 	if (fflush(stdout) != 0)
 		rc = CLI_IO;

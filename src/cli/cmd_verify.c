@@ -11,6 +11,7 @@
 #include "mwschema/verify.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +41,12 @@ static const char help[] =
 	"                       failed step, first difference\n"
 	"  -q, --quiet          print only failures and the summary\n\n"
 	"MariaDB runs with sql_mode TRADITIONAL,ONLY_FULL_GROUP_BY; any warning fails.\n"
-	"Scratch databases / schemas named mwverify_<pid>_<n> are created and dropped.\n"
+	"Scratch databases / schemas named mwverify_<pid>_<n> are created and dropped,\n"
+	"also on Ctrl-C. Only statements the generators write run, one per call.\n"
+	"Passwords: MYSQL_PWD or MW_MYSQL_PASSWORD_FILE, PGPASSWORD, PGPASSFILE or\n"
+	"MW_PG_PASSWORD_FILE (a file's first line; chmod 600) rather than a DSN on the\n"
+	"command line. Time limits: MWSCHEMA_CONNECT_TIMEOUT (default 10 s) and\n"
+	"MWSCHEMA_STATEMENT_TIMEOUT (default 60 s).\n"
 	"Exit status: 0 every step passed on every engine, 1 something failed, 2 usage.\n";
 
 struct verify_cli {
@@ -48,6 +54,7 @@ struct verify_cli {
 	size_t nfiles;
 	bool want[MW_DBMS__COUNT];
 	const char *dsn[MW_DBMS__COUNT];
+	char *dsn_copy[MW_DBMS__COUNT];	/* DSNs from argv, whose passwords are blanked there */
 	const char *sql_file;
 	const char *db_file;
 	bool tsv, quiet;
@@ -153,6 +160,50 @@ count_types(const struct verify_cli *c)
 	return n;
 }
 
+/*
+ * A password in a DSN on the command line shows in ps: the copy in argv is
+ * blanked once read (as the mysql client does), and the user is told.
+ */
+static void
+hide_password(char *arg)
+{
+	char *p = strstr(arg, "password="), *at;
+
+	if (p) {
+		for (p += 9; *p && *p != ' ' && *p != '\t'; p++)
+			*p = 'x';
+	} else if (strstr(arg, "://") && (at = strchr(arg, '@')) &&
+		   (p = memchr(strstr(arg, "://") + 3, ':', (size_t)(at - strstr(arg, "://") - 3)))) {
+		for (p++; p < at; p++)
+			*p = 'x';
+	} else {
+		return;
+	}
+	fputs("mwschema verify: warning: a password on the command line is visible to other "
+	      "users; use MYSQL_PWD, MW_MYSQL_PASSWORD_FILE, PGPASSWORD or MW_PG_PASSWORD_FILE\n",
+	      stderr);
+}
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	mw_engine_interrupt();
+}
+
+/* Ctrl-C and SIGTERM stop the statement running; the scratch namespaces are then dropped. */
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
 static int
 check_args(struct verify_cli *c)
 {
@@ -176,6 +227,13 @@ check_args(struct verify_cli *c)
 		}
 		c->patch = mw_buf_detach(&sql);
 		c->opts.patch_sql = c->patch;
+	}
+	for (int d = 0; d < MW_DBMS__COUNT; d++) {
+		if (!c->dsn[d] || d == MW_DBMS_SQLITE)
+			continue;
+		c->dsn_copy[d] = mw_xstrdup(c->dsn[d]);
+		hide_password((char *)c->dsn[d]);
+		c->dsn[d] = c->dsn_copy[d];
 	}
 	if (!c->dsn[MW_DBMS_MYSQL])
 		c->dsn[MW_DBMS_MYSQL] = getenv("MW_MYSQL_DSN");
@@ -354,12 +412,21 @@ cmd_verify(int argc, char **argv)
 		free(c.patch);
 		return rc;
 	}
-	for (size_t i = 0; i < c.nfiles; i++)
+	catch_signals();
+	for (size_t i = 0; i < c.nfiles && !mw_engine_interrupted(); i++)
 		verify_file(&c, c.files[i]);
-	print_summary(&c);
+	if (!mw_engine_interrupted())
+		print_summary(&c);
 	for (int d = 0; d < MW_DBMS__COUNT; d++) {
 		mw_engine_close(c.engine[d]);
 		free(c.open_error[d]);
+		free(c.dsn_copy[d]);
+	}
+	if (mw_engine_interrupted()) {
+		fputs("mwschema verify: interrupted; the scratch databases were dropped\n", stderr);
+		free(c.files);
+		free(c.patch);
+		return 130;
 	}
 	free(c.files);
 	free(c.patch);

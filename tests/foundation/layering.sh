@@ -74,7 +74,7 @@ confined() {
 			fail "$f includes $1, which belongs to $(echo "$3" | tr -d '\\')"
 	done
 }
-confined libgit2 'git2\.h' 'src/core/checkout/git(_history)?\.c'
+confined libgit2 'git2\.h' 'src/core/checkout/git(_history|_guard)?\.c'
 confined libsqlite3 'sqlite3\.h' 'src/core/verify/engine_sqlite\.c'
 confined 'the MariaDB client' 'mysql\.h|mariadb/[a-z_]+\.h' 'src/core/verify/engine_mariadb\.c'
 confined 'the PostgreSQL client' 'libpq-fe\.h' 'src/core/verify/engine_pg\.c'

@@ -30,7 +30,8 @@ cd "$root" || exit 1
 
 json_srcs="src/core/util/buf.c src/core/util/diag.c src/core/util/fs.c src/core/util/strmap.c src/core/model/model.c
 	src/core/json/json_scan.c src/core/json/json_bytes.c src/core/json/json_tree.c src/core/json/json_check.c
-	src/core/json/json_load.c src/core/json/json_build.c src/core/json/json_write.c"
+	src/core/json/json_load.c src/core/json/json_build.c src/core/json/json_write.c
+	src/core/json/json_values.c src/core/model/ident.c"
 php_srcs="src/core/util/buf.c src/core/util/fs.c src/core/model/dbms.c
 	src/core/checkout/php_lex.c src/core/checkout/php_eval.c src/core/checkout/php_stmt.c
 	src/core/checkout/php_hook.c"
@@ -43,9 +44,11 @@ grep -q '^#define HAVE_LIBPQ 1' "$tmp/config.h" && gen_pkgs="$gen_pkgs libpq"
 # shellcheck disable=SC2086
 gen_libs="$(pkg-config --cflags --libs $gen_pkgs 2>/dev/null)"
 
-# Seeds: the bad-input table, plus corpus files when present.
+# Seeds: the bad-input table, the hostile inputs of the security suite, plus
+# corpus files when present.
 mkdir -p "$tmp/seeds"
 cp tests/data/json-invalid/*.json "$tmp/seeds/" 2>/dev/null
+cp tests/security/data/*.json "$tmp/seeds/" 2>/dev/null
 corpus=${MW_CORPUS:-$root/../shared/corpus}
 if [ -d "$corpus" ]; then
 	find "$corpus" -name '*.json' -size -64k | head -n 200 | while read -r f; do

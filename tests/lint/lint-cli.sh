@@ -76,7 +76,9 @@ run 1 sql/enum.json sql/cleanup.sql
 grep -q 'error: .*\[no-enum\]' "$tmp/out" || fail "config: set lint.no-enum = error ignored"
 grep -q 'unsafe-statement' "$tmp/out" && fail "config: lint-ignore ignored"
 grep -q '\.mwschemarc:2: .*bogus' "$tmp/err" || fail "config: bad value not reported: $(cat "$tmp/err")"
-grep -q 'mwschema/config:2: .*frobnicate' "$tmp/err" && pass "configuration" ||
+# reported at its line, without repeating the line (a sourced file may hold secrets)
+grep -q 'mwschema/config:2: unknown command' "$tmp/err" && ! grep -q frobnicate "$tmp/err" &&
+	pass "configuration" ||
 	fail "config: bad command not reported: $(cat "$tmp/err")"
 run 0 --no-config sql/enum.json
 rm "$tmp/repo/.mwschemarc" "$tmp/xdg/mwschema/config"

@@ -246,7 +246,9 @@ save_change(const mw_checkout *co, const char *rel, const mw_doc *like, const mw
 	if (like)
 		change.comment = like->change.comment;
 	doc.change = change;
-	rc = mw_mkdirs(dir, &err) ? -1 : mw_doc_save(&doc, path, &err);
+	/* the name comes from the table: the file must still land in the checkout */
+	rc = mw_path_confine(co->ws->root, rel, NULL, &err) < 0 ||
+	     mw_mkdirs_confined(co->ws->root, dir, &err) < 0 ? -1 : mw_doc_save(&doc, path, &err);
 	if (rc)
 		failed(diags, rel, "", &err);
 	free(comment);
@@ -266,6 +268,11 @@ save_schema(const mw_checkout *co, mw_doc *doc, size_t index, const mw_table *af
 	mw_table saved;
 	int rc;
 
+	if (mw_path_confine(co->ws->root, co->schema_rel, NULL, &err) < 0) {
+		rc = failed(diags, NULL, "", &err);
+		mw_buf_release(&err);
+		return rc;
+	}
 	/* Shallow swap: the document lends its slot for the save and gets it back. */
 	if (index >= s->ntables) {
 		s->tables = mw_xrealloc(s->tables, (s->ntables + 1) * sizeof(*s->tables));
@@ -372,7 +379,8 @@ mw_checkout_write_schema(mw_checkout *co, const mw_doc *schema_doc, mw_buf *writ
 
 	if (no_schema(co, diags))
 		return -1;
-	if (mw_doc_save(schema_doc, co->schema_path, &err)) {
+	if (mw_path_confine(co->ws->root, co->schema_rel, NULL, &err) < 0 ||
+	    mw_doc_save(schema_doc, co->schema_path, &err)) {
 		rc = failed(diags, co->schema_rel, "", &err);
 		mw_buf_release(&err);
 		return rc;
@@ -393,8 +401,16 @@ static int
 remove_file(const mw_checkout *co, const char *rel, mw_buf *written, mw_diags *diags)
 {
 	char *path = mw_workspace_path(co->ws, rel);
+	mw_buf err = MW_BUF_INIT;
 	int rc = 0;
 
+	/* a directory on the way may be a link to elsewhere: nothing is deleted there */
+	if (mw_path_confine(co->ws->root, rel, NULL, &err) < 0) {
+		rc = failed(diags, NULL, "", &err);
+		mw_buf_release(&err);
+		free(path);
+		return rc;
+	}
 	if (unlink(path) == 0)
 		mw_buf_addf(written, "%s\n", rel);
 	else if (errno != ENOENT) {
@@ -436,7 +452,7 @@ remove_entry(const mw_checkout *co, const char *rel, const char *patch, mw_buf *
 	if (rc == 0)
 		rc = mw_updater_remove(&out, mw_buf_cstr(&text), text.len, co->ws->updater_method,
 				       patch, NULL, &err);
-	if (rc == 0 && !(rc = mw_write_file_atomic(path, out.data, out.len, &err)))
+	if (rc == 0 && !(rc = mw_write_file_confined(co->ws->root, rel, out.data, out.len, &err)))
 		mw_buf_addf(written, "%s\n", rel);
 	if (rc < 0)
 		failed(diags, rel, "", &err);

@@ -414,7 +414,9 @@ prepare(struct job *j, mw_diags *diags, mw_buf *err)
 		return -1;
 	}
 	j->ws = j->co->ws;
+	/* before sync writes anything: git would refuse the commit in these states */
 	if ((rc = mw_git_open(&j->git, j->ws->root, err)) < 0 ||
+	    (rc = mw_git_check_ready(j->git, err)) < 0 ||
 	    (rc = mw_git_identity(&ident, j->git, err)) < 0)
 		return rc;
 	free(ident);

@@ -117,15 +117,25 @@ plan_updater(struct plan *p, const mw_workspace *ws, const mw_fix *fix, mw_diags
 	mw_buf_release(&entry);
 }
 
-/* A file the user made read-only is theirs: respected even when we could override it. */
+/*
+ * A file the user made read-only is theirs: respected even when we could
+ * override it. A file outside the checkout (a symbolic link on the way, a
+ * configured directory that leaves it) is never written.
+ */
 static int
-check_writable(const struct pending *f, mw_diags *diags)
+check_writable(const mw_workspace *ws, const struct pending *f, mw_diags *diags)
 {
 	struct stat st;
 	char *dir = mw_path_dirname(f->abs);
+	mw_buf err = MW_BUF_INIT;
 	int rc = 0;
 
-	if (stat(f->abs, &st) == 0 && (!(st.st_mode & 0222) || access(f->abs, W_OK) < 0)) {
+	if (mw_path_confine(ws->root, f->file, NULL, &err) < 0) {
+		mw_diags_add(diags, MW_SEV_ERROR, NULL, NULL, 0, 0, NULL,
+			     "sync writes only inside the checkout; fix the link or the "
+			     "configuration", "%s", mw_buf_cstr(&err));
+		rc = -1;
+	} else if (stat(f->abs, &st) == 0 && (!(st.st_mode & 0222) || access(f->abs, W_OK) < 0)) {
 		mw_diags_add(diags, MW_SEV_ERROR, NULL, f->file, 0, 0, NULL,
 			     "make it writable (chmod u+w) and run again",
 			     "read-only (mode %04o): nothing was changed",
@@ -136,6 +146,7 @@ check_writable(const struct pending *f, mw_diags *diags)
 			     "its directory is not writable: nothing was changed");
 		rc = -1;
 	}
+	mw_buf_release(&err);
 	free(dir);
 	return rc;
 }
@@ -155,14 +166,14 @@ rollback(struct plan *p, size_t written)
 }
 
 static int
-write_all(struct plan *p, mw_sync_result *res, mw_diags *diags)
+write_all(struct plan *p, const mw_workspace *ws, mw_sync_result *res, mw_diags *diags)
 {
 	mw_buf err = MW_BUF_INIT;
 
 	for (size_t i = 0; i < p->n; i++) {
 		struct pending *f = &p->v[i];
 		char *dir = mw_path_dirname(f->abs);
-		int rc = mw_mkdirs(dir, &err);
+		int rc = mw_mkdirs_confined(ws->root, dir, &err);
 
 		free(dir);
 		if (rc == 0)
@@ -223,10 +234,10 @@ mw_drift_apply(mw_sync_result *res, const mw_workspace *ws, const mw_drift *drif
 	}
 	p.n = keep;
 	for (size_t i = 0; i < p.n; i++)
-		if (check_writable(&p.v[i], diags) < 0)
+		if (check_writable(ws, &p.v[i], diags) < 0)
 			rc = -1;
 	if (rc == 0)
-		rc = write_all(&p, res, diags);
+		rc = write_all(&p, ws, res, diags);
 	plan_free(&p);
 	return rc;
 }

@@ -438,77 +438,147 @@ update_refs(mw_git *git, const char *refname, bool switch_head, const git_oid *c
 	return 0;
 }
 
-/* Makes the real index agree with the commit for `paths`, and only those. */
+/* The real index, in memory, agreeing with the commit for `paths` and only those. */
 static int
-update_index(mw_git *git, char *const *paths, size_t n, mw_buf *err)
+prepare_index(git_index **out, mw_git *git, char *const *paths, size_t n, mw_buf *err)
 {
-	git_index *idx = NULL;
 	int rc = 0;
 
-	if (git_repository_index(&idx, git->repo) < 0)
+	if (git_repository_index(out, git->repo) < 0)
 		return mw_git__fail(err, MW_GIT_ERROR, "cannot open the index");
 	for (size_t i = 0; i < n && !rc; i++) {
 		char *abs = mw_strdupf("%s%s", git->workdir, paths[i]);
 		struct stat st;
 
-		rc = lstat(abs, &st) == 0 ? git_index_add_bypath(idx, paths[i]) :
-		     git_index_remove_bypath(idx, paths[i]);
+		rc = lstat(abs, &st) == 0 ? git_index_add_bypath(*out, paths[i]) :
+		     git_index_remove_bypath(*out, paths[i]);
 		free(abs);
 	}
-	if (rc || git_index_write(idx) < 0)
-		rc = mw_git__fail(err, MW_GIT_ERROR, "committed, but the index could not be updated");
-	git_index_free(idx);
+	if (rc)
+		rc = mw_git__fail(err, MW_GIT_ERROR, "cannot update the index");
 	return rc;
 }
 
-int
-mw_git_commit(char out_oid[41], mw_git *git, char *const *paths, size_t npaths,
-	      const char *message, const char *branch, mw_buf *err)
+/* The index could not follow the branch: put the branch (and HEAD) back. */
+static void
+undo_refs(mw_git *git, const char *refname, bool switch_head, const mw_git_head *h,
+	  const git_oid *commit, git_commit *parent)
+{
+	git_reference *ref = NULL;
+
+	if (switch_head && h->branch) {
+		char *old = mw_strdupf("refs/heads/%s", h->branch);
+
+		git_repository_set_head(git->repo, old);
+		free(old);
+	} else if (switch_head && parent) {
+		git_repository_set_head_detached(git->repo, git_commit_id(parent));
+	}
+	if (!switch_head && parent)
+		git_reference_create_matching(&ref, git->repo, refname, git_commit_id(parent), 1,
+					      commit, "mwschema commit: undone");
+	else if (git_reference_lookup(&ref, git->repo, refname) == 0)
+		git_reference_delete(ref);
+	git_reference_free(ref);
+}
+
+/* Creates the commit object for the tree of `paths` on top of `parent`. */
+static int
+make_commit_object(git_oid *commit_id, mw_git *git, git_commit *parent, const mw_git_head *h,
+		   char *const *paths, size_t npaths, const char *message, mw_buf *err)
 {
 	git_signature *sig = NULL;
-	git_commit *parent = NULL;
 	git_tree *tree = NULL;
-	git_oid tree_id, commit_id;
-	mw_git_head h;
+	git_oid tree_id;
 	mw_buf msg = MW_BUF_INIT;
-	char *refname = NULL;
-	bool switch_head;
-	int rc;
+	int rc = signature(&sig, git, err);
 
-	out_oid[0] = '\0';
-	if ((rc = mw_git_head_read(&h, git, err)) < 0)
+	if (rc < 0)
 		return rc;
-	if ((rc = signature(&sig, git, err)) < 0 ||
-	    (rc = target_ref(&refname, &switch_head, git, &h, branch, err)) < 0)
-		goto out;
 	rc = MW_GIT_ERROR;
-	if (!h.unborn && git_revparse_single((git_object **)&parent, git->repo, "HEAD^{commit}") < 0) {
-		mw_git__fail(err, rc, "cannot read the HEAD commit");
-		goto out;
-	}
 	if (build_tree(&tree_id, git, parent, paths, npaths, err) < 0)
 		goto out;
 	if (parent && git_oid_equal(&tree_id, git_commit_tree_id(parent))) {
 		mw_buf_adds(err, "nothing to commit: the change's files are the same as in HEAD");
 		goto out;
 	}
-	if (build_message(&msg, message, sig, h.oid, err) < 0)
+	if (build_message(&msg, message, sig, h->oid, err) < 0)
 		goto out;
 	if (git_tree_lookup(&tree, git->repo, &tree_id) < 0 ||
-	    git_commit_create_v(&commit_id, git->repo, NULL, sig, sig, NULL, mw_buf_cstr(&msg),
+	    git_commit_create_v(commit_id, git->repo, NULL, sig, sig, NULL, mw_buf_cstr(&msg),
 				tree, parent ? 1 : 0, parent) < 0) {
 		mw_git__fail(err, rc, "cannot create the commit");
 		goto out;
 	}
-	if ((rc = update_refs(git, refname, switch_head, &commit_id, parent, err)) < 0)
-		goto out;
-	git_oid_tostr(out_oid, 41, &commit_id);
-	rc = update_index(git, paths, npaths, err);
+	rc = 0;
 out:
 	git_tree_free(tree);
-	git_commit_free(parent);
 	git_signature_free(sig);
 	mw_buf_release(&msg);
+	return rc;
+}
+
+/*
+ * The branch moves while this process holds the index lock, as git does;
+ * libgit2 takes the lock itself to write the index, so ours is dropped just
+ * before, and the branch is put back should the write fail after all.
+ */
+static int
+move_branch(mw_git *git, int *lock, const char *refname, bool switch_head,
+	    const mw_git_head *h, const git_oid *commit, git_commit *parent, git_index *idx,
+	    mw_buf *err)
+{
+	int rc = update_refs(git, refname, switch_head, commit, parent, err);
+
+	if (rc < 0)
+		return rc;
+	mw_git__unlock_index(git, *lock);
+	*lock = -1;
+	if (git_index_write(idx) == 0)
+		return 0;
+	undo_refs(git, refname, switch_head, h, commit, parent);
+	return mw_git__fail(err, MW_GIT_ERROR, "the index could not be written, so the commit "
+			    "was undone and the branch left where it was");
+}
+
+int
+mw_git_commit(char out_oid[41], mw_git *git, char *const *paths, size_t npaths,
+	      const char *message, const char *branch, mw_buf *err)
+{
+	git_commit *parent = NULL;
+	git_index *idx = NULL;
+	git_oid commit_id;
+	mw_git_head h;
+	char *refname = NULL;
+	bool switch_head;
+	int rc, lock = -1;
+
+	out_oid[0] = '\0';
+	if ((rc = mw_git_check_ready(git, err)) < 0)
+		return rc;
+	if ((rc = mw_git_head_read(&h, git, err)) < 0)
+		return rc;
+	if ((rc = target_ref(&refname, &switch_head, git, &h, branch, err)) < 0)
+		goto out;
+	if ((lock = mw_git__lock_index(git, err)) < 0) {
+		rc = MW_GIT_ELOCKED;
+		goto out;
+	}
+	rc = MW_GIT_ERROR;
+	if (!h.unborn && git_revparse_single((git_object **)&parent, git->repo, "HEAD^{commit}") < 0) {
+		mw_git__fail(err, rc, "cannot read the HEAD commit");
+		goto out;
+	}
+	if ((rc = make_commit_object(&commit_id, git, parent, &h, paths, npaths, message, err)) < 0 ||
+	    (rc = prepare_index(&idx, git, paths, npaths, err)) < 0 ||
+	    (rc = move_branch(git, &lock, refname, switch_head, &h, &commit_id, parent, idx,
+			      err)) < 0)
+		goto out;
+	git_oid_tostr(out_oid, 41, &commit_id);
+out:
+	mw_git__unlock_index(git, lock);
+	git_index_free(idx);
+	git_commit_free(parent);
 	mw_git_head_clear(&h);
 	free(refname);
 	return rc;

@@ -8,6 +8,7 @@
 
 #include "mwschema/git.h"
 #include "core/checkout/internal.h"
+#include "mwschema/fs.h"
 
 #include <git2.h>
 #include <stdlib.h>
@@ -275,6 +276,9 @@ mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw
 	git_tree *tree = NULL;
 	git_tree_entry *te = NULL;
 	git_blob *blob = NULL;
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size = 0;
 	int rc = rev_tree(&tree, git, rev, err);
 
 	if (rc < 0)
@@ -283,6 +287,14 @@ mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw
 	    git_tree_entry_type(te) != GIT_OBJECT_BLOB) {
 		mw_buf_addf(err, "%s: no such file at %.12s", path, rev);
 		rc = MW_GIT_ENOENT;
+	} else if (git_repository_odb(&odb, git->repo) < 0 ||
+		   git_odb_read_header(&size, &type, odb, git_tree_entry_id(te)) < 0) {
+		rc = mw_git__fail(err, MW_GIT_ERROR, path);
+	} else if (size > MW_MAX_FILE_SIZE) {
+		/* the header alone: a huge blob is never loaded */
+		mw_buf_addf(err, "%s: file is too large at %.12s (%zu bytes, the limit is %u MiB)",
+			    path, rev, size, MW_MAX_FILE_SIZE >> 20);
+		rc = MW_GIT_ERROR;
 	} else if (git_blob_lookup(&blob, git->repo, git_tree_entry_id(te)) < 0) {
 		rc = mw_git__fail(err, MW_GIT_ERROR, path);
 	} else {
@@ -291,6 +303,7 @@ mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw
 		mw_buf_grow(out, 1);
 	}
 	git_blob_free(blob);
+	git_odb_free(odb);
 	git_tree_entry_free(te);
 	git_tree_free(tree);
 	return rc;
@@ -381,6 +394,7 @@ mw_git_refs_list(char ***names, size_t *n, mw_git *git, const char *glob, mw_buf
 
 struct walk {
 	mw_git *git;
+	git_odb *odb;
 	const char *suffix;
 	size_t suffix_len;
 	mw_git_file_fn *fn;
@@ -405,11 +419,18 @@ visit(const char *root, const git_tree_entry *e, void *payload)
 	struct walk *w = payload;
 	const char *name = git_tree_entry_name(e);
 	git_blob *blob = NULL;
+	git_object_t type;
+	size_t size = 0;
 	int rc;
 
 	if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
 		return name[0] == '.' ? 1 : 0;	/* hidden directories are not code */
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !has_suffix(name, w->suffix, w->suffix_len))
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || !has_suffix(name, w->suffix, w->suffix_len) ||
+	    git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
+		return 0;
+	/* told by the object's header: a blob too large to be code is never loaded */
+	if (git_odb_read_header(&size, &type, w->odb, git_tree_entry_id(e)) == 0 &&
+	    size > MW_MAX_FILE_SIZE)
 		return 0;
 	if (git_blob_lookup(&blob, w->git->repo, git_tree_entry_id(e)) < 0) {
 		w->stop = mw_git__fail(w->err, MW_GIT_ERROR, name);
@@ -431,7 +452,7 @@ int
 mw_git_tree_walk(mw_git *git, const char *rev, const char *dir, const char *suffix,
 		 mw_git_file_fn *fn, void *arg, mw_buf *err)
 {
-	struct walk w = { git, suffix ? suffix : "", suffix ? strlen(suffix) : 0, fn, arg, 0,
+	struct walk w = { git, NULL, suffix ? suffix : "", suffix ? strlen(suffix) : 0, fn, arg, 0,
 			  MW_BUF_INIT, err };
 	git_tree *tree = NULL, *sub = NULL;
 	git_tree_entry *te = NULL;
@@ -439,6 +460,10 @@ mw_git_tree_walk(mw_git *git, const char *rev, const char *dir, const char *suff
 
 	if (rc < 0)
 		return rc;
+	if (git_repository_odb(&w.odb, git->repo) < 0) {
+		git_tree_free(tree);
+		return mw_git__fail(err, MW_GIT_ERROR, rev);
+	}
 	if (dir && *dir) {
 		if (git_tree_entry_bypath(&te, tree, dir) < 0 ||
 		    git_tree_entry_type(te) != GIT_OBJECT_TREE ||
@@ -451,6 +476,7 @@ mw_git_tree_walk(mw_git *git, const char *rev, const char *dir, const char *suff
 		rc = w.stop;
 out:
 	mw_buf_release(&w.path);
+	git_odb_free(w.odb);
 	git_tree_entry_free(te);
 	git_tree_free(sub);
 	git_tree_free(tree);

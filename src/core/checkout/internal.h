@@ -35,10 +35,18 @@ const char *mw_updater__ext_method(mw_updater_verb verb);
 /* Arguments after the verb as PHP expressions (caller frees with mw_strv_free). */
 size_t mw_updater__args(char ***out, const mw_updater_entry *e, const char *path, bool raw);
 void mw_updater__join(mw_buf *out, char *const *v, size_t n, const char *sep);
+/* `s` escaped for the inside of a PHP string literal opened with `quote`. */
+void mw_updater__php_escape(mw_buf *out, const char *s, char quote);
+/*
+ * A handler's path expression around `patch`: prefix + patch + suffix, the
+ * patch escaped for the string the prefix leaves open (caller frees).
+ */
+char *mw_updater__path_in(const char *prefix, const char *patch, const char *suffix);
 
 /*
- * Shared between git.c and git_history.c, the only files that include
- * libgit2's <git2.h> (its git_repository is this struct git_repository).
+ * Shared between git.c, git_history.c and git_guard.c, the only files that
+ * include libgit2's <git2.h> (its git_repository is this struct
+ * git_repository).
  */
 
 struct git_repository;
@@ -50,6 +58,16 @@ struct mw_git {
 
 /* Appends libgit2's last message to `what` in err and returns `code`. */
 int mw_git__fail(mw_buf *err, int code, const char *what);
+
+/*
+ * Takes .git/index.lock as git does (created exclusively), so that nothing
+ * else changes the index while a commit moves the branch (git_guard.c).
+ * Returns the lock's descriptor, or -1 with git's "Unable to create ...
+ * File exists" in err. Unlocking removes the lock file (the index itself
+ * is written by libgit2, which takes the lock anew).
+ */
+int mw_git__lock_index(struct mw_git *git, mw_buf *err);
+void mw_git__unlock_index(struct mw_git *git, int fd);
 
 /*
  * Private to the workspace files: discovery (workspace_discover.c and
@@ -81,9 +99,14 @@ struct mw_ws_disc {
 
 /* Notes a place discovery read, for "no schema found" messages. */
 void mw_ws__looked(mw_workspace *ws, const char *fmt, const char *arg);
-/* Adds an entry for JSON folder `json` unless one exists (first wins); its index. */
-int mw_ws__add_dir(mw_workspace *ws, const char *json, char *const sql[MW_DBMS__COUNT],
+/*
+ * Adds an entry for JSON folder `json` unless one exists (first wins); its
+ * index, or -1 (with a warning) when `json` resolves outside the checkout.
+ */
+int mw_ws__add_dir(struct mw_ws_disc *d, const char *json, char *const sql[MW_DBMS__COUNT],
 		   unsigned mask, const char *origin);
+/* `rel` (from `origin`) is inside the checkout once resolved; else a warning. */
+bool mw_ws__inside(struct mw_ws_disc *d, const char *rel, const char *origin);
 void mw_ws__free_dirs(char *v[MW_DBMS__COUNT]);
 /* `dir` holds JSON files, or an abstractSchemaChanges folder. */
 bool mw_ws__holds_json(const char *root, const char *dir);

@@ -7,14 +7,18 @@
 #include <config.h>
 
 #include "mwschema/fs.h"
+#include "mwschema/ident.h"
 #include "mwschema/model.h"
 #include "mwschema/rc.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_SOURCE_DEPTH 16
+/* `source` in all, per store: a DAG of sources cannot grow without bound. */
+#define MAX_SOURCED_FILES 64
 
 struct mw_rc {
 	mw_rc_entry *entries;
@@ -23,6 +27,9 @@ struct mw_rc {
 	char **files;		/* labels the entries point to */
 	size_t nfiles;
 	int depth;		/* nesting of `source` */
+	char *reading[MAX_SOURCE_DEPTH + 1];	/* resolved files being read, outermost first */
+	char *home;		/* where the outermost file's sources may come from */
+	size_t nsourced;	/* files read through `source` so far */
 };
 
 /* One line's words; `error` is set when the line cannot be split. */
@@ -47,6 +54,7 @@ mw_rc_free(mw_rc *rc)
 		mw_strv_free(rc->entries[i].argv, rc->entries[i].argc);
 	free(rc->entries);
 	mw_strv_free(rc->files, rc->nfiles);
+	free(rc->home);
 	free(rc);
 }
 
@@ -184,38 +192,90 @@ parse_bind(mw_rc *rc, const struct words *w, const char *file, int line)
 }
 
 static int load_file(mw_rc *rc, const char *path, mw_diags *diags);
+static char *user_config_dir(void);
 
-/* `source FILE`, relative to the including file's directory. */
-static const char *
-parse_source(mw_rc *rc, const struct words *w, const char *file, int line, mw_diags *diags)
+static bool
+path_inside(const char *dir, const char *path)
+{
+	size_t n = dir ? strlen(dir) : 0;
+
+	return n && !strncmp(path, dir, n) && (path[n] == '/' || !path[n]);
+}
+
+/* The outermost file's checkout (or directory), and the user's configuration directory. */
+static bool
+may_source(const mw_rc *rc, const char *real)
+{
+	char *user = user_config_dir(), *ureal = user ? realpath(user, NULL) : NULL;
+	bool ok = path_inside(rc->home, real) || path_inside(ureal, real);
+
+	free(ureal);
+	free(user);
+	return ok;
+}
+
+static bool
+being_read(const mw_rc *rc, const char *real)
+{
+	for (int i = 0; i <= rc->depth && rc->reading[i]; i++)
+		if (!strcmp(rc->reading[i], real))
+			return true;
+	return false;
+}
+
+/* FILE relative to the including file's directory, or to $HOME with "~/". */
+static char *
+source_path(const char *word, const char *file)
 {
 	const char *home = getenv("HOME");
 	char *dir, *path;
+
+	if (!strncmp(word, "~/", 2) && home)
+		return mw_path_join(home, word + 2);
+	if (word[0] == '/')
+		return mw_xstrdup(word);
+	dir = mw_path_dirname(file);
+	path = mw_path_join(dir, word);
+	free(dir);
+	return path;
+}
+
+/*
+ * `source FILE`. The file must lie in the checkout of the outermost file or
+ * in the user's configuration directory: a .mwschemarc comes with the code
+ * under review and must not make mwschema read (and echo) ~/.git-credentials.
+ * The messages never repeat what the line or the file says.
+ */
+static const char *
+parse_source(mw_rc *rc, const struct words *w, const char *file, mw_diags *diags)
+{
+	char *path, *real;
+	const char *why = NULL;
 
 	if (w->n != 2)
 		return "expected 'source FILE'";
 	if (rc->depth >= MAX_SOURCE_DEPTH)
 		return "'source' nested too deeply (a loop?)";
-	if (!strncmp(w->v[1], "~/", 2) && home) {
-		path = mw_path_join(home, w->v[1] + 2);
-	} else if (w->v[1][0] == '/') {
-		path = mw_xstrdup(w->v[1]);
-	} else {
-		dir = mw_path_dirname(file);
-		path = mw_path_join(dir, w->v[1]);
-		free(dir);
-	}
-	/* a missing file is reported at the source line, like any other bad line */
-	if (!mw_file_exists(path) || mw_is_dir(path)) {
-		mw_diags_add(diags, MW_SEV_ERROR, NULL, file, line, 0, NULL, NULL,
-			     "source: cannot read '%s'", path);
-	} else {
+	path = source_path(w->v[1], file);
+	real = realpath(path, NULL);
+	if (!real || mw_is_dir(real))
+		why = "source: the file named here cannot be read";
+	else if (!may_source(rc, real))
+		why = "source: the file named here is outside the checkout and the user's "
+		      "configuration directory: not read";
+	else if (being_read(rc, real))
+		why = "source: the file named here is already being read (a cycle): not read again";
+	else if (rc->nsourced >= MAX_SOURCED_FILES)
+		why = "source: more than 64 files sourced in all: not read";
+	if (!why) {
+		rc->nsourced++;
 		rc->depth++;
-		load_file(rc, path, diags);
+		load_file(rc, real, diags);
 		rc->depth--;
 	}
+	free(real);
 	free(path);
-	return NULL;
+	return why;
 }
 
 static const char *
@@ -240,7 +300,7 @@ parse_command(mw_rc *rc, const struct words *w, const char *file, int line, mw_d
 		return NULL;
 	}
 	if (!strcmp(cmd, "source"))
-		return parse_source(rc, w, file, line, diags);
+		return parse_source(rc, w, file, diags);
 	return "unknown command (expected set, bind, color, source or lint-ignore)";
 }
 
@@ -269,21 +329,40 @@ mw_rc_load_string(mw_rc *rc, const char *text, size_t len, const char *label,
 			eol = end;
 		w = split_words(p, eol);
 		err = w.error ? w.error : w.n ? parse_command(rc, &w, file, line, diags) : NULL;
+		/* never the line's words: a sourced file may hold secrets */
 		if (err)
-			mw_diags_add(diags, MW_SEV_ERROR, NULL, file, line, 0, NULL, NULL, "%s%s%s",
-				     err, w.n && !w.error ? ": " : "", w.n && !w.error ? w.v[0] : "");
+			mw_diags_add(diags, MW_SEV_ERROR, NULL, file, line, 0, NULL, NULL, "%s", err);
 		words_free(&w);
 		p = eol + 1;
 	}
 	return 0;
 }
 
+/* The outermost file's repository root, else its directory. */
+static char *
+home_of(const char *real)
+{
+	char *dir = mw_path_dirname(real), *root = mw_rc_find_repo_root(dir);
+
+	if (root) {
+		free(dir);
+		return root;
+	}
+	return dir;
+}
+
 static int
 load_file(mw_rc *rc, const char *path, mw_diags *diags)
 {
 	mw_buf data = MW_BUF_INIT, err = MW_BUF_INIT;
+	char *real = realpath(path, NULL);
 	int ret = 0;
 
+	if (rc->depth == 0) {
+		free(rc->home);
+		rc->home = real ? home_of(real) : NULL;
+	}
+	rc->reading[rc->depth] = real;
 	if (mw_read_file(&data, path, &err) < 0) {
 		mw_diags_add(diags, MW_SEV_ERROR, NULL, path, 0, 0, NULL, NULL, "%s",
 			     mw_buf_cstr(&err));
@@ -291,6 +370,8 @@ load_file(mw_rc *rc, const char *path, mw_diags *diags)
 	} else {
 		mw_rc_load_string(rc, mw_buf_cstr(&data), data.len, path, diags);
 	}
+	rc->reading[rc->depth] = NULL;
+	free(real);
 	mw_buf_release(&data);
 	mw_buf_release(&err);
 	return ret;
@@ -328,16 +409,26 @@ mw_rc_find_repo_root(const char *start_dir)
 	}
 }
 
+/* $XDG_CONFIG_HOME/mwschema, else ~/.config/mwschema; NULL without either. */
 static char *
-user_config_path(void)
+user_config_dir(void)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 
 	if (xdg && *xdg)
-		return mw_path_join(xdg, "mwschema/config");
+		return mw_path_join(xdg, "mwschema");
 	if (home && *home)
-		return mw_path_join(home, ".config/mwschema/config");
+		return mw_path_join(home, ".config/mwschema");
 	return NULL;
+}
+
+static char *
+user_config_path(void)
+{
+	char *dir = user_config_dir(), *path = dir ? mw_path_join(dir, "config") : NULL;
+
+	free(dir);
+	return path;
 }
 
 int
@@ -391,4 +482,47 @@ const mw_rc_entry *
 mw_rc_entry_at(const mw_rc *rc, size_t i)
 {
 	return i < rc->n ? &rc->entries[i] : NULL;
+}
+
+/*
+ * A path from a `set` line (schema-dir, updater, ...): relative, every
+ * component a plain file name (no "..", nothing hidden; %(platform) stands
+ * for a platform's name), and inside `root` once symbolic links are
+ * resolved. A .mwschemarc comes with the repository, like the schema files,
+ * and is no more trusted than them.
+ */
+static bool
+plain_path(const char *root, const char *value)
+{
+	char *copy = mw_xstrdup(value), *save = NULL, *var;
+	bool ok = *value && *value != '/';
+
+	while ((var = strstr(copy, "%(platform)")))
+		memmove(var + 5, var + 11, strlen(var + 11) + 1), memcpy(var, "mysql", 5);
+	for (char *c = strtok_r(copy, "/", &save); ok && c; c = strtok_r(NULL, "/", &save))
+		ok = mw_ident_check_file_name(c, NULL) == 0;
+	ok = ok && mw_path_confine(root, copy, NULL, NULL) == 0;
+	free(copy);
+	return ok;
+}
+
+bool
+mw_rc_path_ok(const mw_rc_entry *e, const char *root, mw_diags *diags)
+{
+	bool updater = !strcmp(e->argv[0], "updater");
+	char *file = mw_xstrdup(e->argv[1]), *sep = updater ? strstr(file, "::") : NULL;
+	bool ok;
+
+	if (sep)
+		*sep = '\0';
+	ok = plain_path(root, file) && (!sep || mw_ident_check(sep + 2, NULL) == 0);
+	free(file);
+	if (!ok)
+		mw_diags_add(diags, MW_SEV_ERROR, NULL, e->file, e->line, 0, NULL,
+			     updater ? "give a PHP file of the checkout, relative to its root, "
+			     "optionally followed by ::method" : "give a directory of the checkout, "
+			     "relative to its root",
+			     "set %s: not a path inside the checkout (absolute, '..', a hidden or "
+			     "unusual name, or a link leading out): ignored", e->argv[0]);
+	return ok;
 }

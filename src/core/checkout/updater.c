@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include "mwschema/ident.h"
 #include "mwschema/updater.h"
 #include "core/checkout/internal.h"
 
@@ -276,10 +277,101 @@ mw_updater_render_core(mw_buf *out, const mw_updater_entry *e)
 	free(path);
 }
 
+/*
+ * `s` escaped for the inside of a PHP string opened with `quote`: nothing
+ * can end the string early or, in double quotes, interpolate a variable.
+ * Names were checked when loaded; this keeps the PHP safe regardless.
+ */
+void
+mw_updater__php_escape(mw_buf *out, const char *s, char quote)
+{
+	for (; *s; s++) {
+		if (*s == '\\' || *s == quote || (quote == '"' && *s == '$'))
+			mw_buf_addc(out, '\\');
+		mw_buf_addc(out, *s);
+	}
+}
+
+/* The quote of the string literal still open at the end of `code`, or 0. */
+static char
+open_quote(const char *code)
+{
+	char q = 0;
+
+	for (const char *p = code; *p; p++) {
+		if (q && *p == '\\' && p[1])
+			p++;
+		else if (q && *p == q)
+			q = 0;
+		else if (!q && (*p == '\'' || *p == '"'))
+			q = *p;
+	}
+	return q;
+}
+
+char *
+mw_updater__path_in(const char *prefix, const char *patch, const char *suffix)
+{
+	mw_buf b = MW_BUF_INIT;
+
+	mw_buf_adds(&b, prefix);
+	mw_updater__php_escape(&b, patch, open_quote(prefix));
+	mw_buf_adds(&b, suffix);
+	return mw_buf_detach(&b);
+}
+
+/* A PHP string of code (not of a comment) ending in `patch`, after its quote or a '/'. */
+bool
+mw_updater_mentions(const char *php, size_t len, const char *patch)
+{
+	php_toks t;
+	size_t pl = strlen(patch);
+	bool hit = false;
+
+	/* a file, or a piece of code without its "<?php" */
+	if (memmem(php, len, "<?php", 5))
+		php_lex(&t, php, len);
+	else
+		php_lex_code(&t, php, len);
+	for (size_t i = 0; i < t.n && !hit; i++) {
+		const char *s = t.v[i].text;
+		size_t n = s ? strlen(s) : 0;
+
+		hit = (t.v[i].kind == PHP_T_STR || t.v[i].kind == PHP_T_DSTR) && n >= pl &&
+		      !strcmp(s + n - pl, patch) && (n == pl || s[n - pl - 1] == '/');
+	}
+	php_toks_free(&t);
+	return hit;
+}
+
+bool
+mw_updater_entry_is_safe(const mw_updater_entry *e, mw_buf *why)
+{
+	const char *bad = mw_ident_check(e->table, NULL) ? e->table :
+			  e->name && mw_ident_check(e->name, NULL) ? e->name :
+			  e->new_name && mw_ident_check(e->new_name, NULL) ? e->new_name : NULL;
+
+	for (size_t i = 0; !bad && i < e->ncolumns; i++)
+		if (mw_ident_check(e->columns[i], NULL))
+			bad = e->columns[i];
+	if (!bad && mw_ident_check_file_name(e->patch, NULL) == 0)
+		return true;
+	if (why)
+		mw_buf_addf(why, "%s is not a valid %s", bad ? "a name" : "the patch file name",
+			    bad ? "identifier" : "file name");
+	return false;
+}
+
 void
 mw_updater_render_extension(mw_buf *out, const mw_updater_entry *e)
 {
-	char *path = mw_strdupf("\"$dir/$dbType/%s\"", e->patch);
+	mw_buf quoted = MW_BUF_INIT;
+	char *path;
+
+	mw_buf_adds(&quoted, "\"$dir/$dbType/");
+	mw_updater__php_escape(&quoted, e->patch, '"');
+	mw_buf_addc(&quoted, '"');
+	path = mw_buf_detach(&quoted);
 	const char *method = ext_methods[e->verb];
 	char **args;
 	size_t n = mw_updater__args(&args, e, path, !method);

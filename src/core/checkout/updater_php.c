@@ -146,20 +146,6 @@ indent_len(const char *s, size_t len, size_t ls)
 	return i - ls;
 }
 
-bool
-mw_updater_mentions(const char *php, size_t len, const char *patch)
-{
-	size_t pl = strlen(patch);
-
-	for (const char *p = php; (p = memmem(p, len - (size_t)(p - php), patch, pl)); p++) {
-		char before = p > php ? p[-1] : '\0', after = p[pl];
-
-		if (strchr("/'\"", before) && before && (after == '\'' || after == '"'))
-			return true;
-	}
-	return false;
-}
-
 /* Position of the name in "function <name>", or NPOS. */
 static size_t
 find_function(const char *s, size_t len, const char *name)
@@ -296,6 +282,8 @@ mw_updater_insert_core_release(mw_buf *out, const char *php, size_t len,
 	size_t open, close, ls, ind = NPOS, l;
 	mw_buf text = MW_BUF_INIT, indent = MW_BUF_INIT;
 
+	if (!mw_updater_entry_is_safe(e, err))
+		return -1;
 	if (mw_updater_mentions(php, len, e->patch)) {
 		mw_buf_add(out, php, len);
 		return MW_UPDATER_PRESENT;
@@ -578,7 +566,7 @@ render_styled(mw_buf *out, const struct style *st, const char *indent, const mw_
 {
 	const char *method = mw_updater__ext_method(e->verb);
 	bool array = st->kind != CALL_METHOD || !method;
-	char *path = mw_strdupf("%s%s%s", st->path_prefix, e->patch, st->path_suffix);
+	char *path = mw_updater__path_in(st->path_prefix, e->patch, st->path_suffix);
 	char **args, **el;
 	size_t n = mw_updater__args(&args, e, path, array), m = 0;
 
@@ -620,6 +608,8 @@ mw_updater_insert_extension(mw_buf *out, const char *php, size_t len, const char
 	mw_buf text = MW_BUF_INIT;
 	char *indent;
 
+	if (!mw_updater_entry_is_safe(e, err))
+		return -1;
 	if (mw_updater_mentions(php, len, e->patch)) {
 		mw_buf_add(out, php, len);
 		return MW_UPDATER_PRESENT;

@@ -50,16 +50,40 @@ find_dir(const mw_workspace *ws, const char *json)
 	return -1;
 }
 
-/* Adds an entry for `json` unless one exists; returns its index. */
-int
-mw_ws__add_dir(mw_workspace *ws, const char *json, char *const sql[MW_DBMS__COUNT], unsigned mask,
-	const char *origin)
+/*
+ * Folders and updaters come from files of the checkout (manifests, handlers,
+ * tests, links on disk): one that resolves outside it is refused and named,
+ * so that no JSON or PHP from elsewhere is read as the checkout's.
+ */
+bool
+mw_ws__inside(struct mw_ws_disc *d, const char *rel, const char *origin)
 {
+	mw_buf err = MW_BUF_INIT;
+	bool ok = *rel != '/' && mw_path_confine(d->ws->root, rel, NULL, &err) == 0;
+
+	if (!ok && d->diags)
+		mw_diags_add(d->diags, MW_SEV_WARNING, NULL, rel, 0, 0, NULL,
+			     "mwschema reads and writes schema files and updaters only "
+			     "inside the checkout",
+			     "leads outside the checkout (from %s): ignored", origin);
+	mw_buf_release(&err);
+	return ok;
+}
+
+/* Adds an entry for `json` unless one exists; returns its index, -1 when refused. */
+int
+mw_ws__add_dir(struct mw_ws_disc *disc, const char *json, char *const sql[MW_DBMS__COUNT],
+	       unsigned mask, const char *origin)
+{
+	mw_workspace *ws = disc->ws;
 	int at = find_dir(ws, json);
 	mw_ws_dir *e;
 
 	if (at >= 0)
 		return at;
+	/* SQL folders are checked where they are written (drift_apply.c names the file) */
+	if (!mw_ws__inside(disc, json, origin))
+		return -1;
 	ws->dirs = mw_xrealloc(ws->dirs, (ws->ndirs + 1) * sizeof(*ws->dirs));
 	e = &ws->dirs[ws->ndirs];
 	memset(e, 0, sizeof(*e));
@@ -118,13 +142,13 @@ mw_ws__free_dirs(char *v[MW_DBMS__COUNT])
 
 /* A schema directory and the abstractSchemaChanges folder in it, with the same SQL folders. */
 static void
-add_schema_dir(mw_workspace *ws, const char *dir, char *const sql[MW_DBMS__COUNT],
+add_schema_dir(struct mw_ws_disc *d, const char *dir, char *const sql[MW_DBMS__COUNT],
 	       unsigned mask, const char *origin)
 {
 	char *changes = mw_path_join(dir, "abstractSchemaChanges");
 
-	mw_ws__add_dir(ws, dir, sql, mask, origin);
-	mw_ws__add_dir(ws, changes, sql, mask, origin);
+	if (mw_ws__add_dir(d, dir, sql, mask, origin) >= 0)
+		mw_ws__add_dir(d, changes, sql, mask, origin);
 	free(changes);
 }
 
@@ -156,8 +180,8 @@ add_rc_group(struct mw_ws_disc *d, const struct rc_group *g)
 	if (g->change_sql)
 		expand_template(csql, d->ws, g->change_sql);
 	change = g->change ? mw_xstrdup(g->change) : mw_path_join(g->schema, "abstractSchemaChanges");
-	mw_ws__add_dir(d->ws, g->schema, sql, d->platforms, ".mwschemarc");
-	mw_ws__add_dir(d->ws, change, g->change_sql ? csql : sql, d->platforms, ".mwschemarc");
+	mw_ws__add_dir(d, g->schema, sql, d->platforms, ".mwschemarc");
+	mw_ws__add_dir(d, change, g->change_sql ? csql : sql, d->platforms, ".mwschemarc");
 	mw_ws__free_dirs(sql);
 	if (g->change_sql)
 		mw_ws__free_dirs(csql);
@@ -191,11 +215,25 @@ from_rc(struct mw_ws_disc *d)
 		goto out;
 	if (mw_rc_get(rc, "platforms"))
 		d->platforms = parse_platforms(mw_rc_get(rc, "platforms"));
-	d->rc_updater = mw_xstrdup(mw_rc_get(rc, "updater"));
+	if (mw_rc_get_entry(rc, "updater") &&
+	    mw_rc_path_ok(mw_rc_get_entry(rc, "updater"), d->ws->root, d->diags))
+		d->rc_updater = mw_xstrdup(mw_rc_get(rc, "updater"));
 	for (size_t i = 0; i < mw_rc_count(rc); i++) {
 		const mw_rc_entry *e = mw_rc_entry_at(rc, i);
 		const char *key = e->argc >= 2 && e->cmd == MW_RC_SET ? e->argv[0] : "";
+		bool is_path = !strcmp(key, "schema-dir") || !strcmp(key, "sql-dir") ||
+			    !strcmp(key, "change-dir") || !strcmp(key, "change-sql-dir");
 
+		/* a refused schema-dir takes its sql-dir... lines with it */
+		if (is_path && !mw_rc_path_ok(e, d->ws->root, d->diags)) {
+			if (!strcmp(key, "schema-dir") && g.schema)
+				add_rc_group(d, &g);
+			if (!strcmp(key, "schema-dir")) {
+				free(g.schema), free(g.sql), free(g.change), free(g.change_sql);
+				memset(&g, 0, sizeof(g));
+			}
+			continue;
+		}
 		if (!strcmp(key, "schema-dir")) {
 			if (g.schema)
 				add_rc_group(d, &g);
@@ -234,13 +272,13 @@ from_test_class(struct mw_ws_disc *d, const char *rel, const mw_buf *text)
 	if (php_method_path(&schemas, src, text->len, rel, "getSchemasDirectory") &&
 	    php_method_paths(sql, src, text->len, rel, "getSchemaSQLDirs") &&
 	    mw_ws__is_dir_in(d->ws->root, schemas)) {
-		mw_ws__add_dir(d->ws, schemas, sql, 0, origin);
+		mw_ws__add_dir(d, schemas, sql, 0, origin);
 		if (!php_method_paths(csql, src, text->len, rel, "getSchemaChangesSQLDirs"))
 			for (int k = 0; k < MW_DBMS__COUNT; k++)
 				csql[k] = mw_xstrdup(sql[k]);
 		if (php_method_path(&changes, src, text->len, rel, "getSchemaChangesDirectory") &&
 		    mw_ws__is_dir_in(d->ws->root, changes))
-			mw_ws__add_dir(d->ws, changes, csql, 0, origin);
+			mw_ws__add_dir(d, changes, csql, 0, origin);
 		mw_ws__free_dirs(csql);
 	}
 	mw_ws__free_dirs(sql);
@@ -339,7 +377,7 @@ from_conventions(struct mw_ws_disc *d)
 		if (find_dir(d->ws, conventional[i]) >= 0 || !mw_ws__holds_json(d->ws->root, conventional[i]))
 			continue;
 		platform_dirs(sql, d->ws->root, conventional[i]);
-		add_schema_dir(d->ws, conventional[i], sql, mask, "a conventional folder");
+		add_schema_dir(d, conventional[i], sql, mask, "a conventional folder");
 		mw_ws__free_dirs(sql);
 	}
 	for (size_t i = 0, n = d->ws->ndirs; i < n; i++) {
@@ -351,8 +389,8 @@ from_conventions(struct mw_ws_disc *d)
 			for (int k = 0; k < MW_DBMS__COUNT; k++)
 				sql[k] = mw_xstrdup(d->ws->dirs[i].sql[k]);
 			origin = mw_strdupf("beside %s", d->ws->dirs[i].json);
-			at = mw_ws__add_dir(d->ws, changes, sql, 0, origin);
-			d->ws->dirs[at].updater = d->ws->dirs[i].updater;
+			if ((at = mw_ws__add_dir(d, changes, sql, 0, origin)) >= 0)
+				d->ws->dirs[at].updater = d->ws->dirs[i].updater;
 			mw_ws__free_dirs(sql);
 			free(origin);
 		}
@@ -401,8 +439,9 @@ assign_updaters(struct mw_ws_disc *d)
 
 /* Core: its three updaters, and sql/ unless .mwschemarc said otherwise. */
 static void
-discover_core(mw_workspace *ws)
+discover_core(struct mw_ws_disc *dc)
 {
+	mw_workspace *ws = dc->ws;
 	char *sql[MW_DBMS__COUNT];
 
 	ws->name = mw_xstrdup("MediaWiki");
@@ -421,7 +460,7 @@ discover_core(mw_workspace *ws)
 		return;
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		sql[d] = mw_path_join("sql", mw_dbms_name((mw_dbms)d));
-	add_schema_dir(ws, "sql", sql, 0, "MediaWiki core");
+	add_schema_dir(dc, "sql", sql, 0, "MediaWiki core");
 	mw_ws__free_dirs(sql);
 }
 
@@ -432,7 +471,7 @@ mw_ws__discover(mw_workspace *ws, mw_diags *diags)
 
 	from_rc(&d);
 	if (ws->kind == MW_WS_CORE) {
-		discover_core(ws);
+		discover_core(&d);
 	} else {
 		from_ci_tests(&d);
 		mw_ws__from_handlers(&d);

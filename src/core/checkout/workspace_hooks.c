@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include "core/checkout/internal.h"
+#include "mwschema/diag.h"
 #include "mwschema/fs.h"
 #include "mwschema/manifest.h"
 
@@ -17,11 +18,15 @@
 
 #define SCHEMA_HOOK_METHOD "onLoadExtensionSchemaUpdates"
 
+/* An updater a manifest names or a search finds; refused outside the checkout. */
 static int
-add_updater(mw_workspace *ws, const char *file, const char *method)
+add_updater(struct mw_ws_disc *d, const char *file, const char *method, const char *origin)
 {
+	mw_workspace *ws = d->ws;
 	mw_ws_updater *u;
 
+	if (!mw_ws__inside(d, file, origin))
+		return -1;
 	for (size_t i = 0; i < ws->nupdaters; i++)
 		if (!strcmp(ws->updaters[i].file, file) && !strcmp(ws->updaters[i].method, method))
 			return (int)i;
@@ -115,13 +120,18 @@ from_manifest(struct mw_ws_disc *d, const char *file)
 
 	mw_ws__looked(d->ws, "%s", file);
 	if (mw_manifest_load(&m, abs, NULL) == 0) {
-		if (!d->ws->name)
-			d->ws->name = mw_xstrdup(m.name);
+		if (!d->ws->name && m.name) {
+			/* shown in summaries and the editor's title: made safe once */
+			mw_buf name = MW_BUF_INIT;
+
+			mw_diag_escape(&name, m.name);
+			d->ws->name = mw_buf_detach(&name);
+		}
 		for (size_t i = 0; i < m.nhooks; i++) {
 			char *php = mw_manifest_class_file(&m, m.hook_classes[i]);
 
 			if (php && mw_ws__exists_in(d->ws->root, php))
-				add_updater(d->ws, php, m.hook_methods[i]);
+				add_updater(d, php, m.hook_methods[i], file);
 			free(php);
 		}
 		mw_manifest_clear(&m);
@@ -138,7 +148,7 @@ rc_updater(struct mw_ws_disc *d)
 	if (sep)
 		*sep = '\0';
 	if (mw_ws__exists_in(d->ws->root, file))
-		add_updater(d->ws, file, sep ? sep + 2 : SCHEMA_HOOK_METHOD);
+		add_updater(d, file, sep ? sep + 2 : SCHEMA_HOOK_METHOD, ".mwschemarc");
 	free(file);
 }
 
@@ -169,7 +179,7 @@ find_handlers(struct mw_ws_disc *d)
 	}
 	if (!d->ws->nupdaters &&
 	    (found = grep_php(d->ws->root, NULL, "function " SCHEMA_HOOK_METHOD, 4))) {
-		add_updater(d->ws, found, SCHEMA_HOOK_METHOD);
+		add_updater(d, found, SCHEMA_HOOK_METHOD, "the search for " SCHEMA_HOOK_METHOD);
 		free(found);
 	}
 	for (size_t i = 0; i < d->ws->nupdaters; i++) {
@@ -360,9 +370,9 @@ add_accs(struct mw_ws_disc *d, struct accs *a)
 			if (!x->sql[k])
 				x->sql[k] = analogous(x->sql[known], (mw_dbms)k);
 		if (known >= 0 && *x->json) {
-			at = mw_ws__add_dir(d->ws, x->json, x->sql, d->platforms ? d->platforms : u->platforms,
+			at = mw_ws__add_dir(d, x->json, x->sql, d->platforms ? d->platforms : u->platforms,
 				     origin);
-			if (d->ws->dirs[at].updater < 0)
+			if (at >= 0 && d->ws->dirs[at].updater < 0)
 				d->ws->dirs[at].updater = x->updater;
 		}
 		free(origin);

@@ -75,15 +75,31 @@ mw_code_indexes(const char *path)
 	return *p != '.';
 }
 
-/* Reads and indexes root/rel; false when it cannot be read. */
+/*
+ * Opens root/rel for reading without blocking (a FIFO named x.php) and
+ * without leaving the checkout: a symbolic link is followed only when it
+ * resolves inside it. -1 when refused or not there.
+ */
+static int
+open_inside(const mw_code *code, const char *rel, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+
+	if (fd < 0 && errno == ELOOP && mw_path_confine(code->root, rel, NULL, NULL) == 0)
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	return fd;
+}
+
+/* Reads and indexes root/rel; false when it cannot be read (or is too large to be code). */
 static bool
 index_file(mw_code *code, const char *rel, mw_buf *data)
 {
 	char *path = mw_path_join(code->root, rel);
 	struct stat st;
 	struct code_file *f;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	int fd = open_inside(code, rel, path);
+	bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		  st.st_size <= (off_t)MW_MAX_FILE_SIZE;
 
 	mw_buf_reset(data);
 	if (ok) {

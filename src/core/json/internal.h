@@ -279,6 +279,15 @@ bool jl_check_members(struct jloader *ld, const jnode *obj, const char *what,
 const jnode *jl_member(const jnode *obj, const char *key, unsigned types);
 char **jl_strv(struct jloader *ld, const jnode *arr, size_t *n, bool unique);
 
+/* The values that leave the document unquoted (json_values.c). */
+void jl_check_name(struct jloader *ld, const jnode *v, const char *what);
+void jl_check_member_name(struct jloader *ld, const jnode *v, const char *what);
+void jl_check_name_list(struct jloader *ld, const jnode *arr, const char *what);
+void jl_check_file_name(struct jloader *ld);
+void jl_check_where(struct jloader *ld, const mw_table *t, const jnode *v);
+void jl_check_table_options(struct jloader *ld, const jnode *arr);
+void jl_check_default(struct jloader *ld, const mw_column *c, const jnode *v);
+
 /*
  * Private to the JSON module: model -> tree (json_build.c) for the writer
  * (json_write.c).

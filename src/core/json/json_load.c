@@ -249,6 +249,7 @@ load_column_options(struct jloader *ld, mw_column *c, const jnode *opts)
 	if ((v = m[OPT_DEFAULT])) {
 		load_value(&c->deflt, v);
 		c->opt_present |= MW_OPT_DEFAULT;
+		jl_check_default(ld, c, v);
 	}
 	if ((v = m[OPT_LENGTH])) {
 		size_t old = jl_path_push_key(ld, "length");
@@ -296,6 +297,7 @@ load_column(struct jloader *ld, mw_column *c, const jnode *j)
 	if ((v = m[COL_NAME])) {
 		free(c->name);
 		c->name = mw_xstrdup(v->str);
+		jl_check_member_name(ld, v, "column");
 	}
 	if ((v = m[COL_COMMENT]))
 		c->comment = mw_xstrdup(v->str);
@@ -380,7 +382,7 @@ load_index_flags(struct jloader *ld, mw_index *ix, const jnode *flags)
 }
 
 static void
-load_index(struct jloader *ld, mw_index *ix, const jnode *j)
+load_index(struct jloader *ld, const mw_table *t, mw_index *ix, const jnode *j)
 {
 	const jnode *v, *w, *m[IDX__COUNT];
 
@@ -390,6 +392,7 @@ load_index(struct jloader *ld, mw_index *ix, const jnode *j)
 	if ((v = m[IDX_NAME])) {
 		free(ix->name);
 		ix->name = mw_xstrdup(v->str);
+		jl_check_member_name(ld, v, "index");
 	}
 	if ((v = m[IDX_COMMENT]))
 		ix->comment = mw_xstrdup(v->str);
@@ -399,6 +402,7 @@ load_index(struct jloader *ld, mw_index *ix, const jnode *j)
 		if (v->n == 0)
 			jl_error_at(ld, v->line, v->col, NULL, "an index needs at least one column");
 		ix->columns = jl_strv(ld, v, &ix->ncolumns, true);
+		jl_check_name_list(ld, v, "index column");
 		jl_path_pop(ld, old);
 	}
 	ix->unique = (v = m[IDX_UNIQUE]) && v->kind == J_TRUE;
@@ -411,8 +415,10 @@ load_index(struct jloader *ld, mw_index *ix, const jnode *j)
 		if (jl_check_object(ld, v, "index options", index_option_keys)) {
 			if ((w = jl_member(v, "lengths", JL_ARR)))
 				load_lengths(ld, ix, w);
-			if ((w = jl_member(v, "where", JL_STR)))
+			if ((w = jl_member(v, "where", JL_STR))) {
 				ix->where = mw_xstrdup(w->str);
+				jl_check_where(ld, t, w);
+			}
 		}
 		jl_path_pop(ld, old);
 	}
@@ -554,7 +560,7 @@ load_table_arrays(struct jloader *ld, mw_table *t, const jnode *j)
 		for (size_t i = 0; i < v->n; i++) {
 			size_t o = jl_path_push_index(ld, i);
 
-			load_index(ld, &t->indexes[t->nindexes++], v->kids[i]);
+			load_index(ld, t, &t->indexes[t->nindexes++], v->kids[i]);
 			jl_path_pop(ld, o);
 		}
 		jl_path_pop(ld, old);
@@ -573,6 +579,7 @@ load_table(struct jloader *ld, mw_table *t, const jnode *j)
 	if ((v = jl_member(j, "name", JL_STR))) {
 		free(t->name);
 		t->name = mw_xstrdup(v->str);
+		jl_check_member_name(ld, v, "table");
 	}
 	if ((v = jl_member(j, "comment", JL_STR)))
 		t->comment = mw_xstrdup(v->str);
@@ -581,12 +588,14 @@ load_table(struct jloader *ld, mw_table *t, const jnode *j)
 		old = jl_path_push_key(ld, "pk");
 		t->has_pk_key = true;
 		t->pk = jl_strv(ld, v, &t->npk, true);
+		jl_check_name_list(ld, v, "primary-key column");
 		jl_path_pop(ld, old);
 	}
 	if ((v = jl_member(j, "table_options", JL_ARR))) {
 		old = jl_path_push_key(ld, "table_options");
 		t->has_table_options = true;
 		t->table_options = jl_strv(ld, v, &t->ntable_options, false);
+		jl_check_table_options(ld, v);
 		jl_path_pop(ld, old);
 	}
 	if (!(ld->flags & MW_LOAD_SHAPE_ONLY))
@@ -691,6 +700,8 @@ load_text(mw_doc **out, char *text, size_t len, const char *label, unsigned flag
 	doc->layout->arena = arena;
 	doc->layout->root = root;
 	load_root(&ld, doc, root);
+	if (!(flags & MW_LOAD_ANY_FILE_NAME))
+		jl_check_file_name(&ld);
 	jl_path_release(&ld);
 	if (ld.errors) {
 		/* in file order, whatever order the checks ran in */

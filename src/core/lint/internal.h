@@ -126,6 +126,14 @@
 	  "and tools usually do not. Pick a name that is not a keyword (MediaWiki's column " \
 	  "prefixes avoid the problem: rev_user rather than user). Core's own user table predates " \
 	  "this and is quoted throughout core; new names should not follow it.") \
+	R(PLAIN_VALUES, "plain-values", WARNING, SCHEMA, check_plain_values, \
+	  "Enum values, defaults and comments hold plain characters.", \
+	  "Names are checked when a file is loaded; values may hold more, but some characters " \
+	  "are traps. MediaWiki writes enum values into CREATE TABLE and CREATE TYPE without " \
+	  "escaping them, so a quote or a backslash breaks the statement (or changes what it " \
+	  "does). Control characters, line breaks and invisible characters that reorder text " \
+	  "(bidirectional controls, zero-width spaces) make a value or a comment read " \
+	  "differently in a terminal, a diff or a code review than it is. Use plain text.") \
 	R(PATCH_NAME, "patch-name", WARNING, CHANGE, check_patch_name, \
 	  "Change files are named after the table or field they change.", \
 	  "MediaWiki names schema patches after what they do so that reviewers, updaters and DBAs " \

@@ -5,6 +5,11 @@
  * against an upper-cased copy of the input, spec §7.1), and statement
  * splitting on its tokens.
  *
+ * The same tokenizer reads SQL as an engine does, for running it (a lexer
+ * with `engine` set): quotes, comments and words then follow MySQL,
+ * PostgreSQL or SQLite (see mwschema/sqllex.h), and the printer's display
+ * rules (keywords, variables, the PCRE details below) are left out.
+ *
  * PCRE details reproduced on purpose, because they decide token boundaries:
  *  - `$` without the D flag also matches before a final "\n" (at_end());
  *  - keyword alternations are atomic groups built from a prefix trie, so the
@@ -26,6 +31,8 @@
 typedef struct lexer {
 	const char *s;
 	size_t len;
+	bool engine;		/* false: the printer's reading, the same for every platform */
+	mw_dbms dbms;		/* the engine's, when `engine` */
 } lexer;
 
 static inline unsigned char
@@ -211,48 +218,60 @@ match_keyword(const lexer *lx, size_t p, mw_sql_toktype *type)
 
 /*
  * `q(?:[^q]+|qq|q$)*+(?:q|$)` for backticks and brackets, and with
- * backslash escapes added for quotes. Never fails once `open` matched.
+ * backslash escapes added for quotes. Never fails once `open` matched; the
+ * printer's token may run to the end, *ended says whether the quote closed
+ * (an engine reads the closing quote even before a final newline).
  */
 static size_t
-match_quoted(const lexer *lx, size_t p, char close, bool backslash)
+match_quoted(const lexer *lx, size_t p, char close, bool backslash, bool *ended)
 {
 	size_t q = p + 1;
 
+	*ended = false;
 	for (;;) {
 		if (q >= lx->len)
 			return q - p;
 		if (backslash && lx->s[q] == '\\') {
 			q += q + 1 < lx->len ? 2 : 1;
 		} else if (lx->s[q] == close) {
-			if (q + 1 < lx->len && lx->s[q + 1] == close)
+			if (q + 1 < lx->len && lx->s[q + 1] == close) {
 				q += 2;
-			else if (at_end(lx, q + 1))
+			} else if (!lx->engine && at_end(lx, q + 1)) {
 				q += 1;
-			else
+			} else {
+				*ended = true;
 				return q + 1 - p;
+			}
 		} else {
 			q++;
 		}
 	}
 }
 
+/*
+ * Which quotes open what. The printer: `...` and [...] names, '...' and
+ * "..." strings with backslash escapes. MySQL: no [...]; PostgreSQL: "..."
+ * names, no backtick; SQLite: every quote but '...' a name. Only MySQL
+ * takes backslash escapes.
+ */
 static size_t
-match_backtick_or_quote(const lexer *lx, size_t p, mw_sql_toktype *type)
+match_backtick_or_quote(const lexer *lx, size_t p, mw_sql_toktype *type, bool *ended)
 {
-	switch (lx->s[p]) {
-	case '`':
-		*type = MW_TOK_BACKTICK;
-		return match_quoted(lx, p, '`', false);
-	case '[':
-		*type = MW_TOK_BACKTICK;
-		return match_quoted(lx, p, ']', false);
-	case '\'':
-	case '"':
-		*type = MW_TOK_QUOTE;
-		return match_quoted(lx, p, lx->s[p], true);
-	default:
-		return 0;
-	}
+	char c = lx->s[p];
+	bool any = !lx->engine, my = lx->engine && lx->dbms == MW_DBMS_MYSQL;
+	bool lite = lx->engine && lx->dbms == MW_DBMS_SQLITE;
+
+	*type = MW_TOK_BACKTICK;
+	if (c == '`' && (any || my || lite))
+		return match_quoted(lx, p, '`', false, ended);
+	if (c == '[' && (any || lite))
+		return match_quoted(lx, p, ']', false, ended);
+	if (c == '"' && !any && !my)
+		return match_quoted(lx, p, '"', false, ended);
+	*type = MW_TOK_QUOTE;
+	if (c == '\'' || c == '"')
+		return match_quoted(lx, p, c, any || my, ended);
+	return 0;
 }
 
 /* [@:](?:[\w.$]++|<backtick>|<quote>) */
@@ -260,6 +279,7 @@ static size_t
 match_variable(const lexer *lx, size_t p)
 {
 	mw_sql_toktype ignored;
+	bool ended;
 	size_t q = p + 1;
 
 	if (lx->s[p] != '@' && lx->s[p] != ':')
@@ -272,7 +292,7 @@ match_variable(const lexer *lx, size_t p)
 			q++;
 		return q - p;
 	}
-	q = match_backtick_or_quote(lx, q, &ignored);
+	q = match_backtick_or_quote(lx, q, &ignored, &ended);
 	return q ? q + 1 : 0;
 }
 
@@ -314,13 +334,47 @@ match_word(const lexer *lx, size_t p)
 	return q > p ? q - p : 1;
 }
 
-static size_t
-match_comment(const lexer *lx, size_t p, mw_sql_toktype *type)
+/* "--" (MySQL wants a blank or the end after it); "#" for the printer and MySQL. */
+static bool
+line_comment_at(const lexer *lx, size_t p)
 {
 	const char *s = lx->s;
-	size_t q;
+	bool my = lx->engine && lx->dbms == MW_DBMS_MYSQL;
 
-	if (s[p] == '#' || (s[p] == '-' && p + 1 < lx->len && s[p + 1] == '-')) {
+	if (s[p] == '#')
+		return !lx->engine || my;
+	if (s[p] != '-' || p + 1 >= lx->len || s[p + 1] != '-')
+		return false;
+	return !my || p + 2 >= lx->len || mw_sqlfmt_is_space(s[p + 2]);
+}
+
+/* The end of a block comment at p; PostgreSQL nests them. 0 when it does not end. */
+static size_t
+block_comment_end(const lexer *lx, size_t p)
+{
+	bool nests = lx->engine && lx->dbms == MW_DBMS_POSTGRES;
+	int depth = 1;
+
+	for (size_t q = p + 2; q + 1 < lx->len; q++) {
+		if (nests && lx->s[q] == '/' && lx->s[q + 1] == '*') {
+			depth++;
+			q++;
+		} else if (lx->s[q] == '*' && lx->s[q + 1] == '/') {
+			if (--depth == 0)
+				return q + 2;
+			q++;
+		}
+	}
+	return 0;
+}
+
+static size_t
+match_comment(const lexer *lx, size_t p, mw_sql_toktype *type, bool *ended)
+{
+	const char *s = lx->s;
+	size_t end;
+
+	if (line_comment_at(lx, p)) {
 		const char *nl = memchr(s + p, '\n', lx->len - p);
 
 		*type = MW_TOK_COMMENT;
@@ -328,10 +382,9 @@ match_comment(const lexer *lx, size_t p, mw_sql_toktype *type)
 	}
 	if (s[p] == '/' && p + 1 < lx->len && s[p + 1] == '*') {
 		*type = MW_TOK_BLOCK_COMMENT;
-		for (q = p + 2; q + 1 < lx->len; q++)
-			if (s[q] == '*' && s[q + 1] == '/')
-				return q + 2 - p;
-		return lx->len - p;
+		end = block_comment_end(lx, p);
+		*ended = end != 0;
+		return end ? end - p : lx->len - p;
 	}
 	return 0;
 }
@@ -347,20 +400,91 @@ match_whitespace(const lexer *lx, size_t p)
 }
 
 /*
+ * An engine's words: letters, digits, '_', bytes of UTF-8 characters, and
+ * '$' except on SQLite.
+ */
+static bool
+engine_word_char(const lexer *lx, unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80 ||
+	       is_digit(c) || (c == '$' && lx->dbms != MW_DBMS_SQLITE);
+}
+
+/* PostgreSQL's $tag$...$tag$ at p (the tag may be empty); 0 when there is none. */
+static size_t
+match_dollar_quoted(const lexer *lx, size_t p, bool *ended)
+{
+	size_t t = p + 1, tl;
+	const char *end;
+
+	while (t < lx->len && lx->s[t] != '$' && engine_word_char(lx, lx->s[t]) &&
+	       !(t == p + 1 && is_digit(lx->s[t])))
+		t++;
+	if (t >= lx->len || lx->s[t] != '$')
+		return 0;	/* a lone '$' is punctuation */
+	tl = ++t - p;
+	for (end = lx->s + t; (end = memchr(end, '$', lx->len - (size_t)(end - lx->s))); end++)
+		if ((size_t)(lx->s + lx->len - end) >= tl && !memcmp(end, lx->s + p, tl)) {
+			*ended = true;
+			return (size_t)(end - lx->s) + tl - p;
+		}
+	*ended = false;
+	return lx->len - p;
+}
+
+/* PostgreSQL's strings beyond '...': E'...' (backslash escapes) and $tag$...$tag$. */
+static size_t
+match_pg_string(const lexer *lx, size_t p, mw_sql_toktype *type, bool *ended)
+{
+	const char *s = lx->s;
+
+	if (lx->dbms != MW_DBMS_POSTGRES)
+		return 0;
+	*type = MW_TOK_QUOTE;
+	if ((s[p] == 'E' || s[p] == 'e') && p + 1 < lx->len && s[p + 1] == '\'')
+		return 1 + match_quoted(lx, p + 1, '\'', true, ended);
+	if (s[p] == '$' && (p == 0 || !engine_word_char(lx, s[p - 1])))
+		return match_dollar_quoted(lx, p, ended);
+	return 0;
+}
+
+/* An engine's word or number at p, else one character. */
+static size_t
+engine_word(const lexer *lx, size_t p, mw_sql_toktype *type)
+{
+	size_t q = p;
+
+	*type = is_digit(lx->s[p]) ? MW_TOK_NUMBER : MW_TOK_WORD;
+	while (q < lx->len && engine_word_char(lx, lx->s[q]) && (q > p || lx->s[q] != '$'))
+		q++;
+	if (q > p)
+		return q - p;
+	*type = MW_TOK_BOUNDARY;
+	return 1;
+}
+
+/*
  * One token at p (p < len): the Tokenizer's rules in order, skipping those
- * that cannot match the first byte.
+ * that cannot match the first byte; for an engine, quotes, comments and
+ * words as it reads them. *ended is false for a quote or a block comment
+ * that runs to the end of the text without closing.
  */
 static size_t
-next_token(const lexer *lx, size_t p, mw_sql_toktype *type)
+next_token(const lexer *lx, size_t p, mw_sql_toktype *type, bool *ended)
 {
 	unsigned char c = (unsigned char)lx->s[p];
 	size_t n;
 
+	*ended = true;
 	*type = MW_TOK_WHITESPACE;
 	if (mw_sqlfmt_is_space(c))
 		return match_whitespace(lx, p);
-	if ((n = match_comment(lx, p, type)) || (n = match_backtick_or_quote(lx, p, type)))
+	if ((n = match_comment(lx, p, type, ended)) ||
+	    (lx->engine && (n = match_pg_string(lx, p, type, ended))) ||
+	    (n = match_backtick_or_quote(lx, p, type, ended)))
 		return n;
+	if (lx->engine)
+		return engine_word(lx, p, type);
 	*type = MW_TOK_VARIABLE;
 	if ((c == '@' || c == ':') && (n = match_variable(lx, p)))
 		return n;
@@ -404,13 +528,14 @@ token_word(const char *s, size_t len)
 size_t
 mw_sql_tokenize(mw_sql_token **out_tokens, const char *sql, size_t len)
 {
-	lexer lx = { sql, len };
+	lexer lx = { sql, len, false, MW_DBMS_MYSQL };
 	size_t cap = len / 3 + 16, count = 0, p = 0;
 	mw_sql_token *toks = mw_xmalloc(cap * sizeof(*toks));
 
 	while (p < len) {
 		mw_sql_toktype type;
-		size_t n = next_token(&lx, p, &type);
+		bool ended;
+		size_t n = next_token(&lx, p, &type, &ended);
 
 		if (count == cap) {
 			cap *= 2;
@@ -473,4 +598,101 @@ mw_sql_split(char ***out, size_t *n, const char *script)
 	}
 	push_statement(out, n, script, t, start, count);
 	free(t);
+}
+
+/*
+ * SQL as each engine reads it
+ */
+
+static mw_sqltok_kind
+engine_kind(const char *sql, mw_sql_toktype type, size_t start, bool ended)
+{
+	if (!ended)
+		return MW_SQLTOK_UNTERMINATED;
+	switch (type) {
+	case MW_TOK_WHITESPACE:
+		return MW_SQLTOK_SPACE;
+	case MW_TOK_COMMENT:
+	case MW_TOK_BLOCK_COMMENT:
+		return MW_SQLTOK_COMMENT;
+	case MW_TOK_QUOTE:
+		return MW_SQLTOK_STRING;
+	case MW_TOK_BACKTICK:
+		return MW_SQLTOK_QUOTED;
+	case MW_TOK_WORD:
+		return MW_SQLTOK_WORD;
+	case MW_TOK_NUMBER:
+		return MW_SQLTOK_NUMBER;
+	default:
+		return sql[start] == ';' ? MW_SQLTOK_SEMICOLON : MW_SQLTOK_PUNCT;
+	}
+}
+
+size_t
+mw_sql_lex(mw_sqltok **out, const char *sql, size_t len, mw_dbms dbms)
+{
+	lexer lx = { sql, len, true, dbms };
+	size_t n = 0, cap = 16;
+	mw_sqltok *v = mw_xmalloc(cap * sizeof(*v));
+
+	for (size_t p = 0; p < len;) {
+		mw_sql_toktype type;
+		bool ended;
+		size_t tl = next_token(&lx, p, &type, &ended);
+
+		if (n == cap)
+			v = mw_xrealloc(v, (cap *= 2) * sizeof(*v));
+		v[n].kind = engine_kind(sql, type, p, ended);
+		v[n].start = p;
+		v[n++].len = tl;
+		p += tl;
+	}
+	*out = v;
+	return n;
+}
+
+bool
+mw_sql_comment_runs(const char *text, size_t len)
+{
+	return (len >= 3 && !memcmp(text, "/*!", 3)) || (len >= 4 && !memcmp(text, "/*M!", 4));
+}
+
+static void
+push_engine_statement(char ***v, size_t *n, const char *sql, const mw_sqltok *first,
+		      const mw_sqltok *last)
+{
+	*v = mw_xrealloc(*v, (*n + 2) * sizeof(**v));
+	(*v)[(*n)++] = mw_xstrndup(sql + first->start, last->start + last->len - first->start);
+	(*v)[*n] = NULL;
+}
+
+long
+mw_sql_statements(char ***out, const char *sql, size_t len, mw_dbms dbms)
+{
+	mw_sqltok *t;
+	size_t nt = mw_sql_lex(&t, sql, len, dbms), n = 0;
+	const mw_sqltok *first = NULL, *last = NULL;
+	char **v = NULL;
+
+	for (size_t i = 0; i < nt; i++) {
+		if (t[i].kind == MW_SQLTOK_UNTERMINATED) {
+			mw_strv_free(v, n);
+			free(t);
+			*out = NULL;
+			return -1;
+		}
+		if (t[i].kind == MW_SQLTOK_SEMICOLON) {
+			if (first)
+				push_engine_statement(&v, &n, sql, first, last);
+			first = last = NULL;
+		} else if (t[i].kind != MW_SQLTOK_SPACE && (first || t[i].kind != MW_SQLTOK_COMMENT)) {
+			first = first ? first : &t[i];
+			last = &t[i];
+		}
+	}
+	if (first)
+		push_engine_statement(&v, &n, sql, first, last);
+	free(t);
+	*out = v ? v : mw_xcalloc(1, sizeof(*v));
+	return (long)n;
 }

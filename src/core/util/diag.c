@@ -7,6 +7,7 @@
 #include "mwschema/diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,11 +100,84 @@ mw_diags_count(const mw_diags *list, mw_severity at_least)
 	return n;
 }
 
+/* Length of the UTF-8 sequence at s and its code point, or 0 when invalid. */
+static size_t
+utf8_decode(const unsigned char *s, unsigned long *cp)
+{
+	size_t n = s[0] >= 0xF5 ? 0 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (!n)
+		return 0;
+	*cp = s[0] & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && *cp < 0x800) || (n == 4 && (*cp < 0x10000 || *cp > 0x10FFFF)) ||
+	    (*cp >= 0xD800 && *cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/* Control characters, and the invisible ones that reorder or break text. */
+static bool
+must_escape(unsigned long cp)
+{
+	return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) ||
+	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+static void
+escape(mw_buf *out, const char *s, size_t len, bool keep_lines)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	while (p < end) {
+		unsigned long cp;
+		size_t n = utf8_decode(p, &cp);
+
+		if (!n || p + n > end)
+			mw_buf_addf(out, "\\x%02x", *p);
+		else if (cp == '\n' && keep_lines)
+			mw_buf_addc(out, '\n');
+		else if (cp == '\n')
+			mw_buf_adds(out, "\\n");
+		else if (must_escape(cp) && cp < 0x80)
+			mw_buf_addf(out, "\\x%02lx", cp);
+		else if (must_escape(cp))
+			mw_buf_addf(out, "\\u%04lx", cp);
+		else
+			mw_buf_add(out, p, n);
+		p += n && p + n <= end ? n : 1;
+	}
+}
+
+void
+mw_diag_escape(mw_buf *out, const char *s)
+{
+	if (s)
+		escape(out, s, strlen(s), false);
+}
+
+void
+mw_terminal_escape(mw_buf *out, const char *text, size_t len)
+{
+	escape(out, text, len, true);
+}
+
 static void
 format_location(mw_buf *out, const mw_diag *d)
 {
-	if (d->file)
-		mw_buf_addf(out, "%s:", d->file);
+	if (d->file) {
+		mw_diag_escape(out, d->file);
+		mw_buf_addc(out, ':');
+	}
 	if (d->line > 0) {
 		mw_buf_addf(out, "%d:", d->line);
 		if (d->column > 0)
@@ -118,14 +192,20 @@ mw_diag_format(mw_buf *out, const mw_diag *d)
 {
 	format_location(out, d);
 	if (d->rule) {
-		mw_buf_addf(out, "%s: %s [%s]", mw_severity_name(d->severity), d->message, d->rule);
+		mw_buf_addf(out, "%s: ", mw_severity_name(d->severity));
+		mw_diag_escape(out, d->message);
+		mw_buf_addf(out, " [%s]", d->rule);
 	} else {
-		if (d->path)
-			mw_buf_addf(out, "%s: ", d->path);
-		mw_buf_adds(out, d->message);
+		if (d->path) {
+			mw_diag_escape(out, d->path);
+			mw_buf_adds(out, ": ");
+		}
+		mw_diag_escape(out, d->message);
 	}
-	if (d->hint)
-		mw_buf_addf(out, "\n    hint: %s", d->hint);
+	if (d->hint) {
+		mw_buf_adds(out, "\n    hint: ");
+		mw_diag_escape(out, d->hint);
+	}
 }
 
 /* Insertion order breaks ties, so sort a list of (index, diag) pairs. */

@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +31,12 @@ mw_read_file(mw_buf *out, const char *path, mw_buf *err)
 	struct stat st;
 	char chunk[65536];
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* a FIFO with nothing writing to it (x.php in a checkout) must not block the open */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0)
 		return fail(err, path, NULL);
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		if (err)
@@ -85,36 +89,107 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* The mode a new file gets (umask applied), or the mode of the file replaced. */
+static int
+target_mode(const char *path, mode_t *mode, mw_buf *err)
+{
+	struct stat st;
+	mode_t mask;
+
+	if (stat(path, &st) == 0) {
+		if (access(path, W_OK) != 0)
+			return fail(err, path, "not writable");
+		*mode = st.st_mode & 07777;
+		return 0;
+	}
+	mask = umask(0);
+	umask(mask);
+	*mode = 0666 & ~mask;
+	return 0;
+}
+
+/*
+ * A hidden, recognisable name beside `path` for the last step before the
+ * rename: ".NAME.mwschema-tmp-PID-N".
+ */
+static char *
+temp_name(const char *path, unsigned n)
+{
+	char *dir = mw_path_dirname(path), *base = mw_path_basename(path);
+	char *tmp = mw_strdupf("%s/.%s.mwschema-tmp-%ld-%u", dir, base, (long)getpid(), n);
+
+	free(dir);
+	free(base);
+	return tmp;
+}
+
+/*
+ * An unnamed file in the directory of `path` (O_TMPFILE) when the file
+ * system has them, so that a crash or kill -9 while writing leaves no trace;
+ * else a hidden temporary name. *named is set when the file already has a
+ * name (which the caller must remove on failure).
+ */
+static int
+open_temp(const char *path, char **tmp, bool *named)
+{
+	char *dir = mw_path_dirname(path);
+	int fd = -1;
+
+	*named = false;
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#endif
+	free(dir);
+	for (unsigned n = 0; fd < 0 && n < 100; n++) {
+		free(*tmp);
+		*tmp = temp_name(path, n);
+		fd = open(*tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+		*named = fd >= 0;
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	return fd;
+}
+
+/* Gives the unnamed file a (temporary) name, the last moment before the rename. */
+static int
+link_temp(int fd, const char *path, char **tmp)
+{
+	char proc[64];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	for (unsigned n = 0; n < 100; n++) {
+		free(*tmp);
+		*tmp = temp_name(path, n);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, *tmp, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
 int
 mw_write_file_atomic(const char *path, const void *data, size_t len, mw_buf *err)
 {
-	char *tmp = mw_strdupf("%s.tmp.XXXXXX", path);
-	struct stat st;
-	mode_t mode = 0644;
+	char *tmp = NULL;
+	mode_t mode;
+	bool named;
 	int fd, saved;
 
-	if (stat(path, &st) == 0) {
-		if (access(path, W_OK) != 0) {
-			free(tmp);
-			return fail(err, path, "not writable");
-		}
-		mode = st.st_mode & 07777;
-	} else {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		fail(err, path, "cannot create temporary file");
-		free(tmp);
+	if (target_mode(path, &mode, err) < 0)
 		return -1;
+	fd = open_temp(path, &tmp, &named);
+	if (fd < 0) {
+		free(tmp);
+		return fail(err, path, "cannot create temporary file");
 	}
-	if (write_all(fd, data, len) < 0 || fchmod(fd, mode) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, data, len) < 0 || fchmod(fd, mode) < 0 || fsync(fd) < 0 ||
+	    (!named && link_temp(fd, path, &tmp) < 0)) {
 		saved = errno;
 		close(fd);
-		unlink(tmp);
+		if (tmp)
+			unlink(tmp);
 		free(tmp);
 		errno = saved;
 		return fail(err, path, "write");
@@ -201,4 +276,127 @@ mw_path_dirname(const char *path)
 	if (slash == path)
 		return mw_xstrdup("/");
 	return mw_xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Confinement
+ */
+
+/* The longest existing prefix of `abs` resolved, and what follows it. */
+static char *
+resolve_existing(const char *abs, const char **tail)
+{
+	char *prefix = mw_xstrdup(abs), *real;
+	size_t len = strlen(prefix);
+
+	for (;;) {
+		struct stat st;
+
+		if (lstat(prefix, &st) == 0 || !len)
+			break;
+		while (len > 1 && prefix[len - 1] != '/')
+			len--;
+		prefix[len > 1 ? len - 1 : len] = '\0';
+		len = strlen(prefix);
+	}
+	*tail = abs + strlen(prefix);
+	while (**tail == '/')
+		(*tail)++;
+	real = realpath(*prefix ? prefix : "/", NULL);
+	free(prefix);
+	return real;
+}
+
+/* A path still to be created: no "", "." or ".." component. */
+static bool
+tail_is_plain(const char *tail)
+{
+	for (const char *p = tail; *p; p += *p == '/') {
+		size_t n = strcspn(p, "/");
+
+		if (!n || (n == 1 && p[0] == '.') || (n == 2 && !strncmp(p, "..", 2)))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+static bool
+is_inside(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	if (n == 1 && root[0] == '/')
+		return true;
+	return !strncmp(path, root, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+int
+mw_path_confine(const char *root, const char *path, char **resolved, mw_buf *err)
+{
+	char *real_root = realpath(root, NULL), *abs, *real;
+	const char *tail;
+	int rc = -1;
+
+	if (resolved)
+		*resolved = NULL;
+	if (!real_root)
+		return fail(err, root, "cannot resolve the checkout");
+	abs = path[0] == '/' ? mw_xstrdup(path) : mw_path_join(real_root, path);
+	real = resolve_existing(abs, &tail);
+	if (!real) {
+		fail(err, path, "cannot resolve");
+	} else if (!tail_is_plain(tail)) {
+		if (err)
+			mw_buf_addf(err, "%s: a '.' or '..' in the part still to be created: "
+				    "refused, nothing was written", path);
+	} else {
+		char *full = *tail ? mw_path_join(real, tail) : mw_xstrdup(real);
+
+		if (is_inside(real_root, full)) {
+			rc = 0;
+			if (resolved)
+				*resolved = mw_xstrdup(full);
+		} else if (err) {
+			mw_buf_addf(err, "%s: resolves to %s, outside %s (a symbolic link or "
+				    "'..' leads out): refused, nothing was written", path, full,
+				    real_root);
+		}
+		free(full);
+	}
+	free(real);
+	free(abs);
+	free(real_root);
+	return rc;
+}
+
+int
+mw_mkdirs_confined(const char *root, const char *dir, mw_buf *err)
+{
+	char *real;
+	int rc;
+
+	if (mw_path_confine(root, dir, &real, err) < 0)
+		return -1;
+	rc = mw_mkdirs(real, err);
+	free(real);
+	return rc;
+}
+
+int
+mw_write_file_confined(const char *root, const char *path, const void *data, size_t len,
+		       mw_buf *err)
+{
+	char *real, *dir;
+	int rc;
+
+	if (mw_path_confine(root, path, &real, err) < 0)
+		return -1;
+	dir = mw_path_dirname(real);
+	rc = mw_mkdirs(dir, err);
+	if (rc == 0)
+		rc = mw_write_file_atomic(real, data, len, err);
+	free(dir);
+	free(real);
+	return rc;
 }

@@ -55,6 +55,7 @@ mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
 		free(e);
 		return -1;
 	}
+	mw_engine__live(e, true);
 	if (mw_engine_fresh(e, err) < 0) {
 		mw_engine_close(e);
 		return -1;
@@ -70,10 +71,12 @@ mw_engine_close(mw_engine *e)
 
 	if (!e)
 		return;
-	/* Scratch namespaces are ours: leave nothing behind on a shared server. */
+	/* Scratch namespaces are ours: leave nothing behind, even after Ctrl-C. */
+	e->dropping = true;
 	if (e->ns && e->conn)
 		e->ops->drop(e, e->ns, &ignored);
 	mw_buf_release(&ignored);
+	mw_engine__live(e, false);
 	e->ops->close(e);
 	free(e->ns);
 	free(e);
@@ -100,6 +103,7 @@ mw_engine_attach(mw_engine **out, mw_dbms dbms, const char *dsn, const char *dat
 		free(e);
 		return -1;
 	}
+	mw_engine__live(e, true);
 	*out = e;
 	return 0;
 }
@@ -232,8 +236,13 @@ mw_engine_dbms(const mw_engine *e)
 int
 mw_engine_fresh(mw_engine *e, mw_buf *err)
 {
-	char *name = mw_strdupf("mwverify_%ld_%u", (long)getpid(), ++e->serial);
+	char *name;
 
+	if (mw_engine__interrupted()) {
+		mw_buf_adds(err, "interrupted");
+		return -1;
+	}
+	name = mw_strdupf("mwverify_%ld_%u", (long)getpid(), ++e->serial);
 	if (e->ns && e->ops->drop(e, e->ns, err) < 0) {
 		free(name);
 		return -1;
@@ -266,28 +275,37 @@ add_one_line(mw_buf *out, const char *s)
 	}
 }
 
+/*
+ * One statement per call, read as the engine reads it, and only those the
+ * guard lets through (engine_guard.c).
+ */
 int
 mw_engine_exec(mw_engine *e, const char *script, mw_buf *err)
 {
 	char **stmts;
-	size_t n;
+	long n = mw_sql_statements(&stmts, script, strlen(script), e->dbms);
 	int rc = 0;
 
-	mw_sql_split(&stmts, &n, script);
-	for (size_t i = 0; i < n && rc == 0; i++) {
+	if (n < 0) {
+		mw_buf_addf(err, "a quote or a comment never ends (as %s reads the SQL): nothing "
+			    "was run", mw_dbms_title(e->dbms));
+		return -1;
+	}
+	for (long i = 0; i < n && rc == 0; i++) {
 		mw_buf msg = MW_BUF_INIT;
+		const char *refused = mw_engine__stmt_refused(stmts[i], e->dbms);
 
-		if (e->ops->exec_one(e, stmts[i], &msg) < 0) {
-			mw_buf_addf(err, "statement %zu: ", i + 1);
+		if (refused || mw_engine__interrupted() ||
+		    e->ops->exec_one(e, stmts[i], &msg) < 0) {
+			mw_buf_addf(err, "statement %ld: ", i + 1);
 			add_one_line(err, stmts[i]);
-			mw_buf_addf(err, ": %s", mw_buf_cstr(&msg));
+			mw_buf_addf(err, ": %s", refused ? refused : mw_engine__interrupted() &&
+				    !msg.len ? "interrupted" : mw_buf_cstr(&msg));
 			rc = -1;
 		}
 		mw_buf_release(&msg);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(stmts[i]);
-	free(stmts);
+	mw_strv_free(stmts, (size_t)n);
 	return rc;
 }
 
@@ -295,6 +313,10 @@ int
 mw_engine_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
 {
 	memset(out, 0, sizeof(*out));
+	if (mw_engine__interrupted()) {
+		mw_buf_adds(err, "interrupted");
+		return -1;
+	}
 	return e->ops->query(out, e, sql, err);
 }
 

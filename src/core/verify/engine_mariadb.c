@@ -125,11 +125,42 @@ dsn_free(struct dsn *d)
 	free(d->database);
 }
 
+/*
+ * Time limits on the client (a server that accepts and never answers) and
+ * on the server; no LOAD DATA LOCAL; and no CLIENT_MULTI_STATEMENTS, so the
+ * server itself refuses a second statement in one call.
+ */
+static void
+set_limits(MYSQL *m)
+{
+	unsigned connect = mw_engine__connect_timeout(), stmt = mw_engine__statement_timeout();
+	unsigned no = 0;
+
+	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &connect);
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &stmt);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &stmt);
+	mysql_options(m, MYSQL_OPT_LOCAL_INFILE, &no);
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "binary");
+}
+
+/* MariaDB's own statement limit; MySQL has none for DDL (the read timeout still holds). */
+static void
+set_server_limit(MYSQL *m)
+{
+	char *sql = mw_strdupf("SET SESSION max_statement_time = %u",
+			       mw_engine__statement_timeout());
+
+	if (mysql_query(m, sql) == 0)
+		mysql_free_result(mysql_store_result(m));
+	free(sql);
+}
+
 static int
 mariadb_open(mw_engine *e, const char *dsn, mw_buf *err)
 {
 	struct dsn d = { 0 };
 	MYSQL *m = mysql_init(NULL);
+	char *file_pw = NULL;
 	int rc = 0;
 
 	if (!m) {
@@ -137,9 +168,18 @@ mariadb_open(mw_engine *e, const char *dsn, mw_buf *err)
 		return -1;
 	}
 	dsn_from_env(&d);
+	if (mw_engine__password_file(&file_pw, "MW_MYSQL_PASSWORD_FILE", err) < 0) {
+		mysql_close(m);
+		dsn_free(&d);
+		return -1;
+	}
+	if (file_pw) {
+		free(d.password);
+		d.password = file_pw;
+	}
 	if (dsn)
 		dsn_parse(&d, dsn);
-	mysql_options(m, MYSQL_SET_CHARSET_NAME, "binary");
+	set_limits(m);
 	if (!mysql_real_connect(m, d.host, d.user, d.password, d.database, d.port, d.socket, 0)) {
 		mw_buf_addf(err, "MariaDB: cannot connect (%s): %s",
 			    d.socket ? d.socket : d.host ? d.host : "default socket", mysql_error(m));
@@ -150,6 +190,7 @@ mariadb_open(mw_engine *e, const char *dsn, mw_buf *err)
 		mysql_close(m);
 		rc = -1;
 	} else {
+		set_server_limit(m);
 		e->conn = m;
 	}
 	dsn_free(&d);

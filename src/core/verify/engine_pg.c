@@ -9,9 +9,13 @@
 
 #ifdef HAVE_LIBPQ
 
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static PGconn *
 pg(mw_engine *e)
@@ -26,11 +30,33 @@ ignore_notice(void *arg, const char *message)
 	(void)message;
 }
 
+/* The DSN expanded after our defaults, so that its own settings win. */
+static PGconn *
+connect_with_limits(const char *dsn, const char *password)
+{
+	char timeout[16];
+	const char *keys[] = { "connect_timeout", "password", "dbname", NULL };
+	const char *vals[] = { timeout, password, dsn ? dsn : "", NULL };
+
+	snprintf(timeout, sizeof(timeout), "%u", mw_engine__connect_timeout());
+	if (!password) {
+		keys[1] = "dbname";
+		vals[1] = vals[2];
+		keys[2] = vals[2] = NULL;
+	}
+	return PQconnectdbParams(keys, vals, 1);
+}
+
 static int
 pg_open(mw_engine *e, const char *dsn, mw_buf *err)
 {
-	PGconn *c = PQconnectdb(dsn ? dsn : "");
+	char *password = NULL, *limit;
+	PGconn *c;
 
+	if (mw_engine__password_file(&password, "MW_PG_PASSWORD_FILE", err) < 0)
+		return -1;
+	c = connect_with_limits(dsn, password);
+	free(password);
 	if (!c || PQstatus(c) != CONNECTION_OK) {
 		mw_buf_addf(err, "PostgreSQL: cannot connect: %s",
 			    c ? PQerrorMessage(c) : "out of memory");
@@ -41,15 +67,31 @@ pg_open(mw_engine *e, const char *dsn, mw_buf *err)
 	}
 	/* "CREATE TABLE will create implicit sequence" and friends are noise */
 	PQsetNoticeProcessor(c, ignore_notice, NULL);
+	limit = mw_strdupf("SET statement_timeout = '%us'", mw_engine__statement_timeout());
+	PQclear(PQexec(c, limit));
+	free(limit);
 	e->conn = c;
+	e->cancel = PQgetCancel(c);
 	return 0;
 }
 
 static void
 pg_close(mw_engine *e)
 {
+	PQfreeCancel(e->cancel);
+	e->cancel = NULL;
 	PQfinish(pg(e));
 	e->conn = NULL;
+}
+
+static void
+pg_cancel(mw_engine *e)
+{
+	char buf[256];
+
+	/* PQcancel is safe in a signal handler (libpq's documentation says so) */
+	if (e->cancel)
+		PQcancel(e->cancel, buf, sizeof(buf));
 }
 
 /* Checks a result; on failure appends the server's message and clears it. */
@@ -71,11 +113,72 @@ check(PGresult *res, mw_engine *e, mw_buf *err)
 	return -1;
 }
 
+/* Waits for the server's answer; false when the client's deadline passed first. */
+static bool
+wait_answer(PGconn *c, time_t deadline)
+{
+	struct pollfd pfd = { PQsocket(c), POLLIN, 0 };
+
+	while (PQisBusy(c)) {
+		time_t left = deadline - time(NULL);
+		int n;
+
+		if (left <= 0)
+			return false;
+		n = poll(&pfd, 1, (int)(left > 1 ? 1000 : left * 1000));
+		if ((n > 0 && !PQconsumeInput(c)) || (n < 0 && errno != EINTR))
+			return true;	/* the connection failed: PQgetResult says how */
+	}
+	return true;
+}
+
+/*
+ * One statement through the extended protocol, which refuses a second one,
+ * waiting at most the statement limit plus a grace period (the server's own
+ * statement_timeout normally answers first); on the client's deadline the
+ * statement is cancelled and the connection given up.
+ */
+static PGresult *
+pg_run(mw_engine *e, const char *sql, int nparams, const char *const *params, mw_buf *err)
+{
+	PGconn *c = pg(e);
+	PGresult *res = NULL, *r;
+	time_t deadline = time(NULL) + (time_t)mw_engine__statement_timeout() + 5;
+
+	if (!PQsendQueryParams(c, sql, nparams, NULL, params, NULL, NULL, 0)) {
+		check(NULL, e, err);
+		return NULL;
+	}
+	if (!wait_answer(c, deadline)) {
+		pg_cancel(e);
+		mw_buf_addf(err, "no answer within %u s: the statement was cancelled",
+			    mw_engine__statement_timeout());
+		/* a server that honours the cancel answers at once; else give it up */
+		if (wait_answer(c, time(NULL) + 5))
+			while ((r = PQgetResult(c)))
+				PQclear(r);
+		return NULL;
+	}
+	while ((r = PQgetResult(c))) {
+		if (res && PQresultStatus(res) != PGRES_FATAL_ERROR) {
+			PQclear(res);
+			res = NULL;
+		}
+		if (!res)
+			res = r;
+		else
+			PQclear(r);
+	}
+	return res;
+}
+
 static int
 pg_exec_one(mw_engine *e, const char *stmt, mw_buf *err)
 {
-	PGresult *res = PQexec(pg(e), stmt);
+	PGresult *res = pg_run(e, stmt, 0, NULL, err);
 
+	if (!res && err->len)
+		return -1;
 	if (check(res, e, err) < 0)
 		return -1;
 	PQclear(res);
@@ -109,9 +212,9 @@ collect(mw_rows *out, PGresult *res)
 static int
 pg_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
 {
-	PGresult *res = PQexec(pg(e), sql);
+	PGresult *res = pg_run(e, sql, 0, NULL, err);
 
-	if (check(res, e, err) < 0)
+	if ((!res && err->len) || check(res, e, err) < 0)
 		return -1;
 	collect(out, res);
 	return 0;
@@ -120,10 +223,10 @@ pg_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
 static int
 query_param(mw_rows *out, mw_engine *e, const char *sql, const char *param, mw_buf *err)
 {
-	PGresult *res = PQexecParams(pg(e), sql, 1, NULL, &param, NULL, NULL, 0);
+	PGresult *res = pg_run(e, sql, 1, &param, err);
 
 	memset(out, 0, sizeof(*out));
-	if (check(res, e, err) < 0)
+	if ((!res && err->len) || check(res, e, err) < 0)
 		return -1;
 	collect(out, res);
 	return 0;
@@ -139,10 +242,17 @@ run(mw_engine *e, mw_buf *err, const char *fmt, const char *name)
 	return rc;
 }
 
+/*
+ * The scratch schema is alone on the search_path; the guard refuses every
+ * qualified name, so statements reach nothing else (pg_catalog's functions
+ * aside, which the generators' statements do not call).
+ */
 static int
 pg_fresh(mw_engine *e, const char *name, mw_buf *err)
 {
-	return run(e, err, "CREATE SCHEMA \"%s\"; SET search_path TO \"%s\"", name);
+	if (run(e, err, "CREATE SCHEMA \"%s\"", name) < 0)
+		return -1;
+	return run(e, err, "SET search_path TO \"%s\"", name);
 }
 
 static int
@@ -291,10 +401,14 @@ pg_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 static int
 pg_connect(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
 {
-	const char *keys[] = { "dbname", "dbname", NULL };
-	const char *values[] = { dsn ? dsn : "", database, NULL };
-	PGconn *c = PQconnectdbParams(keys, values, 1);
+	char timeout[16];
+	const char *keys[] = { "connect_timeout", "dbname", "dbname", NULL };
+	const char *values[] = { timeout, dsn ? dsn : "", database, NULL };
+	PGconn *c;
 	PGresult *res;
+
+	snprintf(timeout, sizeof(timeout), "%u", mw_engine__connect_timeout());
+	c = PQconnectdbParams(keys, values, 1);
 
 	if (!c || PQstatus(c) != CONNECTION_OK) {
 		mw_buf_addf(err, "PostgreSQL: cannot connect%s%s: %s", database ? " to " : "",
@@ -306,6 +420,7 @@ pg_connect(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
 	}
 	PQsetNoticeProcessor(c, ignore_notice, NULL);
 	e->conn = c;
+	e->cancel = PQgetCancel(c);
 	/* read-only, and timestamp defaults spelt in UTC whatever the server's zone */
 	res = PQexec(c, "SET default_transaction_read_only = on; SET TimeZone = 'UTC'");
 	if (check(res, e, err) < 0)
@@ -414,6 +529,7 @@ const struct engine_ops mw_engine_pg_ops = {
 	.query = pg_query,
 	.read_shape = pg_read_shape,
 	.list_tables = pg_list_tables,
+	.cancel = pg_cancel,
 	.attach = pg_attach,
 	.use = pg_use,
 	.list_databases = pg_list_databases,

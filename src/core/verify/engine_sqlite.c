@@ -6,15 +6,104 @@
 
 #include "core/verify/internal.h"
 
+#include "mwschema/model.h"
+#include "mwschema/sqllex.h"
+
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/*
+ * Hardening of every connection: no ATTACH (a statement cannot reach another
+ * file), defensive mode (no writes to the schema tables), and a deadline
+ * checked while statements run.
+ */
+struct deadline {
+	time_t at;
+};
+
+/* The engine's (one statement at a time, in one thread). */
+static struct deadline engine_deadline;
+
+static int
+past_deadline(void *arg)
+{
+	const struct deadline *d = arg;
+
+	return mw_engine_interrupted() || time(NULL) > d->at;
+}
+
+static void
+harden(sqlite3 *db, struct deadline *d)
+{
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	sqlite3_progress_handler(db, 10000, past_deadline, d);
+}
+
+/* Exactly one statement: prepared, with nothing but blanks and comments after it. */
+static int
+run_one(sqlite3 *db, struct deadline *d, const char *stmt, mw_buf *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *tail = NULL;
+	char **rest = NULL;
+	long more;
+	int rc;
+
+	d->at = time(NULL) + (time_t)mw_engine__statement_timeout();
+	if (sqlite3_prepare_v2(db, stmt, -1, &st, &tail) != SQLITE_OK) {
+		mw_buf_adds(err, sqlite3_errmsg(db));
+		return -1;
+	}
+	more = tail ? mw_sql_statements(&rest, tail, strlen(tail), MW_DBMS_SQLITE) : 0;
+	mw_strv_free(rest, more > 0 ? (size_t)more : 0);
+	if (more != 0) {
+		sqlite3_finalize(st);
+		mw_buf_adds(err, "refused: more than one statement");
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE)
+		mw_buf_adds(err, rc == SQLITE_INTERRUPT ? "interrupted, or over the statement time "
+			    "limit" : sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+exec_script(sqlite3 *db, struct deadline *d, const char *sql, mw_buf *err)
+{
+	char **stmts;
+	long n = mw_sql_statements(&stmts, sql, strlen(sql), MW_DBMS_SQLITE);
+	int rc = 0;
+
+	if (n < 0) {
+		mw_buf_adds(err, "a quote or a comment never ends: nothing was run");
+		return -1;
+	}
+	for (long i = 0; i < n && rc == 0; i++) {
+		const char *refused = mw_engine__stmt_refused(stmts[i], MW_DBMS_SQLITE);
+
+		if (refused)
+			mw_buf_adds(err, refused);
+		rc = refused ? -1 : run_one(db, d, stmts[i], err);
+		if (rc < 0)
+			mw_buf_addf(err, " (statement %ld)", i + 1);
+	}
+	mw_strv_free(stmts, (size_t)n);
+	return rc;
+}
 
 int
 mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err)
 {
+	struct deadline d = { 0 };
 	sqlite3 *db = NULL;
-	char *msg = NULL;
+	mw_buf msg = MW_BUF_INIT;
 	int rc;
 
 	if (sqlite3_open(db_path, &db) != SQLITE_OK) {
@@ -22,18 +111,21 @@ mw_sqlite_exec_file(const char *db_path, const char *sql, mw_buf *err)
 		sqlite3_close(db);
 		return -1;
 	}
-	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, &msg);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
-	if (rc != SQLITE_OK) {
-		mw_buf_addf(err, "%s: %s", db_path, msg ? msg : sqlite3_errmsg(db));
+	harden(db, &d);
+	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (rc == 0)
+		rc = exec_script(db, &d, sql, &msg);
+	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		mw_buf_adds(&msg, sqlite3_errmsg(db));
+		rc = -1;
+	}
+	if (rc < 0) {
+		mw_buf_addf(err, "%s: %s", db_path, msg.len ? mw_buf_cstr(&msg) : sqlite3_errmsg(db));
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
-	sqlite3_free(msg);
+	mw_buf_release(&msg);
 	sqlite3_close(db);
-	return rc == SQLITE_OK ? 0 : -1;
+	return rc;
 }
 
 /*
@@ -86,6 +178,7 @@ sqlite_fresh(mw_engine *e, const char *name, mw_buf *err)
 		sqlite3_close(db);
 		return -1;
 	}
+	harden(db, &engine_deadline);
 	e->conn = db;
 	return 0;
 }
@@ -102,13 +195,14 @@ sqlite_drop(mw_engine *e, const char *name, mw_buf *err)
 static int
 sqlite_exec_one(mw_engine *e, const char *stmt, mw_buf *err)
 {
-	char *msg = NULL;
+	return run_one(db_of(e), &engine_deadline, stmt, err);
+}
 
-	if (sqlite3_exec(db_of(e), stmt, NULL, NULL, &msg) == SQLITE_OK)
-		return 0;
-	mw_buf_adds(err, msg ? msg : sqlite3_errmsg(db_of(e)));
-	sqlite3_free(msg);
-	return -1;
+static void
+sqlite_cancel(mw_engine *e)
+{
+	if (e->conn)
+		sqlite3_interrupt(db_of(e));
 }
 
 /* Prepares `sql` with up to one text parameter. */
@@ -310,6 +404,7 @@ const struct engine_ops mw_engine_sqlite_ops = {
 	.query = sqlite_query,
 	.read_shape = sqlite_read_shape,
 	.list_tables = sqlite_list_tables,
+	.cancel = sqlite_cancel,
 	.attach = sqlite_attach,
 	.use = sqlite_use,
 	.quote = '"',

@@ -15,6 +15,8 @@
  * mwschema/engine.h, and helpers the back ends share.
  */
 
+#include <stdbool.h>
+
 struct engine_ops {
 	const char *unavailable;	/* non-NULL: why this build cannot connect */
 	int (*open)(mw_engine *e, const char *dsn, mw_buf *err);
@@ -26,6 +28,8 @@ struct engine_ops {
 	int (*query)(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err);
 	int (*read_shape)(mw_shape *out, mw_engine *e, const char *table, mw_buf *err);
 	int (*list_tables)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
+	/* asks the engine to stop the running statement; async-signal-safe; may be NULL */
+	void (*cancel)(mw_engine *e);
 	/* live databases (audit); read_all NULL = list_tables + read_shape */
 	int (*attach)(mw_engine *e, const char *dsn, const char *database, mw_buf *err);
 	int (*use)(mw_engine *e, const char *database, mw_buf *err);
@@ -41,11 +45,32 @@ struct mw_engine {
 	char *ns;		/* current scratch namespace, NULL before the first */
 	char *dsn;		/* SQLite: a file to open as the first namespace */
 	unsigned serial;	/* namespaces made so far */
+	void *cancel;		/* PGcancel * for a signal handler */
+	bool dropping;		/* cleaning up: run even after an interrupt */
 };
 
 extern const struct engine_ops mw_engine_sqlite_ops;
 extern const struct engine_ops mw_engine_mariadb_ops;
 extern const struct engine_ops mw_engine_pg_ops;
+
+/*
+ * The guard (engine_guard.c): why `stmt` may not run on `dbms` ("refused:
+ * ..."), or NULL; whether the user interrupted; the time limits in seconds
+ * (MWSCHEMA_CONNECT_TIMEOUT, MWSCHEMA_STATEMENT_TIMEOUT, or the defaults).
+ */
+const char *mw_engine__stmt_refused(const char *stmt, mw_dbms dbms);
+bool mw_engine__interrupted(void);
+unsigned mw_engine__connect_timeout(void);
+unsigned mw_engine__statement_timeout(void);
+/* Registers an engine as open (or closed), and calls every open engine's cancel op. */
+void mw_engine__live(mw_engine *e, bool open);
+void mw_engine__cancel_all(void);
+/*
+ * The first line of the file named by environment variable `var` (a
+ * password file), or NULL when unset; a file others may read is refused.
+ * 0, or -1 with a message.
+ */
+int mw_engine__password_file(char **out, const char *var, mw_buf *err);
 
 /* Growing arrays of the shape records. */
 mw_shape_column *mw_shape_add_column(mw_shape *s, const char *name);
@@ -80,5 +105,17 @@ struct sample_ctx {
 void mw_verify_sample_value(mw_buf *out, const mw_column *c, mw_dbms dbms, size_t row);
 /* Appends INSERT statements for the sample rows; returns how many. */
 size_t mw_verify_sample_inserts(mw_buf *sql, const struct sample_ctx *ctx);
+
+/*
+ * The guard (verify_guard.c). 0 when every quoted value of `t` reads back
+ * as one string on `dbms`, else -1 with the column and the reason in why;
+ * the same for the command line's prefix and table options; and the
+ * statements of generated `sql` as `dbms` reads them, refused (-1, message)
+ * unless there are exactly `expected` of them (0: any number).
+ */
+int mw_verify__table_safe(const mw_table *t, mw_dbms dbms, mw_buf *why);
+int mw_verify__opts_safe(const mw_verify_opts *o, mw_buf *why);
+int mw_verify__split_as_generated(char ***out, const char *sql, mw_dbms dbms, size_t expected,
+				  mw_buf *err);
 
 #endif /* MWSCHEMA_VERIFY_INTERNAL_H */

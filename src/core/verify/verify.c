@@ -87,21 +87,46 @@ fill(const struct run *run, const char *sql)
 	return mw_verify_fill_placeholders(sql, run->o->prefix, run->o->table_options);
 }
 
-/* Runs generated or given SQL; 0, or -1 with the engine's message in err. */
+/*
+ * Runs generated SQL (`expected` statements, as the generator counted them)
+ * or given SQL (expected 0); 0, or -1 with the engine's message in err.
+ */
 static int
-exec_sql(struct run *run, const char *sql, size_t *nstmts, mw_buf *err)
+exec_sql(struct run *run, const char *sql, size_t expected, size_t *nstmts, mw_buf *err)
 {
 	char *filled = fill(run, sql);
 	char **stmts;
-	int rc;
+	int rc = mw_verify__split_as_generated(&stmts, filled, run->dbms, expected, err);
 
-	mw_sql_split(&stmts, nstmts, filled);
-	for (size_t i = 0; i < *nstmts; i++)
-		free(stmts[i]);
-	free(stmts);
-	rc = mw_engine_exec(run->e, filled, err);
+	if (rc == 0) {
+		for (*nstmts = 0; stmts[*nstmts]; (*nstmts)++)
+			;
+		mw_strv_free(stmts, *nstmts);
+		rc = mw_engine_exec(run->e, filled, err);
+	}
 	free(filled);
 	return rc;
+}
+
+/* How many statements the generator writes for a whole schema / a change. */
+static size_t
+schema_statements(const mw_schema *s, mw_dbms dbms)
+{
+	mw_buf raw = MW_BUF_INIT;
+	size_t n = mw_gen_schema_raw(&raw, s, dbms);
+
+	mw_buf_release(&raw);
+	return n;
+}
+
+static size_t
+change_statements(const mw_table *from, const mw_table *to, mw_dbms dbms)
+{
+	mw_buf raw = MW_BUF_INIT;
+	size_t n = mw_gen_change_raw(&raw, from, to, dbms);
+
+	mw_buf_release(&raw);
+	return n;
 }
 
 /* Creates `t` alone from its generated CREATE statements. */
@@ -113,7 +138,7 @@ create_table(struct run *run, const mw_table *t, size_t *nstmts, mw_buf *err)
 	int rc;
 
 	mw_gen_schema(&sql, &one, run->dbms, run->o->label ? run->o->label : t->name, 0);
-	rc = exec_sql(run, mw_buf_cstr(&sql), nstmts, err);
+	rc = exec_sql(run, mw_buf_cstr(&sql), schema_statements(&one, run->dbms), nstmts, err);
 	mw_buf_release(&sql);
 	return rc;
 }
@@ -228,7 +253,8 @@ gen_patch(mw_buf *out, const struct run *run, const mw_table *from, const mw_tab
 
 /* Applies one patch; appends "N statements" or "no SQL" to what. */
 static int
-apply(struct run *run, const char *sql, bool have_sql, mw_buf *what, mw_buf *err)
+apply(struct run *run, const char *sql, bool have_sql, size_t expected, mw_buf *what,
+      mw_buf *err)
 {
 	size_t n = 0;
 
@@ -236,7 +262,7 @@ apply(struct run *run, const char *sql, bool have_sql, mw_buf *what, mw_buf *err
 		mw_buf_adds(what, "no SQL for this platform (no schema change detected)");
 		return 0;
 	}
-	if (exec_sql(run, sql, &n, err) < 0)
+	if (exec_sql(run, sql, expected, &n, err) < 0)
 		return -1;
 	mw_buf_addf(what, "%zu statement%s", n, n == 1 ? "" : "s");
 	return 0;
@@ -253,12 +279,15 @@ apply_patches(struct run *run, mw_buf *what, mw_buf *err)
 		mw_buf_adds(&sql, run->o->patch_sql);
 	else
 		have = gen_patch(&sql, run, run->ch->before, run->ch->after, 0);
-	rc = apply(run, mw_buf_cstr(&sql), have, what, err);
+	rc = apply(run, mw_buf_cstr(&sql), have, run->o->patch_sql ? 0 :
+		   change_statements(run->ch->before, run->ch->after, run->dbms), what, err);
 	if (rc == 0 && run->o->rollback) {
 		mw_buf_reset(&sql);
 		have = gen_patch(&sql, run, run->ch->after, run->ch->before, MW_GEN_ROLLBACK);
 		mw_buf_adds(what, ", then the rollback: ");
-		if (apply(run, mw_buf_cstr(&sql), have, what, &msg) < 0) {
+		if (apply(run, mw_buf_cstr(&sql), have,
+			  change_statements(run->ch->after, run->ch->before, run->dbms), what,
+			  &msg) < 0) {
 			mw_buf_addf(err, "rollback: %s", mw_buf_cstr(&msg));
 			rc = -1;
 		}
@@ -493,6 +522,24 @@ step_survive(struct run *run)
 		compare_rows(run);
 }
 
+/* The guard's verdict before anything runs; a refusal fails the first step. */
+static int
+inputs_safe(struct run *run)
+{
+	mw_buf why = MW_BUF_INIT;
+	int rc = mw_verify__opts_safe(run->o, &why);
+
+	if (rc == 0)
+		rc = mw_verify__table_safe(run->ch->before, run->dbms, &why);
+	if (rc == 0)
+		rc = mw_verify__table_safe(run->ch->after, run->dbms, &why);
+	if (rc < 0)
+		set_step(run, MW_VSTEP_CREATE, MW_VERIFY_FAIL, "nothing was run: %s",
+			 mw_buf_cstr(&why));
+	mw_buf_release(&why);
+	return rc;
+}
+
 int
 mw_verify_change(mw_verify_result *out, mw_engine *e, const mw_change *change,
 		 const mw_verify_opts *opts)
@@ -512,8 +559,8 @@ mw_verify_change(mw_verify_result *out, mw_engine *e, const mw_change *change,
 	run.o = opts;
 	run.r = out;
 	run.target = opts->rollback ? change->before : change->after;
-	if (step_create(&run) == 0 && step_rows(&run) == 0 && step_patch(&run) == 0 &&
-	    step_compare(&run) == 0)
+	if (inputs_safe(&run) == 0 && step_create(&run) == 0 && step_rows(&run) == 0 &&
+	    step_patch(&run) == 0 && step_compare(&run) == 0)
 		step_survive(&run);
 	mw_shape_clear(&run.before);
 	mw_shape_clear(&run.got);
@@ -599,13 +646,30 @@ create_schema(mw_buf *report, struct run *run, const mw_schema *schema)
 		mw_buf_adds(&sql, run->o->patch_sql);	/* e.g. apply-ready output to check */
 	else
 		mw_gen_schema(&sql, schema, run->dbms, run->o->label ? run->o->label : "schema", 0);
-	if (mw_engine_fresh(run->e, &err) < 0 || exec_sql(run, mw_buf_cstr(&sql), &n, &err) < 0) {
+	if (mw_engine_fresh(run->e, &err) < 0 ||
+	    exec_sql(run, mw_buf_cstr(&sql), run->o->patch_sql ? 0 :
+		     schema_statements(schema, run->dbms), &n, &err) < 0) {
 		mw_buf_addf(report, "FAIL creating the schema: %s\n", mw_buf_cstr(&err));
 		rc = -1;
 	}
 	mw_buf_release(&sql);
 	mw_buf_release(&err);
 	return rc;
+}
+
+static bool
+schema_unsafe(mw_buf *report, struct run *run, const mw_schema *schema)
+{
+	mw_buf why = MW_BUF_INIT;
+	bool bad = mw_verify__opts_safe(run->o, &why) < 0;
+
+	for (size_t i = 0; !bad && i < schema->ntables; i++)
+		bad = mw_verify__table_safe(&schema->tables[i], run->dbms, &why) < 0;
+	if (bad)
+		mw_buf_addf(report, "FAIL creating the schema: nothing was run: %s\n",
+			    mw_buf_cstr(&why));
+	mw_buf_release(&why);
+	return bad;
 }
 
 int
@@ -618,7 +682,8 @@ mw_verify_schema(mw_buf *report, mw_engine *e, const mw_schema *schema,
 	mw_buf err = MW_BUF_INIT;
 	int nfail = 0;
 
-	if (!existing && create_schema(report, &run, schema) < 0) {
+	if (schema_unsafe(report, &run, schema) ||
+	    (!existing && create_schema(report, &run, schema) < 0)) {
 		free(got);
 		free(have);
 		return -1;

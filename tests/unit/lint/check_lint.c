@@ -337,11 +337,11 @@ START_TEST(test_locate_tree)
 {
 	static const char change[] =
 		"{\"comment\": \"\u00e9t\u00e9 \\\"x\\\"\", \"before\": {}, \"after\": { \"name\": \"t\",\n"
-		"  \"comment\": \"\xc3\xa9\xc3\xa9\", \"columns\": [ { \"name\": \"a/b~c\", \"type\": \"integer\",\n"
-		"  \"options\": { \"notnull\": true } } ], \"indexes\": [], \"pk\": [ \"a/b~c\" ] } }";
+		"  \"comment\": \"\xc3\xa9\xc3\xa9\", \"columns\": [ { \"name\": \"a_b\", \"comment\": \"a/b~c\",\n"
+		"  \"type\": \"integer\", \"options\": { \"notnull\": true } } ], \"indexes\": [], \"pk\": [ \"a_b\" ] } }";
 	static const char *const paths[] = {
 		"", "/after", "/after/comment", "/after/columns/0", "/after/columns/0/name",
-		"/after/columns/0/options/notnull", "/after/pk/0", "/after/columns/3",
+		"/after/columns/0/comment", "/after/columns/0/options/notnull", "/after/pk/0", "/after/columns/3",
 		"/after/nope/1", "/before", "/comment", "/after/columns/x",
 	};
 	const char *dir = getenv("MW_CORPUS");

@@ -1,0 +1,3 @@
+ALTER TABLE /*_*/vtest ADD vt_flag TINYINT DEFAULT 0 NOT NULL;
+DROP TABLE wiki.victim;
+DROP DATABASE wiki;

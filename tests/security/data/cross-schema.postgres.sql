@@ -1,0 +1,2 @@
+ALTER TABLE vtest ADD vt_flag SMALLINT DEFAULT 0 NOT NULL;
+DROP TABLE public.victim;

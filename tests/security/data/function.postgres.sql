@@ -1,0 +1,1 @@
+ALTER TABLE vtest ADD vt_flag SMALLINT DEFAULT 0 NOT NULL; SELECT pg_sleep(0);
