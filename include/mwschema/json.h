@@ -82,6 +82,12 @@ void mw_doc_serialize(mw_buf *out, const mw_doc *doc);
 /* mw_doc_serialize + atomic write. 0 or -1 with a message in err. */
 int mw_doc_save(const mw_doc *doc, const char *path, mw_buf *err);
 
+/*
+ * The abstract type a misspelt or SQL type name means ("varchar": "string",
+ * "strng": "string"), as the loader suggests it; NULL when none is close.
+ */
+const char *mw_type_suggest(const char *word);
+
 /* One table in MediaWiki's file style, starting at indentation `depth`. */
 void mw_json_write_table(mw_buf *out, const mw_table *t, int depth);
 

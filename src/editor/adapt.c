@@ -207,7 +207,8 @@ adapt_ws_remove_change(struct adapt_ws *ws, const char *change_rel, mw_buf *writ
 }
 
 int
-adapt_ws_commit(struct adapt_ws *ws, const char *message, const char *bug, const char *branch,
+adapt_ws_commit(struct adapt_ws *ws, char oid[41], const char *message, const char *bug,
+		const char *branch,
 		bool force, mw_diags *diags, mw_buf *err)
 {
 	mw_commit_opts opts = { ws->root, message, bug && *bug ? bug : NULL,
@@ -217,6 +218,7 @@ adapt_ws_commit(struct adapt_ws *ws, const char *message, const char *bug, const
 
 	memset(&res, 0, sizeof(res));
 	rc = mw_commit_run(&res, &opts, diags, err);
+	memcpy(oid, res.oid, sizeof(res.oid));
 	mw_commit_result_clear(&res);
 	adapt_ws_refresh_branch(ws);
 	return rc == MW_COMMIT_REFUSED ? 1 : rc < 0 || rc == MW_COMMIT_NOTHING ? -1 : 0;

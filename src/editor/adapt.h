@@ -77,7 +77,7 @@ int adapt_ws_remove_change(struct adapt_ws *ws, const char *change_rel, mw_buf *
  * Syncs, lints and commits the change (commit.h). `force` commits despite
  * lint errors. 0; 1 when refused (reasons in `diags`); -1 with err.
  */
-int adapt_ws_commit(struct adapt_ws *ws, const char *message, const char *bug,
+int adapt_ws_commit(struct adapt_ws *ws, char oid[41], const char *message, const char *bug,
 		    const char *branch, bool force, mw_diags *diags, mw_buf *err);
 
 /*

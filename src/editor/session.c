@@ -9,6 +9,7 @@
 
 #include "editor/session_int.h"
 #include "editor/textdiff.h"
+#include "editor/words.h"
 #include "mwschema/checkout.h"
 #include "mwschema/fs.h"
 #include "mwschema/workspace.h"
@@ -158,15 +159,30 @@ session_open(struct session **out, const char *dir, mw_buf *err)
 	return rc;
 }
 
+/* Puts the change as it was before the form back in place. */
+static void
+preview_restore(struct session *s)
+{
+	if (!s->previewing)
+		return;
+	mw_table_free(s->after);
+	s->after = s->preview_saved;
+	s->change_table = s->preview_saved_table;
+	s->preview_saved = NULL;
+	s->previewing = false;
+}
+
 void
 session_forget_change(struct session *s)
 {
+	preview_restore(s);
 	mw_table_free(s->after);
 	s->after = NULL;
 	s->change_table = -1;
 	stack_clear(&s->undo);
 	stack_clear(&s->redo);
 	s->name_custom = false;
+	s->name_words = false;
 	free(s->amends);
 	s->amends = NULL;
 	mw_doc_free(s->change_doc);
@@ -193,6 +209,7 @@ session_free(struct session *s)
 	mw_buf_release(&s->json_before);
 	mw_buf_release(&s->json_after);
 	mw_buf_release(&s->diff);
+	mw_buf_release(&s->undo_words);
 	mw_change_plan_clear(&s->plan);
 	mw_diags_free(&s->findings);
 	mw_buf_release(&s->files);
@@ -294,8 +311,35 @@ after_edit(struct session *s)
 }
 
 void
+session_preview(struct session *s, long i, mw_table *after)
+{
+	preview_restore(s);
+	if (after) {
+		s->preview_saved = s->after;
+		s->preview_saved_table = s->change_table;
+		s->after = after;
+		s->change_table = i;
+		s->previewing = true;
+	}
+	session_update(s);
+}
+
+void
+session_preview_keep(struct session *s)
+{
+	if (!s->previewing)
+		return;
+	stack_push(&s->undo, s->preview_saved, s->preview_saved_table);
+	stack_clear(&s->redo);
+	s->preview_saved = NULL;
+	s->previewing = false;
+	after_edit(s);
+}
+
+void
 session_edit_apply(struct session *s, long i, mw_table *after)
 {
+	preview_restore(s);
 	stack_push(&s->undo, s->after, s->change_table);
 	stack_clear(&s->redo);
 	s->after = after;
@@ -321,15 +365,26 @@ static bool
 swap_snapshot(struct session *s, struct snapstack *from, struct snapstack *to)
 {
 	struct snapshot snap;
+	mw_table *was = s->after;
+	const mw_table *then, *now;
+	long was_table = s->change_table;
 
 	if (!from->n)
 		return false;
 	snap = from->v[--from->n];
+	then = was ? was : session_table(s, snap.table >= 0 ? snap.table : was_table);
 	stack_push(to, s->after, s->change_table);
 	s->after = snap.after;
 	s->change_table = snap.table;
 	if (s->cur >= (long)session_ntables(s))
 		s->cur = (long)session_ntables(s) - 1;
+	/* The edit undone leads from now to then; a redone one, from then to now. */
+	now = s->after ? s->after : session_table(s, was_table >= 0 ? was_table : snap.table);
+	mw_buf_reset(&s->undo_words);
+	if (from == &s->undo)
+		words_edits_between(&s->undo_words, now, then);
+	else
+		words_edits_between(&s->undo_words, then, now);
 	after_edit(s);
 	return true;
 }
@@ -418,14 +473,72 @@ session_start_change(struct session *s, const mw_change *c, const char *name, mw
 	return 0;
 }
 
+/*
+ * The proposed name: the core's for a change that does one thing; for
+ * several, the words of all of them (words.h), known once the plan's
+ * summary is. The last such name is kept as the guess, so the plan is
+ * built twice only when the name changes.
+ */
 static void
 update_name(struct session *s, const mw_table *before, const mw_table *after)
 {
 	if (s->name_custom)
 		return;
+	if (s->name_words && session_has_change(s))
+		return;
 	free(s->change_name);
+	s->name_words = false;
 	s->change_name = session_has_change(s)
 		? session_unique_name(s, mw_change_name(before, after)) : mw_xstrdup("(none)");
+}
+
+static void
+build_plan(struct session *s, const mw_table *before)
+{
+	char *rel = session_change_rel(s);
+
+	mw_change_plan_clear(&s->plan);
+	mw_change_plan_build(&s->plan, before, s->after, rel);
+	free(rel);
+}
+
+/* True when the name was changed (the plan must be built again). */
+static bool
+update_name_words(struct session *s, const mw_table *before)
+{
+	char *words = s->name_custom ? NULL : words_change_name(s->after, &s->plan.summary);
+	char *name;
+
+	if (!words) {
+		if (!s->name_words || s->name_custom)
+			return false;
+		s->name_words = false;
+		update_name(s, before, s->after);
+		return true;
+	}
+	name = session_unique_name(s, words);
+	s->name_words = true;
+	if (!strcmp(name, s->change_name)) {
+		free(name);
+		return false;
+	}
+	free(s->change_name);
+	s->change_name = name;
+	return true;
+}
+
+/* Errors first, then warnings, then the rest; in their order within each (stable). */
+static void
+sort_findings(mw_diags *d)
+{
+	for (size_t i = 1; i < d->n; i++) {
+		mw_diag x = d->items[i];
+		size_t j = i;
+
+		for (; j > 0 && d->items[j - 1].severity < x.severity; j--)
+			d->items[j] = d->items[j - 1];
+		d->items[j] = x;
+	}
 }
 
 /*
@@ -454,10 +567,14 @@ session_update(struct session *s)
 	mw_buf_reset(&s->files);
 	mw_buf_reset(&s->updater);
 	if (session_has_change(s)) {
-		char *rel = session_change_rel(s);
+		char *rel;
 
-		mw_change_plan_build(&s->plan, before, s->after, rel);
+		build_plan(s, before);
+		if (update_name_words(s, before))
+			build_plan(s, before);
+		rel = session_change_rel(s);
 		adapt_lint(&s->findings, s->ws, &s->doc->schema, &s->plan);
+		sort_findings(&s->findings);
 		adapt_ws_files(&s->files, s->ws, rel, &s->plan);
 		adapt_updater_entries(&s->updater, s->ws, &s->plan);
 		free(rel);

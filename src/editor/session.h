@@ -53,6 +53,8 @@ struct session {
 	struct snapstack undo, redo;
 	char *change_name;		/* proposed or typed */
 	bool name_custom;		/* typed by the user, or a file's: keep it */
+	bool name_words;		/* proposed from several edits (words.h) */
+	mw_buf undo_words;		/* what the last undo/redo undid or redid */
 	char *amends;			/* the change file amended (relative), NULL = new */
 	mw_doc *change_doc;		/* that file as loaded (comment, layout) */
 	bool dirty;			/* the editor differs from the files on disk */
@@ -72,6 +74,11 @@ struct session {
 	mw_buf updater;			/* one entry per line */
 	unsigned gen;			/* bumped by every session_update */
 
+	/* A form's edit shown before it is accepted (session_preview). */
+	bool previewing;
+	mw_table *preview_saved;	/* the change as it was before the form */
+	long preview_saved_table;
+
 	/* Recovery (session_recovery.c). */
 	struct recovery *rec;		/* this editor's slot, NULL when none could be made */
 	char **orphans;			/* slots crashed editors left, oldest first */
@@ -84,6 +91,7 @@ struct session {
 	bool verify_ok;
 	unsigned commits;		/* commits made in this session */
 	char *last_bug;			/* Bug id of the last commit ("" = none) */
+	char last_commit[41];		/* its hash, "" = none */
 };
 
 /* Where loading failed: the file and position a loader error names. */
@@ -123,6 +131,15 @@ int session_new_table(struct session *s, mw_table *t, mw_buf *err);
 bool session_undo(struct session *s);
 bool session_redo(struct session *s);
 void session_set_name(struct session *s, const char *name);
+/*
+ * Live preview of a form: session_preview shows `after` (owned from then
+ * on) as the state of table `i` in every preview, without an undo step;
+ * NULL shows the change as it was before the form again. The form ends it
+ * with session_preview_keep (accepted: one undo step, as session_edit_apply)
+ * or session_preview(s, i, NULL) (cancelled).
+ */
+void session_preview(struct session *s, long i, mw_table *after);
+void session_preview_keep(struct session *s);
 
 /* Recomputes JSON, diff, SQL, findings, files; stages the recovery. */
 void session_update(struct session *s);

@@ -341,7 +341,7 @@ session_commit(struct session *s, const char *message, const char *bug, const ch
 		mw_buf_adds(err, "write the change first (w)");
 		return -1;
 	}
-	rc = adapt_ws_commit(s->ws, message, bug, branch, force, diags, err);
+	rc = adapt_ws_commit(s->ws, s->last_commit, message, bug, branch, force, diags, err);
 	if (rc)
 		return rc;
 	s->commits++;

@@ -71,10 +71,10 @@ diff_middle(mw_buf *out, const struct lines *a, size_t a0, size_t a1, const stru
 	while (i < n || j < m) {
 		if (i < n && j < m && line_eq(a, a0 + i, b, b0 + j))
 			emit(out, ' ', a, a0 + i++), j++;
-		else if (j < m && (i == n || T(i, j + 1) >= T(i + 1, j)))
-			emit(out, '+', b, b0 + j++);
+		else if (i < n && (j == m || T(i + 1, j) >= T(i, j + 1)))
+			emit(out, '-', a, a0 + i++);	/* as diff(1): the old lines first */
 		else
-			emit(out, '-', a, a0 + i++);
+			emit(out, '+', b, b0 + j++);
 	}
 #undef T
 	free(t);

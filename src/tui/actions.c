@@ -9,8 +9,10 @@
 #include "tui/form.h"
 #include "tui/actions.h"
 #include "tui/display.h"
+#include "editor/words.h"
 #include "mwschema/edit.h"
 #include "mwschema/gen.h"
+#include "mwschema/json.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -145,7 +147,9 @@ column_from_form(mw_column *out, struct form *f, const mw_column *base)
 	free(out->name);
 	out->name = mw_xstrdup(form_value(f, "name"));
 	if (!mw_type_from_name(type, &out->type)) {
-		char *msg = mw_strdupf("unknown type '%s' (Space cycles through the types)", type);
+		const char *pick = *type ? mw_type_suggest(type) : NULL;
+		char *msg = pick ? mw_strdupf("unknown type '%s' (did you mean '%s'?)", type, pick)
+				 : mw_strdupf("unknown type '%s' (Space cycles through the types)", type);
 
 		form_set_error(f, "type", msg);
 		free(msg);
@@ -176,7 +180,32 @@ struct column_form {
 	long self;		/* position being edited, -1 for a new column */
 	const mw_column *base;
 	mw_table *after;	/* the table with the edit, once valid */
+	struct app *app;
+	int type;		/* the type last seen, -1 = none yet */
 };
+
+/* A new type drops the options it does not take, and says so. */
+static void
+column_changed(struct form *f, void *data)
+{
+	struct column_form *cf = data;
+	mw_type type;
+	bool uns = form_bool(f, "unsigned"), ai = form_bool(f, "autoincrement");
+	mw_buf def = MW_BUF_INIT, said = MW_BUF_INIT;
+
+	if (!mw_type_from_name(form_value(f, "type"), &type) || (int)type == cf->type)
+		return;
+	cf->type = (int)type;
+	mw_buf_adds(&def, form_value(f, "default"));
+	if (words_fit_options(type, &uns, &ai, &def, &said)) {
+		form_set_value(f, "unsigned", uns ? "yes" : "no");
+		form_set_value(f, "autoincrement", ai ? "yes" : "no");
+		form_set_value(f, "default", mw_buf_cstr(&def));
+		app_info(cf->app, "%s", mw_buf_cstr(&said));
+	}
+	mw_buf_release(&def);
+	mw_buf_release(&said);
+}
 
 static int
 try_column(mw_table **out, const struct column_form *cf, const mw_column *c, mw_diags *errs)
@@ -257,12 +286,14 @@ column_form_fill(struct form *f, const mw_column *c, const char *title)
 static void
 column_dialog(struct app *a, const mw_table *t, const mw_column *c, long pos, const char *title)
 {
-	struct column_form cf = { t, pos, c, NULL };
+	struct column_form cf = { t, pos, c, NULL, a, c ? (int)c->type : -1 };
 	struct form f;
 
 	column_form_fill(&f, c, title);
 	f.validate = validate_column;
 	f.data = &cf;
+	f.live = &cf.after;
+	f.changed = column_changed;
 	if (form_run(a, &f) == 1) {
 		char *name = mw_xstrdup(form_value(&f, "name"));
 
@@ -345,9 +376,28 @@ validate_index(struct form *f, void *data)
 	return rc;
 }
 
+/* The table's column names, for completing a column list (NULL-terminated). */
+static const char **
+column_names(const mw_table *t)
+{
+	const char **v = mw_xcalloc(t->ncolumns + 1, sizeof(*v));
+
+	for (size_t i = 0; i < t->ncolumns; i++)
+		v[i] = t->columns[i].name;
+	return v;
+}
+
+static void
+complete_columns(struct field *fd, const char **names)
+{
+	fd->choices = names;
+	fd->list = true;
+}
+
 static void
 index_dialog(struct app *a, const mw_table *t, const mw_index *ix)
 {
+	const char **names = column_names(t);
 	struct index_form xf = { t, ix, NULL };
 	mw_buf cols = MW_BUF_INIT;
 	struct form f;
@@ -359,16 +409,19 @@ index_dialog(struct app *a, const mw_table *t, const mw_index *ix)
 		mw_buf_adds(&cols, t->columns[col].name);
 	form_init(&f, ix ? "Edit index" : "Add index", 3);
 	form_field(&f, 0, FIELD_TEXT, "name", "name", ix ? ix->name : NULL);
-	form_field(&f, 1, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols));
+	complete_columns(form_field(&f, 1, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols)),
+			 names);
 	form_field(&f, 2, FIELD_BOOL, "unique", "unique", ix && ix->unique ? "yes" : "no");
 	f.validate = validate_index;
 	f.data = &xf;
+	f.live = &xf.after;
 	if (form_run(a, &f) == 1)
 		done(a, xf.after, ix ? "index changed" : "index added");
 	else
 		mw_table_free(xf.after);
 	mw_buf_release(&cols);
 	form_free(&f);
+	free(names);
 }
 
 void
@@ -409,21 +462,31 @@ action_set_pk(struct app *a)
 {
 	struct pk_form pf = { target(a), NULL };
 	mw_buf cols = MW_BUF_INIT;
+	const char **names;
 	struct form f;
 
 	if (!pf.table)
 		return;
 	view_join_names(&cols, pf.table->pk, pf.table->npk);
+	names = column_names(pf.table);
 	form_init(&f, "Primary key (columns, in order; empty = none)", 1);
-	form_field(&f, 0, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols));
+	complete_columns(form_field(&f, 0, FIELD_TEXT, "columns", "columns", mw_buf_cstr(&cols)),
+			 names);
 	f.validate = validate_pk;
 	f.data = &pf;
-	if (form_run(a, &f) == 1)
-		done(a, pf.after, "primary key set");
+	f.live = &pf.after;
+	if (form_run(a, &f) == 1) {
+		mw_buf what = MW_BUF_INIT;
+
+		words_pk(&what, pf.after);
+		done(a, pf.after, mw_buf_cstr(&what));
+		mw_buf_release(&what);
+	}
 	else
 		mw_table_free(pf.after);
 	mw_buf_release(&cols);
 	form_free(&f);
+	free(names);
 }
 
 /*
@@ -446,12 +509,16 @@ action_edit(struct app *a)
 	case ITEM_PK:
 		action_set_pk(a);
 		break;
+	case ITEM_DROPPED:
+		app_error(a, "the change drops it: u undoes the drop");
+		break;
 	default:
 		if (t)
 			app_error(a, "select a column, an index or the primary key first");
 	}
 }
 
+/* The core refuses first (a key column...): the question comes only for a drop it allows. */
 void
 action_drop(struct app *a)
 {
@@ -463,19 +530,27 @@ action_drop(struct app *a)
 	mw_diags errs = MW_DIAGS_INIT;
 	char *question;
 
+	if (item == ITEM_DROPPED) {
+		app_error(a, "the change drops it already (u undoes the drop)");
+		return;
+	}
 	if (item != ITEM_COLUMN && item != ITEM_INDEX) {
 		if (t)
 			app_error(a, "select a column or an index to drop");
 		return;
 	}
 	name = item == ITEM_COLUMN ? t->columns[i].name : t->indexes[i].name;
-	question = mw_strdupf("Drop %s '%s'? (y/n)", item == ITEM_COLUMN ? "column" : "index", name);
-	if (!display_ask(a, question))
-		app_info(a, "nothing dropped");
-	else if ((item == ITEM_COLUMN ? mw_edit_drop_column(&after, t, name, &errs)
-				      : mw_edit_drop_index(&after, t, name, &errs)))
+	if (item == ITEM_COLUMN ? mw_edit_drop_column(&after, t, name, &errs)
+				: mw_edit_drop_index(&after, t, name, &errs)) {
 		app_error(a, "%s", errs.items[0].message);
-	else
+		mw_diags_free(&errs);
+		return;
+	}
+	question = mw_strdupf("Drop %s '%s'? (y/n)", item == ITEM_COLUMN ? "column" : "index", name);
+	if (!display_ask(a, question)) {
+		app_info(a, "nothing dropped");
+		mw_table_free(after);
+	} else
 		done(a, after, item == ITEM_COLUMN ? "column dropped" : "index dropped");
 	mw_diags_free(&errs);
 	free(question);
@@ -537,6 +612,7 @@ action_rename(struct app *a)
 	form_field(&f, 0, FIELD_TEXT, "new name", "name", old);
 	f.validate = validate_rename;
 	f.data = &rf;
+	f.live = &rf.after;
 	if (form_run(a, &f) == 1)
 		done(a, rf.after, "renamed");
 	else

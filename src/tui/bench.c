@@ -52,7 +52,10 @@ find_table(const struct session *s, const char *name)
 	return -1;
 }
 
-/* One keystroke's edit: a character more in a column comment, through edit.h. */
+/*
+ * One keystroke in a form: a character more in a column comment, through
+ * edit.h, previewed live (as form.c does before Enter).
+ */
 static void
 type_one_char(struct session *s, long table, int i)
 {
@@ -68,7 +71,7 @@ type_one_char(struct session *s, long table, int i)
 	free(c.comment);
 	c.comment = comment;
 	if (!mw_edit_modify_column(&after, t, c.name, &c, &errs))
-		session_edit_apply(s, table, after);
+		session_preview(s, table, after);
 	mw_column_clear(&c);
 	mw_diags_free(&errs);
 	mw_buf_release(&err);

@@ -12,6 +12,7 @@
 #include "tui/review.h"
 #include "tui/startup.h"
 #include "tui/tutorial.h"
+#include "editor/words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,22 +25,32 @@ static void
 help_row(const char *group, enum request req, void *data)
 {
 	mw_buf *out = data;
-	mw_buf keys = MW_BUF_INIT;
+	mw_buf keys = MW_BUF_INIT, last = MW_BUF_INIT;
 
 	if (group) {
 		mw_buf_addf(out, "\n%s\n", group);
 		return;
 	}
 	keys_describe(&keys, KEYMAP_GENERIC, req);
+	mw_buf_adds(&last, "");
 	for (int km = KEYMAP_GENERIC + 1; km < KEYMAP_COUNT; km++) {
 		mw_buf more = MW_BUF_INIT;
 
 		keys_describe(&more, (enum keymap_id)km, req);
-		if (more.len)
+		/* The same keys in several keymaps: "/ (preview, help)". */
+		if (more.len && !strcmp(mw_buf_cstr(&more), mw_buf_cstr(&last)) && keys.len &&
+		    keys.data[keys.len - 1] == ')') {
+			mw_buf_truncate(&keys, keys.len - 1);
+			mw_buf_addf(&keys, ", %s)", keymap_name((enum keymap_id)km));
+		} else if (more.len) {
 			mw_buf_addf(&keys, "%s%s (%s)", keys.len ? ", " : "", mw_buf_cstr(&more),
 				    keymap_name((enum keymap_id)km));
+		}
+		mw_buf_reset(&last);
+		mw_buf_adds(&last, mw_buf_cstr(&more));
 		mw_buf_release(&more);
 	}
+	mw_buf_release(&last);
 	mw_buf_addf(out, "  %-18s %-16s %s\n", mw_buf_cstr(&keys), request_name(req),
 		    request_help(req));
 	mw_buf_release(&keys);
@@ -88,20 +99,21 @@ filter_changed(struct app *a, const char *text)
 	display_render(a);
 }
 
+/* Esc or an empty line clears the filter: the whole list again. */
 static void
 request_filter(struct app *a)
 {
-	char *old = a->filter ? mw_xstrdup(a->filter) : NULL;
 	char *line = prompt_read(a, "/", 0, filter_changed);
 
-	if (!line) {
-		/* Cancelled: back to the filter there was. */
-		filter_changed(a, old ? old : "");
+	if (!line || !*line) {
+		filter_changed(a, "");
+		free(a->filter);
+		a->filter = NULL;
+		app_info(a, "filter cleared: all tables");
 	} else {
 		a->focus = PANE_TABLES;
-		free(line);
 	}
-	free(old);
+	free(line);
 }
 
 static void
@@ -120,13 +132,15 @@ static void
 request_undo(struct app *a, bool redo)
 {
 	if (redo ? session_redo(a->s) : session_undo(a->s)) {
+		const char *what = mw_buf_cstr(&a->s->undo_words);
+
 		tables_sync_cursor(a);
 		if (!session_has_change(a->s) && a->s->disk_name)
-			app_info(a, "%s; w removes the written change %s", redo ? "redone" : "undone",
-				 a->s->disk_name);
+			app_info(a, "%s%s%s; w removes the written change %s", redo ? "redone" : "undone",
+				 *what ? ": " : "", what, a->s->disk_name);
 		else
-			app_info(a, "%s; change %s", redo ? "redone" : "undone",
-				 session_has_change(a->s) ? a->s->change_name : "(none)");
+			app_info(a, "%s%s%s; change %s", redo ? "redone" : "undone", *what ? ": " : "",
+				 what, session_has_change(a->s) ? a->s->change_name : "(none)");
 	} else
 		app_error(a, "nothing to %s", redo ? "redo" : "undo");
 }
@@ -150,6 +164,18 @@ show_help(struct app *a)
 	help_text(&text);
 	display_pager(a, "Help", mw_buf_cstr(&text));
 	mw_buf_release(&text);
+}
+
+static void
+show_last_message(struct app *a)
+{
+	const struct msg *m = msglog_last(&a->log);
+
+	if (!m) {
+		app_info(a, "no message yet (:messages lists them all)");
+		return;
+	}
+	display_pager(a, m->error ? "Last message (error)" : "Last message", m->text);
 }
 
 /* Requests that act on the change, whatever the focus. */
@@ -206,6 +232,17 @@ app_request(struct app *a, enum request req)
 	case REQ_HELP: show_help(a); break;
 	case REQ_TUTORIAL: tutorial_request(a); break;
 	case REQ_REFRESH: display_force_redraw(); break;
+	case REQ_LAST_MESSAGE: show_last_message(a); break;
+	case REQ_TOGGLE_WRAP:
+		a->wrap = !a->wrap;
+		app_info(a, a->wrap ? "long lines wrap (W: scroll sideways again)"
+				    : "long lines scroll sideways with h/l (W wraps them)");
+		break;
+	case REQ_SEARCH:
+	case REQ_FIND_NEXT:
+	case REQ_FIND_PREV:
+		app_error(a, "/, n and N search in the preview (Tab focuses it) and in the pager");
+		break;
 	case REQ_QUIT: request_quit(a, false); break;
 	case REQ_QUIT_FORCE: request_quit(a, true); break;
 	default: break;
@@ -221,10 +258,16 @@ show_messages(struct app *a)
 {
 	mw_buf text = MW_BUF_INIT;
 
+	mw_buf_adds(&text, "Configuration:\n");
 	options_messages(&text);
-	if (!text.len)
+	if (text.len == strlen("Configuration:\n"))
 		mw_buf_adds(&text, "The configuration files loaded without problems.\n");
-	display_pager(a, "Configuration messages", mw_buf_cstr(&text));
+	mw_buf_adds(&text, "\nStatus messages of this session, oldest first:\n");
+	if (a->log.n)
+		msglog_format(&a->log, &text);
+	else
+		mw_buf_adds(&text, "(none yet)\n");
+	display_pager(a, "Messages", mw_buf_cstr(&text));
 	mw_buf_release(&text);
 }
 
@@ -302,6 +345,30 @@ command_find(const char *name)
 	return NULL;
 }
 
+/* "Did you mean", over the commands and the request names. */
+static void
+unknown_command(struct app *a, const char *cmd)
+{
+	size_t n, k = 0;
+	const struct command_info *c = command_list(&n);
+	const char **names = mw_xcalloc(n * 2 + REQ_COUNT, sizeof(*names));
+	const char *pick;
+
+	for (size_t i = 0; i < n; i++) {
+		names[k++] = c[i].name;
+		if (c[i].alias)
+			names[k++] = c[i].alias;
+	}
+	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++)
+		names[k++] = request_name((enum request)r);
+	pick = words_suggest(cmd, names, k);
+	if (pick)
+		app_error(a, "unknown command '%s': did you mean ':%s'? (:help lists them)", cmd, pick);
+	else
+		app_error(a, "unknown command '%s' (:help lists them)", cmd);
+	free(names);
+}
+
 void
 app_command(struct app *a, const char *line)
 {
@@ -325,7 +392,7 @@ app_command(struct app *a, const char *line)
 	else if ((req = request_from_name(cmd)) != REQ_NONE)
 		app_request(a, req);
 	else if (*cmd)
-		app_error(a, "unknown command '%s' (:help lists them)", cmd);
+		unknown_command(a, cmd);
 	free(cmd);
 	free(args);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The commit dialog: message from a template, Bug id, branch, the files
+ * The commit dialog: subject and body from a template, Bug id, branch, the files
  * that go in, and the blocking lint errors, which must be fixed or
  * overridden explicitly before the commit goes through the git API.
  */
@@ -10,6 +10,7 @@
 #include "tui/display.h"
 #include "tui/form.h"
 #include "tui/startup.h"
+#include "editor/words.h"
 #include "mwschema/commit.h"
 
 #include <stdlib.h>
@@ -41,18 +42,37 @@ validate_commit(struct form *f, void *data)
 	return rc;
 }
 
-/* Rows: message, bug, branch, one per file, one per blocking error, override. */
+#define HEAD_ROWS 6
+
+/* The subject: all the change does when it does several things. */
+static char *
+default_subject(const struct session *s)
+{
+	char *words = words_commit_subject(s->after, &s->plan.summary);
+
+	return words ? words : adapt_commit_subject(s->change_name, session_before(s), s->after);
+}
+
+/*
+ * Rows: subject, Bug, branch, the body's template (why, optional?,
+ * rollback), one per file, one per blocking error, override.
+ */
 static void
 fill_commit_form(struct form *f, const struct session *s, size_t nfiles, size_t blocking)
 {
-	char *subject = adapt_commit_subject(s->change_name, session_before(s), s->after);
+	char *subject = default_subject(s);
 	const char *p = mw_buf_cstr(&s->files);
-	size_t row = 3;
+	size_t row = HEAD_ROWS;
 
-	form_init(f, "Commit the change", 3 + nfiles + blocking + (blocking ? 1 : 0));
+	form_init(f, "Commit the change", HEAD_ROWS + nfiles + blocking + (blocking ? 1 : 0));
 	form_field(f, 0, FIELD_TEXT, "message", "message", subject);
 	form_field(f, 1, FIELD_TEXT, "Bug", "bug", NULL);
 	form_field(f, 2, FIELD_TEXT, "branch", "branch", s->ws->branch);
+	form_field(f, 3, FIELD_TEXT, "body: why", "why", NULL);
+	form_field(f, 4, FIELD_TEXT, "optional?", "optional",
+		   "no: the code needs it");
+	form_field(f, 5, FIELD_TEXT, "rollback", "rollback",
+		   "revert; SQL: mwschema generate --reverse");
 	for (size_t i = 0; i < nfiles; i++) {
 		char *path = mw_xstrndup(p, strcspn(p, "\n"));
 
@@ -65,7 +85,7 @@ fill_commit_form(struct form *f, const struct session *s, size_t nfiles, size_t 
 
 		if (d->severity != MW_SEV_ERROR)
 			continue;
-		form_field(f, row, FIELD_NOTE, row == 3 + nfiles ? "lint errors" : "", NULL,
+		form_field(f, row, FIELD_NOTE, row == HEAD_ROWS + nfiles ? "lint errors" : "", NULL,
 			   d->message);
 		row++;
 	}
@@ -87,22 +107,51 @@ report_refusal(struct app *a, const mw_diags *diags)
 	app_error(a, "not committed: lint errors or drift");
 }
 
+/* A branch other than the current one is created from HEAD: only when the user says so. */
+static bool
+branch_agreed(struct app *a, const char *branch)
+{
+	const char *cur = a->s->ws->branch;
+	char *q;
+	bool yes;
+
+	if (!*branch || (cur && !strcmp(cur, branch)))
+		return true;
+	q = mw_strdupf("Branch '%s' is not the current one (%s): create it from HEAD and commit "
+		       "there? (y/n)", branch, cur ? cur : "detached HEAD");
+	yes = display_ask(a, q);
+	free(q);
+	if (!yes)
+		app_info(a, "not committed: the branch stays %s", cur ? cur : "detached HEAD");
+	return yes;
+}
+
 static void
 run_commit(struct app *a, struct form *f, bool force)
 {
 	mw_diags diags = MW_DIAGS_INIT;
-	mw_buf err = MW_BUF_INIT;
+	mw_buf err = MW_BUF_INIT, msg = MW_BUF_INIT, body = MW_BUF_INIT;
 	char *subject = mw_xstrdup(form_value(f, "message"));
-	int rc = session_commit(a->s, subject, form_value(f, "bug"), form_value(f, "branch"), force,
-				&diags, &err);
+	int rc;
 
+	if (!branch_agreed(a, form_value(f, "branch"))) {
+		free(subject);
+		return;
+	}
+	words_commit_body(&body, form_value(f, "why"), form_value(f, "optional"),
+			  form_value(f, "rollback"));
+	mw_buf_addf(&msg, "%s\n%s%s", subject, body.len ? "\n" : "", mw_buf_cstr(&body));
+	rc = session_commit(a->s, mw_buf_cstr(&msg), form_value(f, "bug"), form_value(f, "branch"),
+			    force, &diags, &err);
 	if (rc > 0)
 		report_refusal(a, &diags);
 	else if (rc < 0)
 		app_error(a, "not committed: %s", mw_buf_cstr(&err));
 	else
-		app_info(a, "committed on %s: %s", a->s->ws->branch ? a->s->ws->branch : "?",
-			 subject);
+		app_info(a, "committed %.12s on %s: %s", a->s->last_commit,
+			 a->s->ws->branch ? a->s->ws->branch : "?", subject);
+	mw_buf_release(&msg);
+	mw_buf_release(&body);
 	free(subject);
 	mw_diags_free(&diags);
 	mw_buf_release(&err);

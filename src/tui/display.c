@@ -10,14 +10,17 @@
 #include "tui/draw.h"
 #include "tui/mouse.h"
 #include "tui/review.h"
+#include "tui/search.h"
 #include "tui/terminal.h"
 #include "tui/tutorial.h"
 
 #include <ctype.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #define AUTOSAVE_IDLE_MS 150
@@ -47,11 +50,24 @@ display_active(void)
 	return screen != NULL;
 }
 
+/* The next display_done leaves the screen up, for the editor that follows (:tutorial). */
+static bool keep_screen;
+
+void
+display_keep(void)
+{
+	keep_screen = true;
+}
+
 void
 display_done(void)
 {
 	if (!screen)
 		return;
+	if (keep_screen) {
+		keep_screen = false;
+		return;
+	}
 	endwin();
 	/* delscreen frees the screen's windows: a later display_init (the
 	 * tutorial opened from :tutorial) must not touch the old ones */
@@ -69,6 +85,15 @@ display_oom(void)
 	display_done();
 }
 
+/* A terminal without cursor addressing ("dumb", an editor's shell buffer) shows nothing. */
+static bool
+can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup && cup != (const char *)-1;
+}
+
 int
 display_init(struct app *a)
 {
@@ -83,15 +108,30 @@ display_init(struct app *a)
 		if (!term || !*term)
 			term = "xterm-256color";
 	}
+	if (screen) {
+		/* Kept up by display_keep: the same terminal, set up again below. */
+		clearok(curscr, TRUE);
+		goto modes;
+	}
 	terminal_save_mode();
 	screen = newterm(term, out, stdin);
 	if (!screen) {
 		fprintf(stderr, "mwschema: cannot use terminal type '%s'\n", term ? term : "(unset)");
 		return -1;
 	}
+	if (!can_address()) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		fprintf(stderr, "mwschema: the terminal type '%s' cannot move the cursor, and the editor "
+			"draws a full screen.\nRun it in a terminal emulator (TERM=xterm-256color, "
+			"screen, tmux...), or use the commands: mwschema --help\n", term ? term : "(unset)");
+		return -1;
+	}
 	terminal_prepare_restore();
 	atexit(display_done);
 	mw_set_oom_handler(display_oom);
+modes:
 	nonl();
 	raw();
 	noecho();
@@ -149,8 +189,34 @@ display_layout(struct app *a)
 	} else {
 		int editor_h = main_h / 2 < 5 ? 5 : main_h / 2;
 
+		/* A form docks in the editor's place; the preview keeps 8 rows below it. */
+		if (a->form_h)
+			editor_h = a->form_h > main_h - 8 ? main_h - 8 : a->form_h;
+		if (editor_h < 5)
+			editor_h = 5;
+
 		place(&a->views[PANE_EDITOR], editor_h, cols - list_w, 1, list_w);
 		place(&a->views[PANE_PREVIEW], main_h - editor_h, cols - list_w, 1 + editor_h, list_w);
+	}
+}
+
+void
+display_form_rect(struct app *a, int *y, int *x, int *h, int *w)
+{
+	const struct view *v = &a->views[PANE_EDITOR];
+
+	getbegyx(v->win, *y, *x);
+	*h = v->height;
+	*w = v->width;
+	if (a->form_h && a->form_h < *h) {
+		/* A tall pane: the form at its foot, the edited table above it. */
+		*y += *h - a->form_h;
+		*h = a->form_h;
+	}
+	if (*x > 0) {
+		/* Over the table list's border, so the form's own border replaces it. */
+		(*x)--;
+		(*w)++;
 	}
 }
 
@@ -172,35 +238,52 @@ draw_review_title(struct app *a)
 	wnoutrefresh(title_win);
 }
 
+static void title_flags(struct app *a, mw_buf *t);
+
 static void
 draw_title(struct app *a)
 {
 	struct session *s = a->s;
-	mw_buf t = MW_BUF_INIT;
-	int used;
+	mw_buf t = MW_BUF_INIT, flags = MW_BUF_INIT;
+	int used, name_w;
 
 	if (a->review) {
 		draw_review_title(a);
 		return;
 	}
-	mw_buf_addf(&t, " mwschema  %s  [%s]  change: %s", s->ws->name,
-		    s->ws->branch ? s->ws->branch : "no git", session_title_name(s));
+	title_flags(a, &flags);
+	mw_buf_addf(&t, " mwschema  %s  [%s]  change: ", s->ws->name,
+		    s->ws->branch ? s->ws->branch : "no git");
+	name_w = COLS - draw_width(mw_buf_cstr(&t)) - draw_width(mw_buf_cstr(&flags));
+	/* The flags must stay readable: a long change name gives way. */
+	if (draw_width(session_title_name(s)) > name_w && name_w > 1) {
+		mw_buf_add(&t, session_title_name(s), draw_fit(session_title_name(s), name_w - 1, NULL));
+		mw_buf_addc(&t, '~');
+	} else
+		mw_buf_adds(&t, session_title_name(s));
 	used = draw_text(title_win, 0, 0, COLS, mw_buf_cstr(&t), ELEM_TITLE, 0);
-	mw_buf_reset(&t);
-	if (s->autosave_error.len)
-		mw_buf_adds(&t, "  [!] NO AUTOSAVE");
-	if (s->dirty && !session_has_change(s))
-		mw_buf_adds(&t, "  [+] undone (w removes it)");
-	else if (s->dirty)
-		mw_buf_adds(&t, "  [+] unsaved");
-	else if (s->written)
-		mw_buf_adds(&t, "  written, not committed");
-	if (a->show_rollback)
-		mw_buf_adds(&t, "  [rollback SQL]");
-	used += draw_text(title_win, 0, used, COLS - used, mw_buf_cstr(&t), ELEM_TITLE_DIRTY, 0);
+	used += draw_text(title_win, 0, used, COLS - used, mw_buf_cstr(&flags), ELEM_TITLE_DIRTY, 0);
 	draw_fill(title_win, 0, used, COLS - used, ELEM_TITLE);
 	mw_buf_release(&t);
+	mw_buf_release(&flags);
 	wnoutrefresh(title_win);
+}
+
+static void
+title_flags(struct app *a, mw_buf *t)
+{
+	struct session *s = a->s;
+
+	if (s->autosave_error.len)
+		mw_buf_adds(t, "  [!] NO AUTOSAVE");
+	if (s->dirty && !session_has_change(s))
+		mw_buf_adds(t, "  [+] undone (w removes it)");
+	else if (s->dirty)
+		mw_buf_adds(t, "  [+] unsaved");
+	else if (s->written)
+		mw_buf_adds(t, "  written, not committed");
+	if (a->show_rollback)
+		mw_buf_adds(t, "  [rollback SQL]");
 }
 
 static const enum request hint_requests[] = {
@@ -218,6 +301,45 @@ static const char *const review_hint_words[] = {
 	"next change", "previous", "pane", "rollback", "cmd (:export FILE)", "help", "quit",
 };
 
+#define STATUS_MAX_ROWS 3
+
+/*
+ * A message wider than the screen wraps onto up to two more rows drawn
+ * over the panes' foot; a longer one ends in "~" and M shows it in full.
+ */
+static void
+draw_status_message(struct app *a)
+{
+	enum element e = a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS;
+	mw_buf wrapped = MW_BUF_INIT;
+	size_t n = 0, at[STATUS_MAX_ROWS + 1];
+	const char *t;
+
+	display_wrap_line(&wrapped, mw_buf_cstr(&a->status), COLS);
+	t = mw_buf_cstr(&wrapped);
+	for (size_t i = 0; i < wrapped.len && n <= STATUS_MAX_ROWS; i += strcspn(t + i, "\n") + 1)
+		at[n++] = i;
+	if (n > STATUS_MAX_ROWS)
+		n = STATUS_MAX_ROWS;
+	for (size_t r = 0; r < n; r++) {
+		bool last = r + 1 == n;
+		size_t len = last ? strlen(t + at[r]) : strcspn(t + at[r], "\n");
+		char *row = mw_xstrndup(t + at[r], len);
+		WINDOW *w = last ? status_win : newwin(1, COLS, LINES - (int)(n - r), 0);
+
+		for (char *nl = strchr(row, '\n'); nl; nl = strchr(nl, '\n'))
+			*nl = ' ';
+		werase(w);
+		draw_text(w, 0, 0, COLS, row, e, 1);
+		if (!last) {
+			wnoutrefresh(w);
+			delwin(w);
+		}
+		free(row);
+	}
+	mw_buf_release(&wrapped);
+}
+
 static void
 draw_status(struct app *a)
 {
@@ -229,8 +351,7 @@ draw_status(struct app *a)
 
 	werase(status_win);
 	if (a->status.len) {
-		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&a->status),
-			  a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS, 1);
+		draw_status_message(a);
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			size_t mark = t.len;
@@ -287,6 +408,26 @@ autosave(struct app *a)
 	}
 }
 
+/*
+ * C-z: raw mode takes it as a key, so the shell's job control is done
+ * here: the edits go to the recovery file, the terminal is given back,
+ * the process stops; on `fg` the screen is set up and drawn again.
+ */
+static void
+suspend(struct app *a)
+{
+	if (a->s->autosave_due)
+		session_autosave(a->s);
+	endwin();
+	terminal_restore_from_signal();	/* the mouse off too, and the saved mode */
+	kill(getpid(), SIGTSTP);
+	/* Continued. */
+	reset_prog_mode();
+	display_layout(a);
+	clearok(curscr, TRUE);
+	display_redraw(a);
+}
+
 int
 display_getkey(struct app *a)
 {
@@ -301,6 +442,10 @@ display_getkey(struct app *a)
 			if (a->s->autosave_due)
 				autosave(a);
 			continue;
+		}
+		if (rc == OK && ch == KEY_CTRL('z')) {
+			suspend(a);
+			return KEY_FN(KEY_RESIZE);
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			display_layout(a);
@@ -476,7 +621,7 @@ pager_wrap(struct pager *p, const char *text, int width)
 }
 
 static void
-pager_draw(WINDOW *win, const char *title, struct pager *p)
+pager_draw(struct app *a, WINDOW *win, const char *title, struct pager *p)
 {
 	int h = getmaxy(win), w = getmaxx(win);
 
@@ -495,7 +640,12 @@ pager_draw(WINDOW *win, const char *title, struct pager *p)
 	}
 	wnoutrefresh(win);
 	werase(status_win);
-	draw_text(status_win, 0, 0, COLS, "j/k scroll  g/G top/bottom  q close", ELEM_STATUS_HINT, 1);
+	if (a->status.len)
+		draw_text(status_win, 0, 0, COLS, mw_buf_cstr(&a->status),
+			  a->status_error ? ELEM_STATUS_ERROR : ELEM_STATUS, 1);
+	else
+		draw_text(status_win, 0, 0, COLS, "j/k scroll  g/G top/bottom  / search  n/N next/prev  q close",
+			  ELEM_STATUS_HINT, 1);
 	wnoutrefresh(status_win);
 	doupdate();
 }
@@ -520,6 +670,19 @@ pager_move(struct pager *p, enum request req, size_t page)
 		p->offset = p->offset > page / 2 ? p->offset - page / 2 : 0;
 }
 
+/* Puts the matching line at the top (as far as the text allows). */
+static void
+pager_search(struct app *a, struct pager *p, enum request req, size_t page)
+{
+	long i;
+
+	mw_buf_reset(&a->status);
+	i = search_request(a, req, p->text.data ? p->text.data : "", p->line, p->n, p->offset);
+	if (i >= 0)
+		p->offset = (size_t)i < (p->n > page ? p->n - page : 0) ? (size_t)i
+			    : (p->n > page ? p->n - page : 0);
+}
+
 /* Esc and Enter always close; the rest follows the help keymap (q unless rebound). */
 static enum request
 pager_request(int key)
@@ -542,6 +705,8 @@ display_pager(struct app *a, const char *title, const char *text)
 	struct pager p = { MW_BUF_INIT, NULL, 0, 0 };
 	WINDOW *win = NULL;
 
+	mw_buf_reset(&a->status);
+
 	for (;;) {
 		enum request req;
 		int key;
@@ -550,8 +715,9 @@ display_pager(struct app *a, const char *title, const char *text)
 			win = newwin(LINES - 2 > 1 ? LINES - 2 : 1, COLS, 1, 0);
 			pager_wrap(&p, text, COLS);
 		}
-		pager_draw(win, title, &p);
+		pager_draw(a, win, title, &p);
 		key = display_getkey(a);
+		mw_buf_reset(&a->status);
 		if (key == KEY_FN(KEY_RESIZE)) {
 			delwin(win);
 			win = NULL;
@@ -560,7 +726,10 @@ display_pager(struct app *a, const char *title, const char *text)
 		req = pager_request(key);
 		if (req == REQ_QUIT || req == REQ_QUIT_FORCE || req == REQ_HELP)
 			break;
-		pager_move(&p, req, (size_t)getmaxy(win) - 1);
+		if (req == REQ_SEARCH || req == REQ_FIND_NEXT || req == REQ_FIND_PREV)
+			pager_search(a, &p, req, (size_t)getmaxy(win) - 1);
+		else
+			pager_move(&p, req, (size_t)getmaxy(win) - 1);
 	}
 	delwin(win);
 	free(p.line);

@@ -17,6 +17,14 @@ bool display_active(void);
 
 /* Positions every window for the current LINES x COLS. */
 void display_layout(struct app *a);
+/*
+ * The next display_done leaves curses' screen up, and the next
+ * display_init takes it over: an editor started from another (:tutorial)
+ * never shows the shell's screen in between.
+ */
+void display_keep(void);
+/* Where a form docks: the editor pane's place (beside or above the preview). */
+void display_form_rect(struct app *a, int *y, int *x, int *h, int *w);
 /* Draws title, panes and status into the virtual screen (no doupdate). */
 void display_render(struct app *a);
 /* render + doupdate. */

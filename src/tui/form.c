@@ -6,10 +6,13 @@
 #include <config.h>
 
 #include "tui/form.h"
+#include "tui/actions.h"
 #include "tui/curses.h"
 #include "tui/display.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/view.h"
+#include "editor/session.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -71,6 +74,18 @@ form_value(const struct form *f, const char *key)
 	struct field *fd = find_field(f, key);
 
 	return fd ? mw_buf_cstr(&fd->value) : "";
+}
+
+void
+form_set_value(struct form *f, const char *key, const char *value)
+{
+	struct field *fd = find_field(f, key);
+
+	if (!fd)
+		return;
+	mw_buf_reset(&fd->value);
+	mw_buf_adds(&fd->value, value);
+	fd->cursor = fd->value.len;
 }
 
 bool
@@ -162,16 +177,30 @@ form_set_errors(struct form *f, const mw_diags *errs)
  * Choices: completion of a typed prefix and cycling with Space.
  */
 
+/* Where the word being completed starts: the last one of a list field. */
+static size_t
+word_start(const struct field *fd)
+{
+	size_t i = fd->value.len;
+
+	if (!fd->list)
+		return 0;
+	while (i > 0 && !strchr(", ", fd->value.data[i - 1]))
+		i--;
+	return i;
+}
+
 static const char *
 completion(const struct field *fd)
 {
-	const char *v = mw_buf_cstr(&fd->value);
+	size_t start = word_start(fd);
+	const char *v = mw_buf_cstr(&fd->value) + start;
 	const char *found = NULL;
 
 	if (!fd->choices || !*v)
 		return NULL;
 	for (size_t i = 0; fd->choices[i]; i++) {
-		if (!strncmp(fd->choices[i], v, fd->value.len)) {
+		if (!strncmp(fd->choices[i], v, fd->value.len - start)) {
 			if (found)
 				return NULL;	/* ambiguous */
 			found = fd->choices[i];
@@ -186,7 +215,7 @@ complete(struct field *fd)
 	const char *c = completion(fd);
 
 	if (c) {
-		mw_buf_reset(&fd->value);
+		mw_buf_truncate(&fd->value, word_start(fd));
 		mw_buf_adds(&fd->value, c);
 		fd->cursor = fd->value.len;
 	}
@@ -291,7 +320,7 @@ edit_field(struct field *fd, int key)
 		fd->cursor = fd->value.len;
 	} else if (key == KEY_CTRL('u')) {
 		delete_range(fd, 0, fd->cursor);
-	} else if (key == ' ' && fd->choices) {
+	} else if (key == ' ' && fd->choices && !fd->list) {
 		cycle(fd);
 	} else if (key >= 0x20 && key < 0x110000 && key != 127) {
 		insert_char(fd, key);
@@ -304,13 +333,36 @@ edit_field(struct field *fd, int key)
  * Drawing.
  */
 
+/* The cells an error has beside the labels, in a form `width` wide. */
 static int
-form_rows(const struct form *f)
+error_width(int width)
+{
+	return width - LABEL_W - 5 > 10 ? width - LABEL_W - 5 : 10;
+}
+
+/* A field's rows: its value, then its error wrapped to the space there is. */
+static int
+field_rows(const struct field *fd, int width)
+{
+	mw_buf w = MW_BUF_INIT;
+	int rows = 1;
+
+	if (fd->error) {
+		display_wrap_line(&w, fd->error, error_width(width));
+		rows += (int)count_lines(mw_buf_cstr(&w));
+	}
+	mw_buf_release(&w);
+	return rows;
+}
+
+static int
+form_rows(const struct form *f, int width)
 {
 	int rows = 0;
 
+
 	for (size_t i = 0; i < f->n; i++)
-		rows += 1 + (f->fields[i].error != NULL);
+		rows += field_rows(&f->fields[i], width);
 	return rows;
 }
 
@@ -329,45 +381,76 @@ draw_field(WINDOW *win, const struct field *fd, int y, int width, bool focus, in
 		return;
 	}
 	before = draw_width(head);
-	/* Keep the cursor in view on long values: scroll by the excess. */
-	const char *shown = v + (before >= w ? draw_fit(v, before - w + 1, NULL) : 0);
+	/* Keep the cursor in view on long values (focused): scroll by the excess. */
+	const char *shown = v + (focus && before >= w ? draw_fit(v, before - w + 1, NULL) : 0);
 	int used = draw_text(win, y, x, w, shown, focus ? ELEM_FORM_FIELD_FOCUS : ELEM_FORM_FIELD, 0);
 
-	if (c && strlen(c) > fd->value.len)
-		used += draw_text(win, y, x + used, w - used, c + fd->value.len, ELEM_MUTED, 0);
+	if (c && strlen(c) > fd->value.len - word_start(fd))
+		used += draw_text(win, y, x + used, w - used, c + fd->value.len - word_start(fd),
+				  ELEM_MUTED, 0);
 	draw_fill(win, y, x + used, w - used, focus ? ELEM_FORM_FIELD_FOCUS : ELEM_FORM_FIELD);
 	if (focus)
 		*cx = x + (before >= w ? w - 1 : before);
 	free(head);
 }
 
-static WINDOW *
-form_draw(const struct form *f, WINDOW *win)
+/* The error under a field, wrapped; returns the next free row. */
+static int
+draw_error(WINDOW *win, const struct field *fd, int y, int end, int width)
 {
-	int rows = form_rows(f), width = COLS - 4 > 76 ? 76 : COLS - 4;
-	int height = rows + 4, y = 2, cy = 1, cx = 1;
+	mw_buf w = MW_BUF_INIT;
+	const char *l;
 
-	if (height > LINES)
-		height = LINES;
+	display_wrap_line(&w, fd->error, error_width(width));
+	for (l = mw_buf_cstr(&w); *l && y < end; l += strcspn(l, "\n") + 1) {
+		char *row = mw_xstrndup(l, strcspn(l, "\n"));
+
+		draw_text(win, y++, 2 + LABEL_W + 1, error_width(width), row,
+			  fd->error_is_note ? ELEM_POLICY_WARNING : ELEM_FORM_ERROR, 0);
+		free(row);
+	}
+	mw_buf_release(&w);
+	return y;
+}
+
+/* The first field drawn: the focused one must fit in `rows` rows. */
+static size_t
+first_shown(const struct form *f, int rows, int width)
+{
+	size_t first = 0;
+	int used = 0;
+
+	for (size_t i = 0; i <= f->focus && i < f->n; i++)
+		used += field_rows(&f->fields[i], width);
+	while (used > rows && first < f->focus)
+		used -= field_rows(&f->fields[first++], width);
+	return first;
+}
+
+static WINDOW *
+form_draw(struct app *a, const struct form *f, WINDOW *win)
+{
+	int top, left, height, width, y = 1, cy = 1, cx = 1;
+
+	display_form_rect(a, &top, &left, &height, &width);
 	if (win)
 		delwin(win);
-	win = newwin(height, width > 20 ? width : 20, (LINES - height) / 2, (COLS - width) / 2);
+	win = newwin(height, width, top, left);
 	for (int r = 0; r < height; r++)
-		draw_fill(win, r, 0, getmaxx(win), ELEM_FORM);
+		draw_fill(win, r, 0, width, ELEM_FORM);
 	draw_box(win, ELEM_FORM_BORDER);
-	draw_text(win, 0, 2, getmaxx(win) - 4, f->title, ELEM_FORM_LABEL, 0);
-	for (size_t i = 0; i < f->n && y < height - 1; i++) {
+	draw_text(win, 0, 2, width - 4, f->title, ELEM_FORM_LABEL, 0);
+	for (size_t i = first_shown(f, height - 2, width); i < f->n && y < height - 1; i++) {
 		const struct field *fd = &f->fields[i];
 
-		draw_field(win, fd, y, getmaxx(win), i == f->focus, &cx);
+		draw_field(win, fd, y, width, i == f->focus, &cx);
 		if (i == f->focus)
 			cy = y;
 		y++;
-		if (fd->error && y < height - 1)
-			draw_text(win, y++, 2 + LABEL_W + 1, getmaxx(win) - LABEL_W - 5, fd->error,
-				  fd->error_is_note ? ELEM_POLICY_WARNING : ELEM_FORM_ERROR, 0);
+		if (fd->error)
+			y = draw_error(win, fd, y, height - 1, width);
 	}
-	draw_text(win, height - 1, 2, getmaxx(win) - 4,
+	draw_text(win, height - 1, 2, width - 4,
 		  " Enter accept  Esc cancel  Tab next  Space cycle ", ELEM_FORM_BORDER, 0);
 	wmove(win, cy, cx);
 	wnoutrefresh(win);
@@ -395,6 +478,91 @@ focus_first_error(struct form *f)
 	}
 }
 
+/* Docks the form: the layout gives the editor's place the form's height. */
+static void
+form_dock(struct app *a, const struct form *f, bool open)
+{
+	int top, left, height, width, h;
+
+	display_form_rect(a, &top, &left, &height, &width);
+	h = open ? form_rows(f, width) + 2 : 0;
+
+	if (h != a->form_h) {
+		a->form_h = h;
+		display_layout(a);
+	}
+}
+
+/*
+ * A live form after a keystroke: validate, show the errors of the fields
+ * edited so far, and preview the edit (or, while it is invalid, the state
+ * before the form) in every pane.
+ */
+static void
+form_live(struct app *a, struct form *f)
+{
+	int bad;
+
+	mw_buf *typed = mw_xcalloc(f->n, sizeof(*typed));
+	size_t focus_cursor = f->fields[f->focus].cursor;
+
+	/* A prefix with one completion means that choice ("str" is "string"). */
+	for (size_t i = 0; i < f->n; i++) {
+		mw_buf_adds(&typed[i], mw_buf_cstr(&f->fields[i].value));
+		if (f->fields[i].choices)
+			complete(&f->fields[i]);
+	}
+	form_clear_errors(f);
+	if (f->changed)
+		f->changed(f, f->data);
+	bad = f->validate(f, f->data);
+	for (size_t i = 0; i < f->n; i++) {
+		/* Back to the typed prefix, unless the form itself set the field. */
+		if (f->fields[i].choices && !strncmp(mw_buf_cstr(&f->fields[i].value),
+						      mw_buf_cstr(&typed[i]), typed[i].len)) {
+			mw_buf_reset(&f->fields[i].value);
+			mw_buf_adds(&f->fields[i].value, mw_buf_cstr(&typed[i]));
+		}
+		mw_buf_release(&typed[i]);
+	}
+	free(typed);
+	f->fields[f->focus].cursor = focus_cursor;
+	for (size_t i = 0; i < f->n; i++) {
+		if (!f->fields[i].touched && f->fields[i].kind != FIELD_NOTE) {
+			free(f->fields[i].error);
+			f->fields[i].error = NULL;
+		}
+	}
+	session_preview(a->s, a->s->cur, bad ? NULL : *f->live);
+	if (!bad)
+		*f->live = NULL;	/* the session owns it now */
+}
+
+static int
+form_key(struct form *f, int key)
+{
+	if (key == KEY_ESC || key == KEY_CTRL('c'))
+		return 0;
+	if (key == KEY_RETURN) {
+		for (size_t i = 0; i < f->n; i++)
+			if (f->fields[i].choices)
+				complete(&f->fields[i]);
+		form_clear_errors(f);
+		if (!f->validate || !f->validate(f, f->data))
+			return 1;
+		focus_first_error(f);
+	} else if (key == KEY_TAB || key == KEY_FN(KEY_DOWN)) {
+		complete(&f->fields[f->focus]);
+		move_focus(f, 1);
+	} else if (key == KEY_FN(KEY_BTAB) || key == KEY_FN(KEY_UP)) {
+		complete(&f->fields[f->focus]);
+		move_focus(f, -1);
+	} else if (edit_field(&f->fields[f->focus], key)) {
+		f->fields[f->focus].touched = true;
+	}
+	return -1;
+}
+
 int
 form_run(struct app *a, struct form *f)
 {
@@ -407,33 +575,21 @@ form_run(struct app *a, struct form *f)
 	while (rc < 0) {
 		int key;
 
+		form_dock(a, f, true);
 		display_render(a);
-		win = form_draw(f, win);
+		win = form_draw(a, f, win);
 		doupdate();
 		key = display_getkey(a);
-		if (key == KEY_ESC || key == KEY_CTRL('c')) {
-			rc = 0;
-		} else if (key == KEY_RETURN) {
-			for (size_t i = 0; i < f->n; i++)
-				if (f->fields[i].choices)
-					complete(&f->fields[i]);
-			form_clear_errors(f);
-			if (!f->validate || !f->validate(f, f->data))
-				rc = 1;
-			else
-				focus_first_error(f);
-		} else if (key == KEY_TAB || key == KEY_FN(KEY_DOWN)) {
-			complete(&f->fields[f->focus]);
-			move_focus(f, 1);
-		} else if (key == KEY_FN(KEY_BTAB) || key == KEY_FN(KEY_UP)) {
-			complete(&f->fields[f->focus]);
-			move_focus(f, -1);
-		} else {
-			edit_field(&f->fields[f->focus], key);
-		}
+		rc = form_key(f, key);
+		if (rc < 0 && f->live && f->validate && key != KEY_RETURN &&
+		    key != KEY_FN(KEY_RESIZE))
+			form_live(a, f);
 	}
+	if (rc == 0 && a->s->previewing)
+		session_preview(a->s, -1, NULL);
 	curs_set(0);
 	delwin(win);
+	form_dock(a, f, false);
 	display_redraw(a);
 	return rc;
 }

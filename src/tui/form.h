@@ -3,7 +3,8 @@
  * Modal forms: labelled fields edited in place. Tab/Down and S-Tab/Up move,
  * Enter accepts (after validation), Esc cancels. Choice fields take typed
  * text, complete it and cycle with Space. Errors are shown under the field
- * they concern and the typed text is never thrown away.
+ * they concern and the typed text is never thrown away. Forms dock in the
+ * editor pane's place, so the preview stays in view.
  */
 #ifndef MWSCHEMA_TUI_FORM_H
 #define MWSCHEMA_TUI_FORM_H
@@ -30,8 +31,10 @@ struct field {
 	mw_buf value;
 	size_t cursor;			/* byte offset in value */
 	const char *const *choices;	/* NULL-terminated (FIELD_CHOICE) */
+	bool list;			/* choices complete each word of "a, b" */
 	char *error;			/* shown under the field */
 	bool error_is_note;		/* NOTE rows: show as a warning */
+	bool touched;			/* edited since the form opened */
 };
 
 struct form {
@@ -42,6 +45,15 @@ struct form {
 	/* Checks the values; sets field errors; 0 = accept. */
 	int (*validate)(struct form *f, void *data);
 	void *data;
+	/*
+	 * Live forms: where validate leaves the edited table. After every
+	 * keystroke the form validates and the session previews that table
+	 * (or the state before the form while the input is invalid); errors
+	 * show under the fields already edited.
+	 */
+	struct mw_table **live;
+	/* Live forms: sees the values (choices completed) before validate. */
+	void (*changed)(struct form *f, void *data);
 };
 
 void form_init(struct form *f, const char *title, size_t n);
@@ -50,6 +62,8 @@ void form_free(struct form *f);
 struct field *form_field(struct form *f, size_t i, enum field_kind kind, const char *label,
 			 const char *key, const char *value);
 const char *form_value(const struct form *f, const char *key);
+/* Replaces a field's text (the cursor goes to its end). */
+void form_set_value(struct form *f, const char *key, const char *value);
 bool form_bool(const struct form *f, const char *key);
 void form_clear_errors(struct form *f);
 /*

@@ -85,6 +85,14 @@ static const struct default_binding {
 	{ KEYMAP_GENERIC, ']', REQ_NEXT_CHANGE },
 	{ KEYMAP_GENERIC, '[', REQ_PREV_CHANGE },
 	{ KEYMAP_GENERIC, 'r', REQ_TOGGLE_ROLLBACK },
+	{ KEYMAP_GENERIC, 'W', REQ_TOGGLE_WRAP },
+	{ KEYMAP_GENERIC, 'M', REQ_LAST_MESSAGE },
+	{ KEYMAP_PREVIEW, '/', REQ_SEARCH },
+	{ KEYMAP_PREVIEW, 'n', REQ_FIND_NEXT },
+	{ KEYMAP_PREVIEW, 'N', REQ_FIND_PREV },
+	{ KEYMAP_HELP, '/', REQ_SEARCH },
+	{ KEYMAP_HELP, 'n', REQ_FIND_NEXT },
+	{ KEYMAP_HELP, 'N', REQ_FIND_PREV },
 };
 
 static const struct key_label {

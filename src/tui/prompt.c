@@ -12,6 +12,7 @@
 #include "tui/display.h"
 #include "tui/draw.h"
 #include "tui/options.h"
+#include "tui/theme.h"
 #include "tui/view.h"
 #include "mwschema/fs.h"
 
@@ -126,6 +127,19 @@ generate(const char *text, int state)
 	return NULL;
 }
 
+/* ":set theme = m<Tab>", ":set theme m<Tab>": the value of the theme option. */
+static bool
+set_value_wanted(void)
+{
+	const char *p = rl_line_buffer + strcspn(rl_line_buffer, " ");
+
+	p += strspn(p, " ");
+	if (strncmp(p, "theme", 5) || (p[5] != ' ' && p[5] != '='))
+		return false;
+	p += 5 + strspn(p + 5, " =");
+	return p - rl_line_buffer <= rl_point && !strchr(p, ' ');
+}
+
 static void
 collect(const char *first)
 {
@@ -147,6 +161,9 @@ collect(const char *first)
 	} else if (!strcmp(first, "table")) {
 		for (size_t i = 0; i < session_ntables(s); i++)
 			add_candidate(session_table(s, (long)i)->name);
+	} else if (!strcmp(first, "set") && set_value_wanted()) {
+		for (const struct builtin_theme *th = builtin_themes; th->name; th++)
+			add_candidate(th->name);
 	} else if (!strcmp(first, "set")) {
 		for (const char *const *o = options_names(); *o; o++)
 			add_candidate(*o);
@@ -177,18 +194,37 @@ complete(const char *text, int start, int end)
 	return matches;
 }
 
-/* Several matches: list them in the status line instead of on the tty. */
+/*
+ * Several matches: listed on up to three rows just above the command line
+ * (which the prompt itself occupies), instead of on the tty.
+ */
 static void
 show_matches(char **matches, int n, int longest)
 {
-	mw_buf list = MW_BUF_INIT;
+	mw_buf list = MW_BUF_INIT, wrapped = MW_BUF_INIT;
+	const char *l;
+	int rows = 0;
 
+	(void)longest;
 	for (int i = 1; i <= n; i++)
-		mw_buf_addf(&list, "%s ", matches[i]);
-	app_info(P.app, "%s", mw_buf_cstr(&list));
-	display_render(P.app);
+		mw_buf_addf(&list, "%s  ", matches[i]);
+	display_wrap_line(&wrapped, mw_buf_cstr(&list), COLS);
+	for (l = mw_buf_cstr(&wrapped); *l; l += strcspn(l, "\n") + 1)
+		rows++;
+	rows = rows > 3 ? 3 : rows;
+	l = mw_buf_cstr(&wrapped);
+	for (int r = 0; r < rows; r++, l += strcspn(l, "\n") + 1) {
+		WINDOW *w = newwin(1, COLS, LINES - 1 - rows + r, 0);
+		char *row = mw_xstrndup(l, strcspn(l, "\n"));
+
+		draw_text(w, 0, 0, COLS, row, ELEM_STATUS_HINT, 1);
+		wnoutrefresh(w);
+		delwin(w);
+		free(row);
+	}
 	redisplay();
 	mw_buf_release(&list);
+	mw_buf_release(&wrapped);
 }
 
 void
@@ -212,6 +248,8 @@ prompt_init(void)
 	rl_completion_display_matches_hook = show_matches;
 	rl_outstream = P.devnull;
 	rl_variable_bind("bell-style", "none");
+	/* One Tab lists the matches (":table <Tab>"), as the status line has no bell. */
+	rl_variable_bind("show-all-if-ambiguous", "on");
 	using_history();
 	stifle_history(1000);
 	read_history(P.history_path);

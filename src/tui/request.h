@@ -29,6 +29,10 @@
 	REQ(TAB_SQLITE,		"Show the SQLite patch") \
 	REQ(TAB_POLICY,		"Show the policy findings") \
 	REQ(TAB_FILES,		"Show the files that will be written") \
+	REQ(TOGGLE_WRAP,	"Wrap long lines in the preview (toggle)") \
+	REQ(SEARCH,		"Search the preview or the pager's text") \
+	REQ(FIND_NEXT,		"Go to the next match of the search") \
+	REQ(FIND_PREV,		"Go to the previous match of the search") \
 	GROUP("Editing") \
 	REQ(ADD_COLUMN,		"Add a column") \
 	REQ(EDIT,		"Edit the selected column, index or key") \
@@ -52,6 +56,7 @@
 	GROUP("General") \
 	REQ(FILTER,		"Filter the table list") \
 	REQ(PROMPT,		"Open the command line") \
+	REQ(LAST_MESSAGE,	"Show the last status message in full (:messages lists all)") \
 	REQ(HELP,		"Show this help") \
 	REQ(TUTORIAL,		"Show or hide the tutorial panel (starts the tutorial)") \
 	REQ(REFRESH,		"Redraw the screen") \

@@ -141,8 +141,9 @@ refuse_in_review(struct app *a, enum request req)
 			  "'%s' is for editing", request_name(req));
 		return true;
 	}
+	/* T hides or shows a tutorial's panel; it starts none here. */
 	if ((req >= REQ_ADD_COLUMN && req <= REQ_COMMIT) || req == REQ_FILTER ||
-	    req == REQ_TUTORIAL) {
+	    (req == REQ_TUTORIAL && !a->tutorial)) {
 		app_error(a, "review mode is read-only: '%s' is disabled (q %s)", request_name(req),
 			  back);
 		return true;

@@ -50,6 +50,7 @@ app_free(struct app *a)
 	review_close(a);
 	free(a->filter);
 	mw_buf_release(&a->status);
+	msglog_free(&a->log);
 	tutorial_free(a);
 }
 
@@ -84,6 +85,25 @@ main_loop(struct app *a)
 	}
 }
 
+/*
+ * The tutorial's copy made while the old screen is still up, for the
+ * editor :tutorial starts next: no blank terminal while it is copied.
+ */
+static char *prepared_tutorial;
+
+static void
+prepare_next_tutorial(struct app *a, bool restart)
+{
+	mw_buf err = MW_BUF_INIT;
+
+	app_info(a, "preparing the tutorial's copy of the demo...");
+	display_redraw(a);
+	/* On failure the next start tries again, and says why. */
+	if (tutorial_prepare(&prepared_tutorial, restart, &err))
+		prepared_tutorial = NULL;
+	mw_buf_release(&err);
+}
+
 int
 tui_run(const struct tui_start *start, int *next_tutorial)
 {
@@ -94,7 +114,11 @@ tui_run(const struct tui_start *start, int *next_tutorial)
 	mw_buf err = MW_BUF_INIT;
 
 	*next_tutorial = 0;
-	if (start->demo || start->tutorial) {
+	if (start->tutorial && prepared_tutorial) {
+		demo_dir = prepared_tutorial;
+		prepared_tutorial = NULL;
+		dir = demo_dir;
+	} else if (start->demo || start->tutorial) {
 		if (start->tutorial ? tutorial_prepare(&demo_dir, start->tutorial == 2, &err)
 				    : demo_copy(&demo_dir, &err))
 			goto fail;
@@ -130,6 +154,10 @@ tui_run(const struct tui_start *start, int *next_tutorial)
 	prompt_done();
 	/* :tutorial closed this editor to open one on the tutorial's copy. */
 	*next_tutorial = a.start_tutorial;
+	if (a.start_tutorial) {
+		prepare_next_tutorial(&a, a.start_tutorial == 2);
+		display_keep();
+	}
 	options_free();
 	app_free(&a);
 	display_done();

@@ -213,6 +213,9 @@ tutorial_layout(struct app *a, int bottom, int cols)
 	if (!t || t->hidden)
 		return 0;
 	h = h < PANEL_MIN ? PANEL_MIN : h > PANEL_MAX ? PANEL_MAX : h;
+	/* A small screen keeps a row more for the preview; ":tutorial text" has the rest. */
+	if (bottom < 30 && h > PANEL_MIN + 1)
+		h = PANEL_MIN + 1;
 	if (bottom - 1 - h < MAIN_MIN)
 		h = bottom - 1 - MAIN_MIN;
 	if (h < 3)

@@ -373,11 +373,12 @@ const struct tut_step tut_steps[] = {
 	{ "orientation", "Finding your way",
 	  "mwschema shows a MediaWiki checkout in three panes. On the left are the tables of "
 	  "`tables.json`, the abstract schema from which MediaWiki generates the SQL of every "
-	  "database it supports. In the middle is the table you are on: its columns, its "
-	  "indexes and its primary key. The third pane previews your change: 1 the before/after "
-	  "diff of the JSON, 2 to 4 the exact SQL patch for MySQL/MariaDB, PostgreSQL and "
-	  "SQLite, 5 the policy findings, 6 the files that writing the change touches. This "
-	  "copy is yours: nothing you do here reaches your own checkout.",
+	  "database it supports. Next to them is the table you are on: its columns, its "
+	  "indexes and its primary key. The preview pane (beside it on a wide screen, below "
+	  "it on a small one) shows your change as you type: 1 the before/after diff of the "
+	  "JSON, 2 to 4 the exact SQL patch for MySQL/MariaDB, PostgreSQL and SQLite, 5 the "
+	  "policy findings, 6 the files that writing the change touches. This copy is yours: "
+	  "nothing you do here reaches your own checkout.",
 	  "Move to another table ({move-down}), put the focus on the editor pane ({next-pane}), "
 	  "and look at each preview tab, 1 to 6.",
 	  "Tabs are the keys 1 to 6; {next-pane} moves between the panes.",
@@ -476,8 +477,8 @@ const struct tut_step tut_steps[] = {
 	  "that says why, whether the change is optional and how it is rolled back; and a Bug: "
 	  "footer naming the Phabricator task. The deployment to the big wikis is then tracked "
 	  "in a task of its own for the DBAs.",
-	  "Press {commit}, keep or improve the message, give a Bug id (e.g. T12345), and "
-	  "commit with Enter.",
+	  "Press {commit}, keep or improve the subject, give a Bug id (e.g. T12345), say why "
+	  "in the body's first field (the others are prefilled), and commit with Enter.",
 	  "The Bug field takes a task id: T followed by digits.",
 	  check_commit, NULL },
 };

@@ -109,7 +109,8 @@ set_status(struct app *a, bool error, const char *fmt, va_list ap)
 {
 	mw_buf_reset(&a->status);
 	mw_buf_vaddf(&a->status, fmt, ap);
-	/* One line only: the status line cannot show more. */
+	msglog_add(&a->log, error, mw_buf_cstr(&a->status));
+	/* Newlines would break the status line; the log keeps them. */
 	for (size_t i = 0; i < a->status.len; i++)
 		if (a->status.data[i] == '\n')
 			a->status.data[i] = ' ';

@@ -14,6 +14,7 @@
 #include "tui/keys.h"
 #include "tui/request.h"
 #include "editor/session.h"
+#include "editor/msglog.h"
 
 typedef struct _win_st WINDOW;
 struct app;
@@ -62,6 +63,9 @@ struct app {
 	struct tutorial *tutorial;	/* the guided tutorial, NULL = off (tutorial.h) */
 	int start_tutorial;		/* on quit: 1 open the tutorial, 2 start it over */
 	bool show_rollback;		/* editor: the SQL tabs show the rollback */
+	int form_h;			/* rows a docked form wants, 0 = no form */
+	struct msglog log;		/* every status message, for :messages */
+	bool wrap;			/* the preview wraps long lines */
 };
 
 extern const struct view_ops tables_ops, editor_ops, preview_ops;
@@ -81,7 +85,7 @@ void app_info(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);
 int app_error(struct app *a, const char *fmt, ...) MW_PRINTF(2, 3);
 
 /* Editor selection, for the edit actions. */
-enum editor_item { ITEM_NONE, ITEM_COLUMN, ITEM_INDEX, ITEM_PK };
+enum editor_item { ITEM_NONE, ITEM_COLUMN, ITEM_INDEX, ITEM_PK, ITEM_DROPPED };
 enum editor_item editor_selected(struct app *a, size_t *index);
 void editor_select_column(struct app *a, const char *name);
 

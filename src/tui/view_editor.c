@@ -13,9 +13,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Line layout: header, columns, header, indexes, header, key. */
+/*
+ * Line layout: header, columns, header, indexes, header, key. The columns
+ * and indexes the change drops follow the others in their section, marked
+ * "-" (ncol and nidx count them; they cannot be selected for editing).
+ */
 struct layout {
-	size_t ncol, nidx;
+	size_t ncol, nidx;		/* all rows of the section */
+	size_t live_col, live_idx;	/* the table's own, first */
 };
 
 static const mw_table *
@@ -24,18 +29,53 @@ shown(const struct app *a)
 	return session_table(a->s, a->s->cur);
 }
 
-static struct layout
-layout_of(const mw_table *t)
+/* The loaded version, when the table on screen is the one changed. */
+static const mw_table *
+before_of(const struct app *a)
 {
-	struct layout l = { t ? t->ncolumns : 0, t ? t->nindexes : 0 };
+	return session_is_changed(a->s, a->s->cur) ? session_before(a->s) : NULL;
+}
 
+/* The k-th column of `before` that `t` no longer has; NULL past the last. */
+static const mw_column *
+dropped_column(const mw_table *before, const mw_table *t, size_t k)
+{
+	for (size_t i = 0; before && i < before->ncolumns; i++)
+		if (!mw_table_column(t, before->columns[i].name) && !k--)
+			return &before->columns[i];
+	return NULL;
+}
+
+static const mw_index *
+dropped_index(const mw_table *before, const mw_table *t, size_t k)
+{
+	for (size_t i = 0; before && i < before->nindexes; i++)
+		if (!mw_table_index(t, before->indexes[i].name) && !k--)
+			return &before->indexes[i];
+	return NULL;
+}
+
+static struct layout
+layout_for(const struct app *a)
+{
+	const mw_table *t = shown(a), *before = before_of(a);
+	struct layout l = { 0, 0, 0, 0 };
+
+	if (!t)
+		return l;
+	l.ncol = l.live_col = t->ncolumns;
+	l.nidx = l.live_idx = t->nindexes;
+	while (dropped_column(before, t, l.ncol - l.live_col))
+		l.ncol++;
+	while (dropped_index(before, t, l.nidx - l.live_idx))
+		l.nidx++;
 	return l;
 }
 
 static size_t
 editor_lines(struct view *v)
 {
-	struct layout l = layout_of(shown(v->app));
+	struct layout l = layout_for(v->app);
 
 	return shown(v->app) ? 1 + l.ncol + 1 + l.nidx + 2 : 0;
 }
@@ -43,16 +83,20 @@ editor_lines(struct view *v)
 enum editor_item
 editor_selected(struct app *a, size_t *index)
 {
-	struct layout l = layout_of(shown(a));
+	struct layout l = layout_for(a);
 	size_t n = a->views[PANE_EDITOR].lineno;
 
-	if (n >= 1 && n <= l.ncol) {
+	if (n >= 1 && n <= l.live_col) {
 		*index = n - 1;
 		return ITEM_COLUMN;
 	}
-	if (n >= l.ncol + 2 && n < l.ncol + 2 + l.nidx) {
+	if (n >= l.ncol + 2 && n < l.ncol + 2 + l.live_idx) {
 		*index = n - l.ncol - 2;
 		return ITEM_INDEX;
+	}
+	if ((n > l.live_col && n <= l.ncol) || (n >= l.ncol + 2 + l.live_idx && n < l.ncol + 2 + l.nidx)) {
+		*index = 0;
+		return ITEM_DROPPED;
 	}
 	if (n >= l.ncol + 2 + l.nidx) {
 		*index = 0;
@@ -132,16 +176,29 @@ draw_cells(struct view *v, int y, const char *const *text, const int *width, int
 	}
 }
 
-static void
-draw_column(struct view *v, const mw_table *t, size_t i, int y, enum element e)
+static enum element
+mark_element(char mark)
 {
-	const mw_column *c = &t->columns[i];
-	const mw_table *before = session_before(v->app->s);
-	bool mine = session_is_changed(v->app->s, v->app->s->cur);
-	const mw_column *old = mine && before ? mw_table_column(before, c->name) : NULL;
+	return mark == '+' ? ELEM_ROW_ADDED : mark == '-' ? ELEM_DIFF_DEL : ELEM_ROW_CHANGED;
+}
+
+static void
+draw_list(mw_buf *out, char *const *v, size_t n)
+{
+	mw_buf_adds(out, "(");
+	view_join_names(out, v, n);
+	mw_buf_adds(out, ")");
+}
+
+static void
+draw_column(struct view *v, const mw_table *t, const mw_column *c, int y, enum element e)
+{
+	const mw_table *before = before_of(v->app);
+	bool dropped = !mw_table_column(t, c->name);
+	const mw_column *old = before ? mw_table_column(before, c->name) : NULL;
 	struct grid g = grid_for(t, v->width);
 	char len[24] = "", def[256];
-	const char *mark = !mine ? " " : !old ? "+" : !mw_column_equal(old, c) ? "~" : " ";
+	const char *mark = !before ? " " : dropped ? "-" : !old ? "+" : !mw_column_equal(old, c) ? "~" : " ";
 	const char *cells[9];
 	int widths[9] = { 1, g.name, g.type, g.len, g.null, g.uns, g.def, g.ai, 0 };
 
@@ -158,8 +215,36 @@ draw_column(struct view *v, const mw_table *t, size_t i, int y, enum element e)
 	cells[7] = c->autoincrement ? "yes" : "";
 	cells[8] = c->comment ? c->comment : "";
 	if (e == ELEM_DEFAULT && *mark != ' ')
-		e = *mark == '+' ? ELEM_ROW_ADDED : ELEM_ROW_CHANGED;
+		e = mark_element(*mark);
 	draw_cells(v, y, cells, widths, 9, e);
+}
+
+/* "+" new, "~" changed, "-" dropped by the change, " " as loaded. */
+static char
+index_mark(const struct app *a, const mw_table *t, const mw_index *ix)
+{
+	const mw_table *before = before_of(a);
+	const mw_index *old = before ? mw_table_index(before, ix->name) : NULL;
+
+	if (!before)
+		return ' ';
+	if (!mw_table_index(t, ix->name))
+		return '-';
+	return !old ? '+' : !mw_index_equal(old, ix) ? '~' : ' ';
+}
+
+static void
+draw_index(struct view *v, const mw_table *t, const mw_index *ix, int y, enum element e)
+{
+	mw_buf text = MW_BUF_INIT;
+	char mark = index_mark(v->app, t, ix);
+
+	mw_buf_addf(&text, "%c %s%s ", mark, ix->name, ix->unique ? " UNIQUE" : "");
+	draw_list(&text, ix->columns, ix->ncolumns);
+	if (e == ELEM_DEFAULT && mark != ' ')
+		e = mark_element(mark);
+	draw_text(v->win, y, 0, v->width, mw_buf_cstr(&text), e, 1);
+	mw_buf_release(&text);
 }
 
 static void
@@ -175,34 +260,27 @@ draw_grid_header(struct view *v, const mw_table *t, int y)
 }
 
 static void
-draw_list(mw_buf *out, char *const *v, size_t n)
-{
-	mw_buf_adds(out, "(");
-	view_join_names(out, v, n);
-	mw_buf_adds(out, ")");
-}
-
-static void
 editor_draw(struct view *v, size_t lineno, int y, int selected)
 {
 	const mw_table *t = shown(v->app);
-	struct layout l = layout_of(t);
+	struct layout l = layout_for(v->app);
 	enum element e = selected == 2 ? ELEM_CURSOR : selected ? ELEM_CURSOR_BLUR : ELEM_DEFAULT;
 	mw_buf text = MW_BUF_INIT;
 
 	if (lineno == 0) {
 		draw_grid_header(v, t, y);
+	} else if (lineno <= l.live_col) {
+		draw_column(v, t, &t->columns[lineno - 1], y, e);
 	} else if (lineno <= l.ncol) {
-		draw_column(v, t, lineno - 1, y, e);
+		draw_column(v, t, dropped_column(before_of(v->app), t, lineno - 1 - l.live_col), y, e);
 	} else if (lineno == l.ncol + 1) {
-		mw_buf_addf(&text, "Indexes (%zu)", l.nidx);
+		mw_buf_addf(&text, "Indexes (%zu)", l.live_idx);
 		draw_text(v->win, y, 0, v->width, mw_buf_cstr(&text), selected ? e : ELEM_SECTION, 1);
+	} else if (lineno < l.ncol + 2 + l.live_idx) {
+		draw_index(v, t, &t->indexes[lineno - l.ncol - 2], y, e);
 	} else if (lineno < l.ncol + 2 + l.nidx) {
-		const mw_index *ix = &t->indexes[lineno - l.ncol - 2];
-
-		mw_buf_addf(&text, "  %s%s ", ix->name, ix->unique ? " UNIQUE" : "");
-		draw_list(&text, ix->columns, ix->ncolumns);
-		draw_text(v->win, y, 0, v->width, mw_buf_cstr(&text), e, 1);
+		draw_index(v, t, dropped_index(before_of(v->app), t, lineno - l.ncol - 2 - l.live_idx),
+			   y, e);
 	} else if (lineno == l.ncol + 2 + l.nidx) {
 		draw_text(v->win, y, 0, v->width, "Primary key", selected ? e : ELEM_SECTION, 1);
 	} else {
@@ -223,9 +301,10 @@ editor_title(struct view *v, int width)
 	mw_buf text = MW_BUF_INIT;
 
 	if (t)
-		mw_buf_addf(&text, "Table %s: %zu columns, %zu indexes%s", t->name, t->ncolumns,
-			    t->nindexes, session_is_changed(v->app->s, v->app->s->cur)
-					 ? " (changed)" : "");
+		mw_buf_addf(&text, "Table %s: %zu column%s, %zu %s%s", t->name, t->ncolumns,
+			    t->ncolumns == 1 ? "" : "s", t->nindexes,
+			    t->nindexes == 1 ? "index" : "indexes",
+			    session_is_changed(v->app->s, v->app->s->cur) ? " (changed)" : "");
 	else
 		mw_buf_adds(&text, "No table");
 	draw_text(v->win, 0, 0, width, mw_buf_cstr(&text),
@@ -233,10 +312,18 @@ editor_title(struct view *v, int width)
 	mw_buf_release(&text);
 }
 
+/* Row 0 is the grid's header: moving up stops on the first column. */
 static enum request
 editor_request(struct view *v, enum request req)
 {
-	return req;
+	if (req != REQ_MOVE_UP && req != REQ_MOVE_FIRST && req != REQ_MOVE_PAGE_UP)
+		return req;
+	view_move(v, req);
+	if (v->lineno == 0 && editor_lines(v) > 1) {
+		v->lineno = 1;
+		view_clamp(v);
+	}
+	return REQ_NONE;
 }
 
 const struct view_ops editor_ops = {

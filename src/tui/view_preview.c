@@ -11,6 +11,7 @@
 #include "tui/display.h"
 #include "tui/draw.h"
 #include "tui/review.h"
+#include "tui/search.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
 #include "mwschema/lint.h"
@@ -27,6 +28,8 @@ static struct {
 	unsigned gen, review_gen;
 	int tab;
 	bool rollback;
+	bool wrap;
+	int width;		/* wrapped to, when wrap */
 	bool valid;
 	mw_buf text;
 	size_t *line;		/* offsets of line starts */
@@ -89,12 +92,47 @@ build_rollback_files(const struct session *s, mw_buf *out)
 	free(rel);
 }
 
+/*
+ * The generated header (four comment lines before the first statement)
+ * folded to one line naming the source, so the statements fit a small
+ * pane; the files written keep it byte for byte.
+ */
+static void
+fold_header(mw_buf *out, const char *sql)
+{
+	const char *p = sql, *source = NULL;
+	size_t source_len = 0;
+	int lines = 0;
+
+	while (!strncmp(p, "--", 2)) {
+		if (!strncmp(p, "-- Source: ", 11)) {
+			source = p + 11;
+			source_len = strcspn(source, "\n");
+		}
+		p += strcspn(p, "\n");
+		p += *p == '\n';
+		lines++;
+	}
+	if (lines < 2 || !source) {
+		mw_buf_adds(out, sql);
+		return;
+	}
+	for (size_t i = source_len; i > 0; i--) {
+		if (source[i - 1] == '/') {
+			source_len -= i;
+			source += i;
+			break;
+		}
+	}
+	mw_buf_addf(out, "-- from %.*s (%d-line header folded)\n", (int)source_len, source, lines);
+	mw_buf_adds(out, p);
+}
+
 static void
 build_text(const struct app *a, mw_buf *out)
 {
 	const struct session *s = a->s;
-	const char *empty = "No change yet: pick a table and press a to add a column, "
-			    "or : for commands.\n";
+	const char *empty = "No change yet: a adds a column to the table, ? shows the keys.\n";
 
 	if (a->tab == TAB_POLICY) {
 		build_policy(a, out);
@@ -125,7 +163,7 @@ build_text(const struct app *a, mw_buf *out)
 			mw_buf_addf(out, "-- No schema changes detected for %s: no file is written.\n",
 				    mw_dbms_title(d));
 		else
-			mw_buf_add(out, s->plan.sql[d].data, s->plan.sql[d].len);
+			fold_header(out, mw_buf_cstr(&s->plan.sql[d]));
 		break;
 	}
 	default:
@@ -154,14 +192,60 @@ index_lines(void)
 	}
 }
 
+static char *expand_tabs(const char *s, size_t len, bool diff);
+
+/* Wrapping can read; Policy keeps a line per finding (Enter explains one). */
+static bool
+wraps(const struct app *a)
+{
+	return a->wrap && a->tab != TAB_POLICY;
+}
+
+/* Each line cut to the pane's width; a diff's continuation keeps its +/- mark. */
+static void
+wrap_text(const struct app *a, int width)
+{
+	mw_buf out = MW_BUF_INIT;
+	const char *t = mw_buf_cstr(&cache.text);
+	bool diff = a->tab == TAB_DIFF;
+
+	for (size_t i = 0; i < cache.text.len; i += strcspn(t + i, "\n") + 1) {
+		char *line = expand_tabs(t + i, strcspn(t + i, "\n"), diff);
+		const char *l = line;
+
+		while (draw_width(l) > width && width > 2) {
+			size_t cut = draw_fit(l, width, NULL);
+
+			mw_buf_add(&out, l, cut);
+			mw_buf_addc(&out, '\n');
+			l += cut;
+			if (diff && (*line == '+' || *line == '-'))
+				mw_buf_addc(&out, *line);
+			else if (diff)
+				mw_buf_addc(&out, ' ');
+		}
+		mw_buf_addf(&out, "%s\n", l);
+		free(line);
+	}
+	mw_buf_release(&cache.text);
+	cache.text = out;
+}
+
 static void
 refresh_cache(const struct app *a)
 {
+	int width = a->views[PANE_PREVIEW].width;
+
 	if (cache.valid && cache.gen == a->s->gen && cache.review_gen == review_generation(a) &&
-	    cache.tab == (int)a->tab && cache.rollback == a->show_rollback)
+	    cache.tab == (int)a->tab && cache.rollback == a->show_rollback &&
+	    cache.wrap == wraps(a) && (!cache.wrap || cache.width == width))
 		return;
 	mw_buf_reset(&cache.text);
 	build_text(a, &cache.text);
+	if (wraps(a))
+		wrap_text(a, width);
+	cache.wrap = wraps(a);
+	cache.width = width;
 	index_lines();
 	cache.gen = a->s->gen;
 	cache.review_gen = review_generation(a);
@@ -344,6 +428,15 @@ preview_request(struct view *v, enum request req)
 {
 	size_t h = (size_t)view_body_height(v), n = preview_lines(v);
 
+	if (req == REQ_SEARCH || req == REQ_FIND_NEXT || req == REQ_FIND_PREV) {
+		long i = search_request(v->app, req, mw_buf_cstr(&cache.text), cache.line, n,
+					v->app->tab == TAB_POLICY ? v->lineno : v->offset);
+
+		if (i >= 0)
+			v->lineno = v->offset = (size_t)i;
+		view_clamp(v);
+		return REQ_NONE;
+	}
 	if (v->app->tab == TAB_POLICY) {
 		if (req == REQ_ENTER) {
 			explain_finding(v->app, v->lineno);

@@ -25,7 +25,7 @@ keys :; type_text "add-column"; keys Enter
 wait_for "Add column"
 keys Escape
 keys :; type_text "wrte"; keys Enter
-wait_for "unknown command 'wrte' (:help lists them)"
+wait_for "unknown command 'wrte': did you mean ':write'? (:help lists them)"
 keys q
 wait_exit >/dev/null
 echo PASS

@@ -65,9 +65,10 @@ keys r
 wait_for "Your change is kept in"
 keys Enter
 wait_for "reloaded from disk; your change is in the backup"
-ls "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*patch-actor-actor_x.json >/dev/null ||
+# (The change is named after all its columns since issue 22.)
+ls "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*patch-actor-actor_x*.json >/dev/null ||
   fail "no backup"
-grep -q actor_w "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*patch-actor-actor_x.json ||
+grep -q actor_w "$XDG_STATE_HOME"/mwschema/recovery/*/discarded/*patch-actor-actor_x*.json ||
   fail "the backup lacks the edit"
 keys q
 wait_exit >/dev/null

@@ -53,7 +53,7 @@ sleep 0.3
 if screen | grep -q "blocking lint errors"; then
   keys Tab Tab; keys Space Enter     # explicit override
 fi
-wait_for "committed on main"
+wait_for " on main: "   # "committed HASH on main: SUBJECT" (issue 22)
 [ -z "$(in_ws git status --porcelain)" ] || fail "not all committed: $(in_ws git status --porcelain)"
 keys q
 wait_exit >/dev/null

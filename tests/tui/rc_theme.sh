@@ -42,12 +42,12 @@ row_colour | grep -q '32m' && fail "added line green in the colorblind theme"
 
 # Every problem, in file order, with its line number.
 keys :; type_text "messages"; keys Enter
-wait_for "Configuration messages"
+wait_for "Messages"; assert_screen "Configuration:"
 assert_screen "config:6: unknown key '<Nope>'"
 assert_screen "config:8: unknown theme 'no-such-theme'"
 assert_screen "config:9: mouse must be true or false, not 'maybe'"
 keys Escape
-wait_gone "Configuration messages"
+wait_gone "Configuration:"
 
 # :set at run time: the theme and the options it reports.
 keys :; type_text "set theme = default"; keys Enter

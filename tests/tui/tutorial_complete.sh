@@ -55,7 +55,7 @@ keys q
 at_step 9
 keys c; wait_for "Commit the change"
 keys Tab; type_text "T12345"; keys Enter
-if screen | grep -q "blocking lint errors"; then keys Tab Tab; keys Space Enter; fi
+if screen | grep -q "blocking lint errors"; then keys Tab Tab Tab Tab Tab; keys Space Enter; fi
 wait_for "Tutorial complete" 10
 progress_is done
 [ "$(git -C "$T_TUT/demo" rev-list --count HEAD)" = 2 ] || fail "no commit in the private copy"

@@ -66,7 +66,7 @@ keys c; wait_for "Commit the change"
 keys Enter
 sleep 0.3
 if screen | grep -q "blocking lint errors"; then keys Tab Tab; keys Space Enter; fi
-wait_for "committed on main"
+wait_for " on main: "   # "committed HASH on main: SUBJECT" (issue 22)
 keys :; type_text "recover"; keys Enter
 wait_for "Restore them?"
 keys y

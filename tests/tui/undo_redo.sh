@@ -9,7 +9,9 @@ wait_gone "+ col_two"
 assert_screen "+ col_one"
 keys u
 wait_for "change: (none)"
-assert_not_screen "col_one"
+# The status says what was undone (issue 22); the grid no longer has it.
+assert_screen "undone: add field col_one"
+assert_not_screen "+ col_one"
 keys u
 wait_for "nothing to undo"
 keys C-r

@@ -179,6 +179,12 @@ jl_suggest_type(const char *word)
 	return pick;
 }
 
+const char *
+mw_type_suggest(const char *word)
+{
+	return jl_suggest_type(word);
+}
+
 /*
  * Object shapes
  */

@@ -325,7 +325,8 @@ START_TEST(test_outside_edit_merge)
 	ck_assert_str_eq(mw_table_column(s->after, "actor_x")->comment, "theirs");
 	ck_assert_ptr_nonnull(mw_table_column(s->after, "actor_y"));
 	write_ok(s);
-	ck_assert(file_has("sql/abstractSchemaChanges/patch-actor-actor_x.json", "theirs"));
+	/* Named after both its columns since issue 22. */
+	ck_assert(file_has("sql/abstractSchemaChanges/patch-actor-actor_x-actor_y.json", "theirs"));
 
 	/* Both sides changed one column: a conflict, named, nothing merged. */
 	{
