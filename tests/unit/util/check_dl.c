@@ -10,6 +10,7 @@
 
 #include <check.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* libm is in every glibc installation: a real library to open. */
@@ -51,6 +52,7 @@ START_TEST(missing_library_names_the_package)
 	ck_assert_int_eq(mw_dl_load(&lib, syms, 1, &err), -1);
 	ck_assert(strstr(mw_buf_cstr(&err), "apt-get install libmwschema-absent9"));
 	ck_assert_int_eq(mw_dl_load(&lib, syms, 1, NULL), -1);
+	free(lib.error);	/* the program's libraries keep theirs for its lifetime */
 	mw_buf_release(&err);
 }
 END_TEST
@@ -67,6 +69,7 @@ START_TEST(missing_function_is_named)
 	ck_assert_int_eq(mw_dl_load(&lib, syms, 1, &err), -1);
 	ck_assert_msg(strstr(mw_buf_cstr(&err), "libm.so.6 with the function mw_no_such_function"),
 		      "%s", mw_buf_cstr(&err));
+	free(lib.error);
 	mw_buf_release(&err);
 }
 END_TEST
