@@ -90,8 +90,8 @@ lex_double(php_toks *t, const char *s, size_t len, size_t i)
 static size_t
 lex_heredoc(php_toks *t, const char *s, size_t len, size_t i)
 {
-	size_t start = i, a, b;
-	char *id, *end;
+	size_t start = i, a, b, n;
+	const char *end = NULL, *hit;
 
 	i += 3;
 	while (i < len && (s[i] == ' ' || s[i] == '"' || s[i] == '\''))
@@ -99,14 +99,19 @@ lex_heredoc(php_toks *t, const char *s, size_t len, size_t i)
 	for (a = i; i < len && is_name_char(s[i]); i++)
 		;
 	b = i;
-	id = mw_xstrndup(s + a, b - a);
-	end = b > a ? strstr(s + b, id) : NULL;
-	while (end && (end[-1] != '\n' && end[-1] != ' ' && end[-1] != '\t'))
-		end = strstr(end + 1, id);
+	n = b - a;
+	/* The closing label starts a line (after indentation). The text need
+	 * not end in a NUL: every search is bounded by len. */
+	for (size_t from = b; n && from < len; from = (size_t)(hit - s) + 1) {
+		if (!(hit = memmem(s + from, len - from, s + a, n)))
+			break;
+		if (hit[-1] == '\n' || hit[-1] == ' ' || hit[-1] == '\t') {
+			end = hit;
+			break;
+		}
+	}
 	push(t, PHP_T_DSTR, mw_xstrdup("{$__heredoc}"), start);
-	i = end ? (size_t)(end - s) + strlen(id) : len;
-	free(id);
-	return i;
+	return end ? (size_t)(end - s) + n : len;
 }
 
 static size_t
@@ -166,7 +171,7 @@ lex_one(php_toks *t, const char *s, size_t len, size_t i)
 		return lex_single(t, s, len, i);
 	if (s[i] == '"' || s[i] == '`')
 		return lex_double(t, s, len, i);
-	if (!strncmp(s + i, "<<<", 3) && i + 3 < len)
+	if (i + 3 < len && !memcmp(s + i, "<<<", 3))
 		return lex_heredoc(t, s, len, i);
 	return lex_operator(t, s, len, i);
 }

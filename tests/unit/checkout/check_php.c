@@ -179,6 +179,25 @@ START_TEST(robust)
 	php_hook_eval(&hook, "}}} ((( \"", 9, "x.php", "onLoadExtensionSchemaUpdates");
 	ck_assert(!hook.found);
 	ck_assert_uint_eq(hook.nregs, 0);
+	php_hook_clear(&hook);
+}
+END_TEST
+
+/* The text is (pointer, length), not a C string: an unclosed heredoc, and
+ * its label inside a longer word, stop at the end (fuzz_php found reads
+ * past it; ASan sees the exact-size copy). */
+START_TEST(heredoc_unterminated)
+{
+	static const char text[] = "<?php class H { public function onLoadExtensionSchemaUpdates( $u ) "
+				   "{ $s = <<<EOT\nxEOT EOTx";
+	char *src = malloc(sizeof(text) - 1);
+
+	memcpy(src, text, sizeof(text) - 1);
+	php_hook_clear(&hook);
+	php_hook_eval(&hook, src, sizeof(text) - 1, "x.php", "onLoadExtensionSchemaUpdates");
+	ck_assert_uint_eq(hook.nregs, 0);
+	php_hook_clear(&hook);
+	free(src);
 }
 END_TEST
 
@@ -263,6 +282,7 @@ php_suite(void)
 	tcase_add_test(tc, helper_methods);
 	tcase_add_test(tc, several_returns);
 	tcase_add_test(tc, robust);
+	tcase_add_test(tc, heredoc_unterminated);
 	tcase_add_test(tc, schema_test_paths);
 	tcase_add_test(tc, path_normalise);
 	tcase_add_test(tc, labels);
