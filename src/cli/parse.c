@@ -114,7 +114,10 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'mwschema %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+	if (cmd && !strcmp(cmd, "help"))	/* the list is what helps here */
+		fputs("\nRun 'mwschema help' for the list of commands.\n", stderr);
+	else
+		fprintf(stderr, "\nTry 'mwschema %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 	return CLI_USAGE;
 }
 
