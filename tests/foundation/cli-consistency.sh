@@ -27,6 +27,8 @@ run() {
 
 # Help: one table per command, the same text from --help and `help COMMAND`.
 run 0 help && grep -q '^Commands:' "$tmp/out" && pass "mwschema help" || fail "help: $(cat "$tmp/out")"
+run 2 help chekc && grep -q "did you mean 'check'" "$tmp/err" && grep -q "^Run 'mwschema help' for the list" "$tmp/err" &&
+	pass "help of an unknown command suggests one and points to the list" || fail "help chekc: $(cat "$tmp/err")"
 commands=$("$MWSCHEMA" __complete '')
 [ -n "$commands" ] || fail "no commands from __complete"
 for cmd in $commands; do
