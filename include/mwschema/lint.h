@@ -83,9 +83,10 @@ void mw_lint_others_release(mw_lint_others *others);
 /*
  * Whether linting `doc` would look at the checkout's code: a change that
  * drops or renames a table, column or index, with code-still-uses enabled.
- * Callers index the code (mw_code_scan_dir) only then.
+ * Callers index the code (mw_code_scan_dir) only then. `plan`, when the
+ * caller holds the change's plan, saves diffing the change again.
  */
-bool mw_lint_needs_code(const mw_lint *lint, const mw_doc *doc);
+bool mw_lint_needs_code(const mw_lint *lint, const mw_doc *doc, const mw_change_plan *plan);
 
 /* Lints a loaded document (findings appended to `out`); `others` may be NULL. */
 void mw_lint_doc(mw_lint *lint, const mw_doc *doc, const mw_lint_others *others, mw_diags *out);

@@ -358,7 +358,7 @@ lint_doc(mw_lint *lint, struct inputs *in, size_t i, mw_diags *diags)
 {
 	mw_lint_others others = in->schemas;
 
-	if (mw_lint_needs_code(lint, in->docs[i]))
+	if (mw_lint_needs_code(lint, in->docs[i], NULL))
 		others.code = code_for(in, in->files[i]);
 	mw_lint_doc(lint, in->docs[i], &others, diags);
 }

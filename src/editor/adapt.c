@@ -287,7 +287,7 @@ adapt_lint(mw_diags *out, struct adapt_ws *ws, const mw_schema *schema,
 	doc.label = plan->label;
 	doc.change.before = (mw_table *)plan->before;
 	doc.change.after = (mw_table *)plan->after;
-	if (mw_lint_needs_code(ws->lint, &doc))
+	if (mw_lint_needs_code(ws->lint, &doc, plan))
 		others.code = checkout_code(ws);
 	mw_lint_change(ws->lint, &doc, plan, &others, out);
 }

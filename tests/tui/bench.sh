@@ -16,4 +16,7 @@ out=$(XDG_STATE_HOME=$state LANG=C.UTF-8 "$bench" "$state/ws" recentchanges 500 
 echo "$out"
 median=$(echo "$out" | sed -n 's/^keystroke.*median \([0-9.]*\) ms.*/\1/p')
 [ -n "$median" ] || { echo "FAIL: no median in the benchmark's output"; exit 1; }
+# The work is counted, not timed: one diff and one generation per DBMS.
+echo "$out" | grep -q 'work per keystroke: 3.0 table diffs, 3.0 SQL generations' ||
+  { echo "FAIL: a keystroke does more than one diff and one generation per DBMS"; exit 1; }
 echo PASS

@@ -85,7 +85,7 @@ collect_gone(struct gone_list *l, mw_table_diff *own, const mw_change *c,
 }
 
 bool
-mw_lint_needs_code(const mw_lint *lint, const mw_doc *doc)
+mw_lint_needs_code(const mw_lint *lint, const mw_doc *doc, const mw_change_plan *plan)
 {
 	struct gone_list l = { NULL, 0 };
 	mw_table_diff sum = MW_TABLE_DIFF_INIT;
@@ -93,7 +93,7 @@ mw_lint_needs_code(const mw_lint *lint, const mw_doc *doc)
 
 	if (!doc || doc->kind != MW_DOC_CHANGE || !lint_rule_enabled(lint, LR_CODE_STILL_USES))
 		return false;
-	collect_gone(&l, &sum, &doc->change, NULL);
+	collect_gone(&l, &sum, &doc->change, plan);
 	needs = l.n > 0;
 	free(l.v);
 	mw_table_diff_clear(&sum);

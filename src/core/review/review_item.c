@@ -299,7 +299,7 @@ lint_text(mw_diags *out, const mw_review_item *it, struct review_ctx *ctx, const
 	if (mw_doc_load_buffer_flags(&shape, mw_buf_cstr(text), text->len, it->path,
 				     MW_LOAD_SHAPE_ONLY, &ignore) < 0)
 		shape = NULL;
-	else if (mw_lint_needs_code(ctx->lint, shape))
+	else if (mw_lint_needs_code(ctx->lint, shape, shape->kind == MW_DOC_CHANGE ? it->plan : NULL))
 		others.code = revision_code(ctx);
 	if (!shape)
 		;
