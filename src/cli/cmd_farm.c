@@ -107,6 +107,22 @@ farm_take_dirs(struct sql_args *a, const char *cmd, const struct cli_args *args)
 	return 0;
 }
 
+/*
+ * The prefix is pasted in front of every table name, unquoted in places:
+ * it is checked here, once, like the names of a schema file.
+ */
+int
+farm_check_prefix(const char *cmd, const char *prefix)
+{
+	size_t n = prefix ? strlen(prefix) : 0;
+
+	if (n > 32 || (prefix && prefix[strspn(prefix, "abcdefghijklmnopqrstuvwxyz"
+						  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")]))
+		return cli_usage_error(cmd, "--prefix takes letters, digits and _ only (at most 32), "
+				       "as MediaWiki's $wgDBprefix");
+	return 0;
+}
+
 /* The checkouts are required; --type becomes a platform. */
 static int
 check_sql_args(struct sql_args *a, const char *cmd, const char *default_type)
@@ -118,6 +134,8 @@ check_sql_args(struct sql_args *a, const char *cmd, const char *default_type)
 		a->type = default_type;
 	if (!mw_dbms_from_name(a->type, &a->sql.dbms))
 		return cli_usage_error(cmd, "unknown --type '%s' (" TYPE_HELP ")", a->type);
+	if (farm_check_prefix(cmd, a->sql.prefix))
+		return 2;
 	if (a->sql.dbms == MW_DBMS_POSTGRES && a->sql.prefix && *a->sql.prefix)
 		return cli_usage_error(cmd, "PostgreSQL tables take no prefix (MediaWiki uses a "
 				       "schema per wiki there)");

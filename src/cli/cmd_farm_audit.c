@@ -155,6 +155,8 @@ check_args(struct audit_args *x, unsigned *jobs)
 		return cli_usage_error(CMD, "--database and --all-databases exclude each other");
 	if (x->dsn && x->dsn_file)
 		return cli_usage_error(CMD, "give the DSN once: on the option or in --dsn-file");
+	if (farm_check_prefix(CMD, x->a.sql.prefix))
+		return 2;
 	if (x->o.sql.dbms == MW_DBMS_POSTGRES && x->a.sql.prefix && *x->a.sql.prefix)
 		return cli_usage_error(CMD, "PostgreSQL tables take no prefix");
 	*jobs = x->jobs ? (unsigned)strtoul(x->jobs, &end, 10) : 4;

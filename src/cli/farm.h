@@ -39,6 +39,9 @@ enum { FARM_TYPE = CLI_LONG + 100, FARM_PREFIX, FARM_TABLE_OPTIONS, FARM_SQL };
 bool farm_take_option(struct sql_args *a, int key, const char *value);
 /* The operands as checkout directories; 0 or a usage error. */
 int farm_take_dirs(struct sql_args *a, const char *cmd, const struct cli_args *args);
+/* 0 when --prefix is empty or letters, digits and _ (as MediaWiki's
+ * installer asks); a usage error otherwise. */
+int farm_check_prefix(const char *cmd, const char *prefix);
 /* The checkouts' schema, diagnostics on stderr: 0 or CLI_PROBLEMS. */
 int farm_load_schema(mw_farm_schema *s, const struct sql_args *a, const char *rev);
 /* `data` to `path` (atomically) or to stdout when NULL: 0 or CLI_IO. */
