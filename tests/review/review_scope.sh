@@ -68,6 +68,36 @@ out=$(cd "$R" && "$MWSCHEMA" lint --baseline=missing.txt sql/tables.json 2>&1); 
 git -C "$R" checkout -q -- sql/tables.json
 ok "lint --new-since, --write-baseline and --baseline report only new findings"
 
+# A commit that only rewrites a change's SQL did not touch its JSON: the
+# JSON's findings (here a signed autoincrement id in "after") are not its.
+R2="$TMP/Gadgetry2"
+cp -r "$FIX/extension" "$R2" && chmod -R u+w "$R2" && rm -rf "$R2/change"
+write_change extension "$R2"
+ch="$R2/sql/abstractSchemaChanges/patch-add-index-gi_name.json"
+awk '/"unsigned": true/ && ++n == 2 { sub(/true/, "false") } { print }' "$ch" > "$TMP/t" &&
+	cat "$TMP/t" > "$ch" || fail "edit $ch"
+sed 's/"unsigned": true/"unsigned": false/' "$R2/sql/tables.json" > "$TMP/t" &&
+	cat "$TMP/t" > "$R2/sql/tables.json"
+(cd "$R2" && "$MWSCHEMA" sync >/dev/null) || fail "sync of the signed id"
+git -C "$R2" init -q && git -C "$R2" add -A && git -C "$R2" commit -qm base || fail "base"
+sql=$(git -C "$R2" ls-files '*sqlite/patch-add-index-gi_name.sql')
+[ -n "$sql" ] || fail "no SQLite patch in $(git -C "$R2" ls-files)"
+printf '%s\n' "-- edited by hand" >> "$R2/$sql"
+git -C "$R2" commit -qam "Edit the SQLite patch" || fail "edit"
+(cd "$R2" && "$MWSCHEMA" sync >/dev/null) && git -C "$R2" add -A &&
+	git -C "$R2" commit -qm "Regenerate the SQLite patch" || fail "regenerate"
+out=$("$MWSCHEMA" review --no-roundtrip --format=text -C "$R2" 2>&1)
+printf '%s\n' "$out" | grep -q "(SQL only)" || fail "not an SQL-only item:
+$out"
+printf '%s\n' "$out" | grep -q "pk-unsigned" && fail "the JSON's finding was blamed on an SQL-only commit:
+$out"
+printf '%s\n' "$out" | grep -q "Review result: problems: lint" && fail "result:
+$out"
+out=$("$MWSCHEMA" review --no-roundtrip --format=text -C "$R2" HEAD~2 2>&1)
+printf '%s\n' "$out" | grep -q "pk-unsigned" || fail "the commit adding the finding is not blamed:
+$out"
+ok "a commit that only rewrites a change's SQL is not blamed for the JSON's findings"
+
 # A tables.json that does not load is a schema file, not "a change".
 printf '[ { "name": "gadgetry_item", ' > "$R/sql/tables.json"
 git -C "$R" commit -qam "Break tables.json" || fail "commit"

@@ -316,7 +316,8 @@ lint_text(mw_diags *out, const mw_review_item *it, struct review_ctx *ctx, const
  * findings its `before` already had (lint compares both sides); a schema
  * file's findings are compared with the same file before the revision, and
  * those it already had are counted, not listed: an old finding elsewhere in
- * the file is not this commit's.
+ * the file is not this commit's. A JSON the revision did not touch (only its
+ * SQL changed) brings no finding at all.
  */
 static void
 lint(mw_review_item *it, struct review_ctx *ctx, const mw_buf *text)
@@ -327,8 +328,11 @@ lint(mw_review_item *it, struct review_ctx *ctx, const mw_buf *text)
 
 	lint_text(&it->findings, it, ctx, text);
 	at_base.rev = ctx->src.base;
-	if (it->kind == MW_REVIEW_SCHEMA && ctx->src.git && *ctx->src.base &&
-	    mw_review__read(&old, &at_base, it->path, &err) == 0) {
+	if (it->touch == MW_REVIEW_SQL_ONLY) {
+		lint_text(&before, it, ctx, text);
+		it->known_findings = mw_lint_drop_known(&it->findings, &before);
+	} else if (it->kind == MW_REVIEW_SCHEMA && ctx->src.git && *ctx->src.base &&
+		   mw_review__read(&old, &at_base, it->path, &err) == 0) {
 		lint_text(&before, it, ctx, &old);
 		it->known_findings = mw_lint_drop_known(&it->findings, &before);
 	}
