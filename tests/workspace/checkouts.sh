@@ -4,8 +4,9 @@
 # two manifests and helper-built paths (Wikibase), MySQL beside the schema
 # (Babel), db/ (PageAssessments), includes/backend/schema (FlaggedRevs),
 # MySQL only, a change whose SQL has another name (Linter), only MediaWiki's
-# schema test, no schema, and nothing but .mwschemarc. For each: discovery,
-# check, sync, and sync again after a column was added to the schema JSON.
+# schema test, no schema, nothing but .mwschemarc, and a bundle of extensions
+# (SocialProfile). For each: discovery, check, sync, and sync again after a
+# column was added to the schema JSON.
 . "$top_srcdir/tests/workspace/lib.sh"
 FX="$top_srcdir/tests/data/checkouts"
 
@@ -171,4 +172,18 @@ printf '%s\n' "$out" | grep -q "schema/sql-sqlite/tables-generated.sql: error: m
 printf '%s\n' "$out" | grep -q "PostgreSQL" && fail "set platforms ignored: $out"
 "$MWSCHEMA" sync "$R" >/dev/null 2>&1 && "$MWSCHEMA" check "$R" >/dev/null 2>&1 || fail "rc-only sync"
 ok ".mwschemarc alone: sql-dir with %(platform), platforms, no crash"
+
+# 10. A repository bundling extensions in its folders, no manifest at its top
+# (SocialProfile): its root is the checkout, not "not inside a checkout".
+R=$(fixture bundle)
+git -C "$R" init -q || fail "git init bundle"
+out=$(cd "$R" && "$MWSCHEMA" check 2>&1); rc=$?
+[ $rc = 0 ] || fail "bundle: rc=$rc $out"
+printf '%s\n' "$out" | grep -q "no abstract schema found in .*bundle (extension bundle)" ||
+	fail "bundle: $out"
+out=$(cd "$R/Cards" && "$MWSCHEMA" check 2>&1) && printf '%s\n' "$out" | grep -q "(extension Cards)" ||
+	fail "a bundled extension's own folder: $out"
+out=$(cd "$R" && "$MWSCHEMA" review HEAD 2>&1); rc=$?
+[ $rc -lt 128 ] || fail "review in a bundle crashed: $out"
+ok "a repository bundling extensions is a checkout without abstract schema"
 exit 0

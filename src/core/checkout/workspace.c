@@ -75,6 +75,29 @@ has_manifest(const char *dir)
 	return found;
 }
 
+/*
+ * A repository bundling several extensions (each folder with its own
+ * extension.json, none at the top): the repository's root is the checkout,
+ * not whatever lies above it.
+ */
+static bool
+is_bundle(const char *dir)
+{
+	DIR *d = mw_ws__exists_in(dir, ".git") ? opendir(dir) : NULL;
+	struct dirent *e;
+	bool found = false;
+
+	while (d && !found && (e = readdir(d))) {
+		char *sub = e->d_name[0] == '.' ? NULL : mw_path_join(dir, e->d_name);
+
+		found = sub && mw_ws__entry_is_dir(e, sub) && has_manifest(sub);
+		free(sub);
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
 /* Walks up from `dir` to the first directory that looks like a checkout root. */
 static char *
 find_root(mw_ws_kind *kind, const char *dir)
@@ -92,6 +115,10 @@ find_root(mw_ws_kind *kind, const char *dir)
 		}
 		if (mw_ws__exists_in(cur, ".mwschemarc")) {
 			*kind = mw_ws__is_dir_in(cur, "includes/installer") ? MW_WS_CORE : MW_WS_EXTENSION;
+			return cur;
+		}
+		if (is_bundle(cur)) {
+			*kind = MW_WS_EXTENSION;
 			return cur;
 		}
 		if (!strcmp(cur, "/"))
