@@ -91,6 +91,7 @@ d = r["items"][0]["sql"]["postgres"]
 assert d["sync"] in ("differs", "layout") and d["problem"] is True, d
 PY
 out=$("$MWSCHEMA" review -C "$R" --format=text | sed -n 2p)
-[ "$out" = "Result: problems: drift; 2 warnings (destructive, rename-ambiguous)" ] ||
+# (the JSON's warnings are not this SQL-only commit's)
+[ "$out" = "Result: problems: drift" ] ||
 	fail "text headline with drift: $out"
 ok "drift: ok false, problems [drift], and the headline says so"
