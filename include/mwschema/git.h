@@ -161,6 +161,14 @@ void mw_git_range_clear(mw_git_range *range);
  */
 int mw_git_blob_read(mw_buf *out, mw_git *git, const char *rev, const char *path, mw_buf *err);
 
+/*
+ * Which of `paths` (n <= 16, relative to the work tree) the newest commit of
+ * HEAD's first-parent history that changes any of them changed: bit i for
+ * paths[i]. 0 when none changed within `limit` commits; negative on error.
+ */
+int mw_git_last_change(mw_git *git, const char *const *paths, size_t n, unsigned limit,
+		       mw_buf *err);
+
 /* The commit id `rev` names (any revision git resolves to a commit), or MW_GIT_EREV. */
 int mw_git_resolve(char out_oid[41], mw_git *git, const char *rev, mw_buf *err);
 

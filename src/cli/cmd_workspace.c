@@ -20,8 +20,8 @@ enum { OPT_FORMAT = CLI_LONG, OPT_STRICT, OPT_LAYOUT, OPT_BUG, OPT_BRANCH, OPT_F
 static const struct cli_option check_options[] = {
 	{ OPT_FORMAT, "format", "F", "text (default), json or sarif, as for 'mwschema lint'",
 	  "text|json|sarif" },
-	{ OPT_STRICT, "strict", NULL, "also report generated files that differ only in layout "
-	  "(files left by older generator versions)", NULL },
+	{ OPT_STRICT, "strict", NULL, "also report generated files that differ only in layout, "
+	  "and as errors those an older generator wrote with their JSON", NULL },
 	{ OPT_LAYOUT, "layout", NULL, "print where the JSON and SQL files were found, and why",
 	  NULL },
 	{ 0, NULL, NULL, NULL, NULL },

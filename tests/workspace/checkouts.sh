@@ -186,4 +186,28 @@ out=$(cd "$R/Cards" && "$MWSCHEMA" check 2>&1) && printf '%s\n' "$out" | grep -q
 out=$(cd "$R" && "$MWSCHEMA" review HEAD 2>&1); rc=$?
 [ $rc -lt 128 ] || fail "review in a bundle crashed: $out"
 ok "a repository bundling extensions is a checkout without abstract schema"
+
+# 11. A patch an older generator wrote (Doctrine once added a SET DEFAULT
+# after a type change: UploadWizard, WikiLove, AntiSpoof), committed with its
+# JSON and untouched since, is a warning; a later hand edit is drift.
+R="$TMP/older"
+rm -rf "$R" && cp -r "$FIX/extension" "$R" && chmod -R u+w "$R" && rm -rf "$R/change"
+write_change extension "$R"
+(cd "$R" && "$MWSCHEMA" sync >/dev/null) || fail "older: sync"
+pg=sql/postgres/patch-add-index-gi_name.sql
+printf 'ALTER TABLE  gadgetry_item ALTER gi_name\nSET  DEFAULT \x27\x27;' >> "$R/$pg"
+git -C "$R" init -q && git -C "$R" add -A && git -C "$R" commit -qm "Add the index" || fail "older: commit"
+out=$("$MWSCHEMA" check "$R" 2>&1)
+printf '%s\n' "$out" | grep -q "^$pg:[0-9]*: warning: written by an older generator" ||
+	fail "older generator: $out"
+printf '%s\n' "$out" | grep -q ": error:" && fail "older generator is an error: $out"
+out=$("$MWSCHEMA" check --strict "$R" 2>&1)
+printf '%s\n' "$out" | grep -q "^$pg:[0-9]*: error: differs" || fail "--strict: $out"
+printf '%s\n' "-- by hand" >> "$R/$pg"
+out=$("$MWSCHEMA" check "$R" 2>&1)
+printf '%s\n' "$out" | grep -q "^$pg:[0-9]*: error: differs" || fail "uncommitted edit: $out"
+git -C "$R" commit -qam "Edit the patch by hand" || fail "older: edit"
+out=$("$MWSCHEMA" check "$R" 2>&1)
+printf '%s\n' "$out" | grep -q "^$pg:[0-9]*: error: differs" || fail "committed hand edit: $out"
+ok "a patch an older generator wrote with its JSON is a warning, a hand edit since is drift"
 exit 0

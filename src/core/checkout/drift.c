@@ -12,6 +12,7 @@
 #include "core/checkout/internal.h"
 #include "mwschema/fs.h"
 #include "mwschema/gen.h"
+#include "mwschema/git.h"
 #include "mwschema/plan.h"
 #include "mwschema/sqlfmt.h"
 
@@ -22,7 +23,9 @@ static const mw_report_rule drift_rules[] = {
 	{ MW_RULE_GENERATED, "Generated SQL files match their JSON.",
 	  "Every schema and change JSON has generated SQL files for each platform; they must be "
 	  "what the generator makes of the JSON now. A missing, stale or hand-edited file "
-	  "means the database and the JSON disagree. Run 'mwschema sync' to regenerate them.",
+	  "means the database and the JSON disagree. Run 'mwschema sync' to regenerate them. "
+	  "A file an older generator wrote, committed with its JSON and neither changed since, "
+	  "is only a warning (an error with --strict).",
 	  MW_SEV_ERROR },
 	{ MW_RULE_TABLES, "tables.json matches the newest change of each table.",
 	  "A change's 'after' is the table as it is once the patch ran, so the schema file "
@@ -153,6 +156,61 @@ report_label(mw_drift *d, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have
 	free(label);
 }
 
+/* `rel` (of the checkout) relative to the repository's work tree, or NULL when outside. */
+static char *
+repo_path(const mw_workspace *ws, mw_git *git, const char *rel)
+{
+	const char *wd = mw_git_workdir(git), *root = ws->root;
+	size_t n = strlen(wd);
+
+	if (n && wd[n - 1] == '/')
+		n--;
+	if (strncmp(root, wd, n) || (root[n] && root[n] != '/'))
+		return NULL;
+	root += n + (root[n] == '/');
+	return *root ? mw_path_join(root, rel) : mw_xstrdup(rel);
+}
+
+/* The work tree's file is the one HEAD has. */
+static bool
+committed(mw_git *git, const char *path, const mw_buf *have)
+{
+	mw_buf head = MW_BUF_INIT, err = MW_BUF_INIT;
+	bool same = mw_git_blob_read(&head, git, "HEAD", path, &err) == 0 &&
+		    head.len == have->len && !memcmp(mw_buf_cstr(&head), mw_buf_cstr(have), have->len);
+
+	mw_buf_release(&head);
+	mw_buf_release(&err);
+	return same;
+}
+
+/*
+ * An older MediaWiki generator wrote the file (Doctrine's output changed
+ * since): it and its JSON are as HEAD has them, and the newest commit
+ * touching either touched both, so nothing has edited one without the
+ * other. A hand edit or a JSON edit since is drift as ever.
+ */
+static bool
+older_generator(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms, const mw_buf *have)
+{
+	mw_git *git = NULL;
+	mw_buf json = MW_BUF_INIT, err = MW_BUF_INIT;
+	char *abs = mw_workspace_path(ws, doc->rel), *paths[2] = { NULL, NULL };
+	bool older = false;
+
+	if (mw_git_open(&git, ws->root, &err) == 0 && mw_read_file(&json, abs, &err) == 0 &&
+	    (paths[0] = repo_path(ws, git, doc->rel)) && (paths[1] = repo_path(ws, git, doc->sql[dbms])) &&
+	    committed(git, paths[0], &json) && committed(git, paths[1], have))
+		older = mw_git_last_change(git, (const char *const *)paths, 2, 20000, &err) == 3;
+	free(paths[0]);
+	free(paths[1]);
+	free(abs);
+	mw_buf_release(&json);
+	mw_buf_release(&err);
+	mw_git_free(git);
+	return older;
+}
+
 /* Compares an existing generated file with what the generator makes now. */
 static void
 compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms,
@@ -170,6 +228,16 @@ compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms 
 		goto out;
 	if (doc->label_only[dbms] && label_only(doc, dbms, &have, flags)) {
 		report_label(d, doc, dbms, &have, want, diags);
+		goto out;
+	}
+	if (!(flags & MW_DRIFT_STRICT) && older_generator(ws, doc, dbms, &have)) {
+		mw_diags_add(diags, MW_SEV_WARNING, MW_RULE_GENERATED, doc->sql[dbms],
+			     content_diff_line(doc, dbms, &have, want), 0, NULL,
+			     "'mwschema sync' writes what the generator writes now",
+			     "written by an older generator: it differs from what %s generates "
+			     "for %s, but was last committed with it and neither changed since",
+			     doc->rel, mw_dbms_title(dbms));
+		want_write(d, doc, dbms, want);
 		goto out;
 	}
 	mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms],

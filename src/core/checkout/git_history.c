@@ -323,6 +323,64 @@ mw_git_resolve(char out_oid[41], mw_git *git, const char *rev, mw_buf *err)
 	return rc;
 }
 
+/* The blob id of `path` in commit c (all zeros when c has no such file). */
+static void
+path_oid(git_oid *out, git_commit *c, const char *path)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *te = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (git_commit_tree(&tree, c) == 0 && git_tree_entry_bypath(&te, tree, path) == 0)
+		*out = *git_tree_entry_id(te);
+	git_tree_entry_free(te);
+	git_tree_free(tree);
+}
+
+/* Bit i when paths[i] differs between `here` and the commit's parent (`there`, updated). */
+static unsigned
+changed_paths(git_oid *here, git_oid *there, git_commit *parent, const char *const *paths,
+	      size_t n)
+{
+	unsigned changed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (parent)
+			path_oid(&there[i], parent, paths[i]);
+		else
+			memset(&there[i], 0, sizeof(there[i]));
+		if (!git_oid_equal(&here[i], &there[i]))
+			changed |= 1u << i;
+		here[i] = there[i];
+	}
+	return changed;
+}
+
+int
+mw_git_last_change(mw_git *git, const char *const *paths, size_t n, unsigned limit,
+		   mw_buf *err)
+{
+	git_commit *c = NULL, *parent = NULL;
+	git_oid here[16], there[16];
+	unsigned changed = 0;
+	int rc = n <= 16 ? resolve_commit(&c, git, "HEAD", err) : MW_GIT_ERROR;
+
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		path_oid(&here[i], c, paths[i]);
+	while (c && !changed && limit--) {
+		if (git_commit_parentcount(c) && git_commit_parent(&parent, c, 0) < 0)
+			break;
+		changed = changed_paths(here, there, parent, paths, n);
+		git_commit_free(c);
+		c = parent;
+		parent = NULL;
+	}
+	git_commit_free(c);
+	return (int)changed;
+}
+
 static int
 compare_names(const void *a, const void *b)
 {
