@@ -98,6 +98,22 @@ printf '%s\n' "$out" | grep -q "pk-unsigned" || fail "the commit adding the find
 $out"
 ok "a commit that only rewrites a change's SQL is not blamed for the JSON's findings"
 
+# Nor for an updater entry that was missing before it (AntiSpoof never
+# registered one of its patches; regenerating that patch's SQL is not the cause).
+php="$R2/includes/Hooks/SchemaChangesHandler.php"
+awk '/(addExtensionIndex|modifyExtensionField)\(/ { skip = 1 } !skip { print } skip && /\);/ { skip = 0 }' "$php" > "$TMP/t" &&
+	cat "$TMP/t" > "$php"
+grep -q "gi_name" "$php" && fail "entry not removed: $(cat "$php")"
+git -C "$R2" commit -qam "Drop the patch's updater entry" || fail "drop entry"
+printf '%s\n' "-- edited by hand" >> "$R2/$sql"
+git -C "$R2" commit -qam "Edit the SQLite patch again" || fail "edit again"
+out=$("$MWSCHEMA" review --no-roundtrip --format=text -C "$R2" 2>&1)
+printf '%s\n' "$out" | grep -q "updater entry: missing" || fail "the missing entry is not shown:
+$out"
+printf '%s\n' "$out" | grep -q "problems:.*updater" && fail "an old missing entry was blamed on an SQL-only commit:
+$out"
+ok "nor for an updater entry that was already missing"
+
 # A tables.json that does not load is a schema file, not "a change".
 printf '[ { "name": "gadgetry_item", ' > "$R/sql/tables.json"
 git -C "$R" commit -qam "Break tables.json" || fail "commit"

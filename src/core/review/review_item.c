@@ -209,6 +209,25 @@ check_sql(mw_review_item *it, const struct review_ctx *ctx, unsigned *patched, m
 	return rc < 0 ? rc : 0;
 }
 
+/*
+ * A missing entry this revision did not bring: it only rewrote the SQL of a
+ * patch that was already there, unregistered, before it.
+ */
+static bool
+missing_before(const mw_review_item *it, const struct review_ctx *ctx, const char *path)
+{
+	struct review_src at_base = ctx->src;
+	mw_buf old = MW_BUF_INIT, err = MW_BUF_INIT;
+	bool before;
+
+	at_base.rev = ctx->src.base;
+	before = it->touch == MW_REVIEW_SQL_ONLY && ctx->src.git && *ctx->src.base &&
+		 mw_review__read(&old, &at_base, path, &err) == 0;
+	mw_buf_release(&old);
+	mw_buf_release(&err);
+	return before;
+}
+
 static void
 check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool patched)
 {
@@ -235,8 +254,10 @@ check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool 
 		s->updater = MW_REVIEW_UPD_PRESENT;
 	} else {
 		s->updater = MW_REVIEW_UPD_MISSING;
-		s->problem = true;
-		it->problems |= MW_REVIEW_P_UPDATER;
+		if (!missing_before(it, ctx, s->path)) {
+			s->problem = true;
+			it->problems |= MW_REVIEW_P_UPDATER;
+		}
 		if (pe) {
 			/* The plan's entry, for the patch as the revision names it. */
 			e = *pe;
