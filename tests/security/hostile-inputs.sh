@@ -1,0 +1,44 @@
+#!/bin/sh
+# Issue 14, "other hostile inputs": what a red-team pass found beyond the
+# cases of the issue. A handler whose expressions or blocks nest 100000 deep
+# is read without overflowing the stack (deeper than PHP_MAX_NESTING is
+# parsed past as unknown); messages on stderr (cli_fail, cli_summary) show
+# control characters of a checkout's path or a revision escaped.
+. "$top_srcdir/tests/security/lib.sh"
+
+R="$TMP/ext"
+make_ext "$R"
+add_change "$R"
+H="$R/includes/Hooks/SchemaChangesHandler.php"
+cp "$H" "$TMP/handler.php"
+for deep in "'(' * 100000 + '1' + ')' * 100000" "'[' * 100000" "'!' * 200000 + '1'" \
+	"'if (1) {' * 50000 + '}' * 50000" "'{' * 100000 + '}' * 100000"; do
+	python3 - "$TMP/handler.php" "$H" "$deep" <<'PY' || exit 99
+import sys
+s = open(sys.argv[1]).read()
+code = eval(sys.argv[3])
+if not code.startswith(('if', '{')):
+    code = '$x = ' + code + ';'
+open(sys.argv[2], 'w').write(s.replace('$updater->addPostDatabaseUpdateMaintenance',
+    code + '\n\t\t$updater->addPostDatabaseUpdateMaintenance'))
+PY
+	(cd "$R" && "$MWSCHEMA" check >"$TMP/out" 2>&1)
+	rc=$?
+	[ "$rc" = 1 ] && grep -q 'updater-entry-missing' "$TMP/out" &&
+		ok "check: a handler nesting $deep: read, the missing entry reported" ||
+		fail "handler nesting $deep: exit $rc: $(head -c 300 "$TMP/out")"
+done
+cp "$TMP/handler.php" "$H"
+
+# A checkout whose path holds an escape sequence, and a revision with one.
+D="$TMP/$(printf 'ck\033]0;pwned\007')"
+make_ext "$D"
+"$MWSCHEMA" -C "$D" review "$(printf 'x\033[2J')" >"$TMP/out" 2>&1
+rc=$?
+[ "$rc" = 3 ] && ! has_raw_control "$TMP/out" && grep -qF 'ck\x1b]0;pwned\x07' "$TMP/out" &&
+	ok "review: an unknown revision's message shows the escapes" ||
+	fail "review message: exit $rc: $(od -c "$TMP/out" | head)"
+(cd "$D" && "$MWSCHEMA" generate --json="$(printf 'no\033[2J.json')") >"$TMP/out" 2>&1
+! has_raw_control "$TMP/out" && ok "generate: a missing file's message shows the escapes" ||
+	fail "generate message: $(od -c "$TMP/out" | head)"
+finish
