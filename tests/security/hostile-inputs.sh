@@ -2,7 +2,8 @@
 # Issue 14, "other hostile inputs": what a red-team pass found beyond the
 # cases of the issue. A handler whose expressions or blocks nest 100000 deep
 # is read without overflowing the stack (deeper than PHP_MAX_NESTING is
-# parsed past as unknown); messages on stderr (cli_fail, cli_summary) show
+# parsed past as unknown); a NUL byte in .mwschemarc is refused at its
+# line and column (it made the parser loop, eating memory); messages on stderr (cli_fail, cli_summary) show
 # control characters of a checkout's path or a revision escaped.
 . "$top_srcdir/tests/security/lib.sh"
 
@@ -29,6 +30,15 @@ PY
 		fail "handler nesting $deep: exit $rc: $(head -c 300 "$TMP/out")"
 done
 cp "$TMP/handler.php" "$H"
+
+# A NUL byte in .mwschemarc: an error at its line:column, at once.
+printf 'set schema-dir = sql\nset\000 x = y\n' >"$R/.mwschemarc"
+(cd "$R" && ulimit -v 400000 && timeout 20 "$MWSCHEMA" check) >"$TMP/out" 2>&1
+rc=$?
+[ "$rc" = 1 ] && grep -q '^.mwschemarc:2:4: NUL byte' "$TMP/out" &&
+	ok ".mwschemarc: a NUL byte is refused at its line and column" ||
+	fail ".mwschemarc NUL: exit $rc: $(head -c 300 "$TMP/out")"
+rm -f "$R/.mwschemarc"
 
 # A checkout whose path holds an escape sequence, and a revision with one.
 D="$TMP/$(printf 'ck\033]0;pwned\007')"
