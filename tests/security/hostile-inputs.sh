@@ -3,7 +3,9 @@
 # cases of the issue. A handler whose expressions or blocks nest 100000 deep
 # is read without overflowing the stack (deeper than PHP_MAX_NESTING is
 # parsed past as unknown); a NUL byte in .mwschemarc is refused at its
-# line and column (it made the parser loop, eating memory); messages on stderr (cli_fail, cli_summary) show
+# line and column (it made the parser loop, eating memory); a manifest that
+# cannot be read (too deep, a FIFO, not an object) is a warning at its
+# line:column, not a silent "0 findings" with its handlers unchecked; messages on stderr (cli_fail, cli_summary) show
 # control characters of a checkout's path or a revision escaped.
 . "$top_srcdir/tests/security/lib.sh"
 
@@ -39,6 +41,22 @@ rc=$?
 	ok ".mwschemarc: a NUL byte is refused at its line and column" ||
 	fail ".mwschemarc NUL: exit $rc: $(head -c 300 "$TMP/out")"
 rm -f "$R/.mwschemarc"
+
+# A manifest MediaWiki could not read either: a warning, exit 1.
+cp "$R/extension.json" "$TMP/manifest.json"
+python3 -c "print('{\"name\": \"G\", \"x\": ' + '[' * 100000 + ']' * 100000 + '}')" >"$R/extension.json"
+(cd "$R" && timeout 20 "$MWSCHEMA" check) >"$TMP/out" 2>&1
+rc=$?
+[ "$rc" = 1 ] && grep -q '^extension.json:1:[0-9]*: cannot read the manifest: nesting too deep' "$TMP/out" &&
+	ok "check: a manifest nested too deep is named at its line and column" ||
+	fail "deep manifest: exit $rc: $(head -c 300 "$TMP/out")"
+rm "$R/extension.json" && mkfifo "$R/extension.json"
+(cd "$R" && timeout 20 "$MWSCHEMA" check) >"$TMP/out" 2>&1
+rc=$?
+[ "$rc" = 1 ] && grep -q '^extension.json:1:1: cannot read the manifest: empty file' "$TMP/out" &&
+	ok "check: a manifest that is a FIFO does not block and is named" ||
+	fail "FIFO manifest: exit $rc: $(head -c 300 "$TMP/out")"
+rm "$R/extension.json" && cp "$TMP/manifest.json" "$R/extension.json"
 
 # A checkout whose path holds an escape sequence, and a revision with one.
 D="$TMP/$(printf 'ck\033]0;pwned\007')"
