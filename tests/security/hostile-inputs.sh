@@ -5,7 +5,9 @@
 # parsed past as unknown); a NUL byte in .mwschemarc is refused at its
 # line and column (it made the parser loop, eating memory); a manifest that
 # cannot be read (too deep, a FIFO, not an object) is a warning at its
-# line:column, not a silent "0 findings" with its handlers unchecked; messages on stderr (cli_fail, cli_summary) show
+# line:column, not a silent "0 findings" with its handlers unchecked; a
+# generated SQL file that is a link leading out is not read by check or
+# review (review printed the outside file's first differing line); messages on stderr (cli_fail, cli_summary) show
 # control characters of a checkout's path or a revision escaped.
 . "$top_srcdir/tests/security/lib.sh"
 
@@ -57,6 +59,25 @@ rc=$?
 	ok "check: a manifest that is a FIFO does not block and is named" ||
 	fail "FIFO manifest: exit $rc: $(head -c 300 "$TMP/out")"
 rm "$R/extension.json" && cp "$TMP/manifest.json" "$R/extension.json"
+
+# A generated file linked outside, holding the header and a secret.
+(cd "$R" && "$MWSCHEMA" sync >/dev/null 2>&1)
+S="$TMP/outside.sql"
+{ head -n 4 "$R/sql/postgres/patch-add-index-gi_name.sql"; echo "SECRET-TOKEN"; } >"$S"
+rm -f "$R/sql/mysql/patch-add-index-gi_name.sql"
+ln -s "$S" "$R/sql/mysql/patch-add-index-gi_name.sql"
+(cd "$R" && "$MWSCHEMA" check) >"$TMP/out" 2>&1
+rc=$?
+[ "$rc" = 1 ] && ! grep -q SECRET "$TMP/out" && grep -q 'leads outside the checkout.*not read' "$TMP/out" &&
+	ok "check: a generated file linked outside is named, not read" ||
+	fail "check through a link: exit $rc: $(cat "$TMP/out")"
+(cd "$R" && "$MWSCHEMA" review --format=text sql/abstractSchemaChanges/patch-add-index-gi_name.json) \
+	>"$TMP/out" 2>&1
+rc=$?
+[ "$rc" != 0 ] && ! grep -q SECRET "$TMP/out" && grep -q 'leads outside the checkout' "$TMP/out" &&
+	ok "review PATCH.json: a generated file linked outside is not shown" ||
+	fail "review through a link: exit $rc: $(cat "$TMP/out")"
+rm -f "$R/sql/mysql/patch-add-index-gi_name.sql"
 
 # A checkout whose path holds an escape sequence, and a revision with one.
 D="$TMP/$(printf 'ck\033]0;pwned\007')"
