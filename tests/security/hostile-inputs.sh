@@ -7,7 +7,9 @@
 # cannot be read (too deep, a FIFO, not an object) is a warning at its
 # line:column, not a silent "0 findings" with its handlers unchecked; a
 # generated SQL file that is a link leading out is not read by check or
-# review (review printed the outside file's first differing line); messages on stderr (cli_fail, cli_summary) show
+# review (review printed the outside file's first differing line); lint DIR
+# walks past links to directories (three links to "." never ended) and links
+# leading out of DIR; messages on stderr (cli_fail, cli_summary) show
 # control characters of a checkout's path or a revision escaped.
 . "$top_srcdir/tests/security/lib.sh"
 
@@ -78,6 +80,17 @@ rc=$?
 	ok "review PATCH.json: a generated file linked outside is not shown" ||
 	fail "review through a link: exit $rc: $(cat "$TMP/out")"
 rm -f "$R/sql/mysql/patch-add-index-gi_name.sql"
+
+# Links lint must not follow: loops, and a file outside.
+L="$TMP/loops"
+make_ext "$L"
+ln -s . "$L/sql/a" && ln -s . "$L/sql/b" && ln -s . "$L/sql/c" && ln -s "$S" "$L/sql/outside.sql"
+(cd "$L" && timeout 20 "$MWSCHEMA" lint) >"$TMP/out" 2>&1
+rc=$?
+[ "$rc" != 124 ] && ! grep -q 'nested too deeply\|SECRET\|outside.sql' "$TMP/out" &&
+	grep -q '^mwschema lint: 4 files' "$TMP/out" &&
+	ok "lint: links to directories and out of the checkout are walked past" ||
+	fail "lint through links: exit $rc: $(tail -n 3 "$TMP/out")"
 
 # A checkout whose path holds an escape sequence, and a revision with one.
 D="$TMP/$(printf 'ck\033]0;pwned\007')"
