@@ -10,7 +10,9 @@
 # review (review printed the outside file's first differing line); lint DIR
 # walks past links to directories (three links to "." never ended) and links
 # leading out of DIR; a one-line file with 20000 tables lints in linear
-# time (finding columns were counted from the line's start: 30 s); messages on stderr (cli_fail, cli_summary) show
+# time (finding columns were counted from the line's start: 30 s); commit's
+# "[branch oid] subject" line shows the branch (a clone names it) and the
+# subject escaped; messages on stderr (cli_fail, cli_summary) show
 # control characters of a checkout's path or a revision escaped.
 . "$top_srcdir/tests/security/lib.sh"
 
@@ -100,6 +102,18 @@ timeout 15 "$MWSCHEMA" lint --no-config "$TMP/wide.json" >"$TMP/out" 2>&1
 rc=$?
 [ "$rc" = 1 ] && [ "$(grep -c 'pk-required' "$TMP/out")" = 20000 ] &&
 	ok "lint: 20000 findings on one line in under 15 s" || fail "wide lint: exit $rc"
+
+# commit on a branch whose name holds a C1 CSI and U+202E.
+C="$TMP/commit"
+make_ext "$C"
+git -C "$C" checkout -q -b "$(printf 'br\302\2332J\342\200\256X')" || exit 99
+add_change "$C"
+(cd "$C" && "$MWSCHEMA" commit -m "$(printf 'Add an index \033[2J')") >"$TMP/out" 2>&1
+rc=$?
+[ "$rc" = 0 ] && ! has_raw_control "$TMP/out" && ! LC_ALL=C grep -q "$(printf '\342\200\256')" "$TMP/out" &&
+	grep -qF '[br\u009b2J\u202eX ' "$TMP/out" &&
+	ok "commit: the branch and the subject are shown escaped" ||
+	fail "commit line: exit $rc: $(od -c "$TMP/out" | head)"
 
 # A checkout whose path holds an escape sequence, and a revision with one.
 D="$TMP/$(printf 'ck\033]0;pwned\007')"
