@@ -45,6 +45,12 @@ int mw_mkdirs_confined(const char *root, const char *dir, mw_buf *err);
 /* Checks `path` against `root`, creates its directory, writes it atomically. */
 int mw_write_file_confined(const char *root, const char *path, const void *data, size_t len,
 			   mw_buf *err);
+/*
+ * mw_read_file of `path` (absolute, or relative to `root`) when it resolves
+ * inside `root`; else -1 with "PATH: leads outside the checkout ...: not
+ * read" in err (a link a patch adds must not show another file's lines).
+ */
+int mw_read_file_confined(const char *root, const char *path, mw_buf *out, mw_buf *err);
 /* Joins two path parts with one '/' (caller frees). */
 char *mw_path_join(const char *a, const char *b);
 /* The last component / everything before it (caller frees). */

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "mwschema/commit.h"
+#include "mwschema/diag.h"
 #include "mwschema/drift.h"
 #include "mwschema/fs.h"
 #include "mwschema/report.h"
@@ -404,12 +405,19 @@ parse_commit(mw_commit_opts *o, char **msg_file_text, int argc, char **argv)
 	return rc ? rc : check_commit_options(o);
 }
 
+/* As git prints it; the branch is the repository's (a clone names it), shown escaped. */
 static void
 print_committed(const mw_commit_result *res)
 {
-	printf("[%s %.12s] %s\n", res->branch ? res->branch : "HEAD", res->oid, res->subject);
+	mw_buf branch = MW_BUF_INIT, subject = MW_BUF_INIT;
+
+	mw_diag_escape(&branch, res->branch ? res->branch : "HEAD");
+	mw_diag_escape(&subject, res->subject);
+	printf("[%s %.12s] %s\n", mw_buf_cstr(&branch), res->oid, mw_buf_cstr(&subject));
 	for (size_t i = 0; i < res->nfiles; i++)
 		printf("  %s\n", res->files[i]);
+	mw_buf_release(&branch);
+	mw_buf_release(&subject);
 }
 
 static int

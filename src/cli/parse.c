@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "cli/cli.h"
+#include "mwschema/diag.h"
 #include "mwschema/fs.h"
 
 #include <stdarg.h>
@@ -121,6 +122,24 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+/*
+ * A message and a newline on stderr. Its arguments may hold a checkout's
+ * path, a revision or libgit2's words about a ref: control characters are
+ * shown as \x1b, never sent to the terminal.
+ */
+static void
+print_escaped(const char *fmt, va_list ap)
+{
+	mw_buf text = MW_BUF_INIT, safe = MW_BUF_INIT;
+
+	mw_buf_vaddf(&text, fmt, ap);
+	mw_terminal_escape(&safe, mw_buf_cstr(&text), text.len);
+	fputs(mw_buf_cstr(&safe), stderr);
+	fputc('\n', stderr);
+	mw_buf_release(&text);
+	mw_buf_release(&safe);
+}
+
 int
 cli_fail(int status, const char *cmd, const char *fmt, ...)
 {
@@ -128,9 +147,8 @@ cli_fail(int status, const char *cmd, const char *fmt, ...)
 
 	fprintf(stderr, "mwschema%s%s: ", cmd ? " " : "", cmd ? cmd : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_escaped(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return status;
 }
 
@@ -142,9 +160,8 @@ cli_summary(const char *cmd, const char *fmt, ...)
 	fflush(stdout);
 	fprintf(stderr, "mwschema %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_escaped(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static int

@@ -7,8 +7,21 @@
 #include "tui/draw.h"
 #include "tui/curses.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <wchar.h>
+
+/*
+ * C1 controls and the invisible characters that reorder or hide text (a
+ * branch name or a commit subject may hold them): shown as '?', one cell,
+ * as the CLI shows them as \u202e (diag.c).
+ */
+static bool
+is_hidden(wchar_t wc)
+{
+	return (wc >= 0x80 && wc <= 0x9F) || (wc >= 0x200B && wc <= 0x200F) ||
+	       (wc >= 0x2028 && wc <= 0x202E) || (wc >= 0x2066 && wc <= 0x2069) || wc == 0xFEFF;
+}
 
 /* Decodes one character; 1 byte / 1 cell for invalid input, so nothing hangs. */
 static size_t
@@ -26,7 +39,7 @@ next_char(const char *s, size_t len, int *cells)
 		return 1;
 	}
 	w = wcwidth(wc);
-	*cells = w < 0 ? 1 : w;
+	*cells = w < 0 || is_hidden(wc) ? 1 : w;
 	return n;
 }
 
@@ -72,18 +85,29 @@ draw_fill(WINDOW *win, int y, int x, int width, enum element e)
 	wattrset(win, A_NORMAL);
 }
 
-/* Control characters would move the cursor: show them as '?'. */
+/* Control characters would move the cursor, hidden ones reorder: shown as '?'. */
 static void
 put_bytes(WINDOW *win, const char *s, size_t n)
 {
-	size_t start = 0;
+	size_t start = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+	while (i < n) {
+		mbstate_t st;
+		wchar_t wc;
+		size_t len;
+
+		memset(&st, 0, sizeof(st));
+		len = mbrtowc(&wc, s + i, n - i, &st);
+		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+			wc = (unsigned char)s[i];
+			len = 1;
+		}
+		if (wc < 0x20 || wc == 0x7f || is_hidden(wc)) {
 			waddnstr(win, s + start, (int)(i - start));
 			waddch(win, '?');
-			start = i + 1;
+			start = i + len;
 		}
+		i += len;
 	}
 	waddnstr(win, s + start, (int)(n - start));
 }

@@ -219,7 +219,7 @@ compare_file(mw_drift *d, const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms 
 	char *abs = mw_workspace_path(ws, doc->sql[dbms]);
 	mw_buf have = MW_BUF_INIT, err = MW_BUF_INIT;
 
-	if (mw_read_file(&have, abs, &err) < 0) {
+	if (mw_read_file_confined(ws->root, doc->sql[dbms], &have, &err) < 0) {
 		mw_diags_add(diags, MW_SEV_ERROR, MW_RULE_GENERATED, doc->sql[dbms], 0, 0, NULL,
 			     NULL, "%s", mw_buf_cstr(&err));
 		goto out;
@@ -270,7 +270,7 @@ existing_copy(const mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms, const 
 
 		if (s->dbms == dbms && s->source && !s->paired && !strcmp(sdir, dir)) {
 			abs = mw_workspace_path(ws, s->rel);
-			if (mw_read_file(&have, abs, NULL) == 0 &&
+			if (mw_read_file_confined(ws->root, abs, &have, NULL) == 0 &&
 			    (same_sql(&have, want, 0) || label_only(doc, dbms, &have, 0)))
 				hit = s;
 			free(abs);

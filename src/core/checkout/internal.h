@@ -214,6 +214,9 @@ char *php_path_for(const char *tmpl, mw_dbms dbms);
  */
 
 #define PHP_MAX_DEPTH 6		/* helper methods followed into, nested */
+/* Brackets and blocks evaluated inside each other: a handler is a patch's file, and
+   100000 "(" would otherwise overflow the stack. Deeper is parsed past as unknown. */
+#define PHP_MAX_NESTING 200
 #define PHP_MAX_ALTS 4		/* possibilities kept per value */
 
 enum pv_kind { PV_UNKNOWN, PV_STR, PV_ARR };
@@ -240,6 +243,7 @@ struct php_ev {
 	char *file;		/* PHP_ROOT + the file */
 	php_hook *hook;		/* registrations are recorded here; NULL: not recorded */
 	int depth;
+	int nesting;		/* expressions and blocks open, see PHP_MAX_NESTING */
 };
 
 /* One method being followed. */

@@ -468,7 +468,7 @@ var_primary(struct php_frame *f, struct php_cur *c)
 }
 
 static pv
-primary(struct php_frame *f, struct php_cur *c)
+primary_at(struct php_frame *f, struct php_cur *c)
 {
 	const php_tok *k = &c->t->v[c->i];
 	pv v;
@@ -517,6 +517,22 @@ primary(struct php_frame *f, struct php_cur *c)
 		pv_free(&v);
 	}
 	return pv_unknown();
+}
+
+/* One primary, or unknown (and the rest of the statement skipped) when too deep. */
+static pv
+primary(struct php_frame *f, struct php_cur *c)
+{
+	pv v;
+
+	if (f->ev->nesting >= PHP_MAX_NESTING) {
+		php_skip_statement(c);
+		return pv_unknown();
+	}
+	f->ev->nesting++;
+	v = primary_at(f, c);
+	f->ev->nesting--;
+	return v;
 }
 
 /* Arguments in ( ... ) at c->i; named arguments ("name: value") lose their names. */

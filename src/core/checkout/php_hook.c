@@ -308,6 +308,7 @@ ev_init(struct php_ev *ev, const php_toks *t, const char *file_rel, php_hook *ho
 	ev->file = mw_strdupf("%c%s", PHP_ROOT, file_rel);
 	ev->hook = hook;
 	ev->depth = 0;
+	ev->nesting = 0;
 	free(dir);
 }
 

@@ -297,7 +297,11 @@ block(struct php_frame *f, struct php_cur *c, unsigned mask)
 	size_t close = php_match(c->t, c->i);
 	struct php_cur in = { c->t, c->i + 1, close < c->end ? close : c->end };
 
-	mask = php_statements(f, &in, mask);
+	if (f->ev->nesting < PHP_MAX_NESTING) {
+		f->ev->nesting++;
+		mask = php_statements(f, &in, mask);
+		f->ev->nesting--;
+	}
 	c->i = in.end + 1;
 	return mask;
 }

@@ -321,12 +321,20 @@ mw_rc_load_string(mw_rc *rc, const char *text, size_t len, const char *label,
 	const char *p = text, *end = text + len;
 
 	for (int line = 1; p < end; line++) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *nul;
 		struct words w;
 		const char *err;
 
 		if (!eol)
 			eol = end;
+		nul = memchr(p, '\0', (size_t)(eol - p));
+		if (nul) {
+			/* the words stop at a NUL: the line cannot mean what it shows */
+			mw_diags_add(diags, MW_SEV_ERROR, NULL, file, line, (int)(nul - p) + 1, NULL,
+				     NULL, "%s", "NUL byte in the line: the line is ignored");
+			p = eol + 1;
+			continue;
+		}
 		w = split_words(p, eol);
 		err = w.error ? w.error : w.n ? parse_command(rc, &w, file, line, diags) : NULL;
 		/* never the line's words: a sourced file may hold secrets */

@@ -13,6 +13,7 @@
 #include "mwschema/manifest.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,14 +113,44 @@ is_manifest_name(const char *name)
 	       (!strncmp(name, "extension-", 10) && l > 15 && !strcmp(name + l - 5, ".json"));
 }
 
+/*
+ * The loader's "ABS:LINE:COL: message\n    hint: ..." as a warning on the
+ * manifest's relative name, at its line and column, without the schema hint.
+ */
+static void
+manifest_unreadable(struct mw_ws_disc *d, const char *file, const char *abs, const char *err)
+{
+	size_t l = strlen(abs);
+	int line = 0, col = 0, used = 0;
+	char *msg;
+
+	if (!strncmp(err, abs, l) && err[l] == ':') {
+		err += l + 1;
+		if (sscanf(err, "%d:%d: %n", &line, &col, &used) == 2 && used)
+			err += used;
+		else if (*err == ' ')
+			err++;
+	}
+	msg = mw_xstrndup(err, strcspn(err, "\n"));
+	mw_diags_add(d->diags, MW_SEV_WARNING, NULL, file, line, col, NULL,
+		     "MediaWiki reads it with json_decode(); its hooks name the updaters",
+		     "cannot read the manifest: %s", msg);
+	free(msg);
+}
+
 static void
 from_manifest(struct mw_ws_disc *d, const char *file)
 {
 	char *abs = mw_path_join(d->ws->root, file);
+	mw_buf err = MW_BUF_INIT;
 	mw_manifest m;
 
 	mw_ws__looked(d->ws, "%s", file);
-	if (mw_manifest_load(&m, abs, NULL) == 0) {
+	if (mw_manifest_load(&m, abs, &err) < 0) {
+		/* MediaWiki would not load it either: say so, or its handlers go unchecked */
+		if (d->diags)
+			manifest_unreadable(d, file, abs, mw_buf_cstr(&err));
+	} else {
 		if (!d->ws->name && m.name) {
 			/* shown in summaries and the editor's title: made safe once */
 			mw_buf name = MW_BUF_INIT;
@@ -136,6 +167,7 @@ from_manifest(struct mw_ws_disc *d, const char *file)
 		}
 		mw_manifest_clear(&m);
 	}
+	mw_buf_release(&err);
 	free(abs);
 }
 

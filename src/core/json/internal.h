@@ -208,6 +208,10 @@ jscan_plain_run(const char *s, size_t pos, size_t len)
 struct mw_doc_layout {
 	struct jarena *arena;
 	jnode *root;
+	/* mw_doc_locate's last answer: findings come in file order, so the next
+	   column is counted on from it, not from the start of a long line */
+	size_t memo_at, memo_line_start;
+	int memo_col;
 };
 
 /* One step of the JSON pointer: a member key (borrowed), or an array index. */

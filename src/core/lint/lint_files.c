@@ -11,6 +11,7 @@
 #include "mwschema/lint.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,8 +65,28 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * A symbolic link is walked past when it is a directory (two links to "."
+ * made 3^32 paths: lint never ended) or leads out of the folder linted
+ * (its lines would show in the findings); links to files inside count.
+ */
+static bool
+skip_link(const char *root, const char *path)
+{
+	struct stat st;
+	char *real;
+	bool skip;
+
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+		return false;
+	real = realpath(path, NULL);
+	skip = !real || mw_is_dir(real) || mw_path_confine(root, real, NULL, NULL) < 0;
+	free(real);
+	return skip;
+}
+
 static int
-walk(struct list *out, const char *dir, int depth, mw_diags *diags)
+walk(struct list *out, const char *root, const char *dir, int depth, mw_diags *diags)
 {
 	struct list names = { 0 };
 	struct dirent *de;
@@ -86,8 +107,10 @@ walk(struct list *out, const char *dir, int depth, mw_diags *diags)
 	for (size_t i = 0; i < names.n; i++) {
 		char *path = mw_path_join(dir, names.v[i]);
 
-		if (mw_is_dir(path)) {
-			rc |= walk(out, path, depth + 1, diags);
+		if (skip_link(root, path)) {
+			free(path);
+		} else if (mw_is_dir(path)) {
+			rc |= walk(out, root, path, depth + 1, diags);
 			free(path);
 		} else if (has_suffix(path, ".sql") ||
 			   (has_suffix(path, ".json") && looks_like_schema_json(path))) {
@@ -105,7 +128,7 @@ int
 mw_lint_collect(char ***files, size_t *nfiles, const char *dir, mw_diags *diags)
 {
 	struct list l = { *files, *nfiles, *nfiles };
-	int rc = walk(&l, dir, 0, diags);
+	int rc = walk(&l, dir, dir, 0, diags);
 
 	*files = l.v;
 	*nfiles = l.n;

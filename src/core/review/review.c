@@ -23,7 +23,7 @@ mw_review__read(mw_buf *out, const struct review_src *src, const char *rel, mw_b
 
 	if (!src->git) {
 		path = mw_path_join(src->root, rel);
-		rc = !mw_file_exists(path) ? 1 : mw_read_file(out, path, err);
+		rc = !mw_file_exists(path) ? 1 : mw_read_file_confined(src->root, rel, out, err);
 		free(path);
 		return rc;
 	}

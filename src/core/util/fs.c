@@ -384,6 +384,23 @@ mw_mkdirs_confined(const char *root, const char *dir, mw_buf *err)
 }
 
 int
+mw_read_file_confined(const char *root, const char *path, mw_buf *out, mw_buf *err)
+{
+	char *real;
+	int rc;
+
+	if (mw_path_confine(root, path, &real, NULL) < 0) {
+		if (err)
+			mw_buf_addf(err, "%s: leads outside the checkout (a symbolic link or '..'): "
+				    "not read", path);
+		return -1;
+	}
+	rc = mw_read_file(out, real, err);
+	free(real);
+	return rc;
+}
+
+int
 mw_write_file_confined(const char *root, const char *path, const void *data, size_t len,
 		       mw_buf *err)
 {
