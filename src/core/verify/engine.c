@@ -48,19 +48,30 @@ usable(const struct engine_ops *ops, mw_buf *err)
 	return !ops->load || ops->load(err) == 0;
 }
 
-int
-mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
+/* A new engine for `dbms`, not yet connected; NULL (err says why) when it cannot connect. */
+static mw_engine *
+engine_new(mw_dbms dbms, mw_buf *err)
 {
 	const struct engine_ops *ops = ops_for(dbms);
 	mw_engine *e;
 
-	*out = NULL;
 	if (!usable(ops, err))
-		return -1;
+		return NULL;
 	e = mw_xcalloc(1, sizeof(*e));
 	e->ops = ops;
 	e->dbms = dbms;
-	if (ops->open(e, dsn, err) < 0) {
+	return e;
+}
+
+int
+mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
+{
+	mw_engine *e;
+
+	*out = NULL;
+	if (!(e = engine_new(dbms, err)))
+		return -1;
+	if (e->ops->open(e, dsn, err) < 0) {
 		free(e);
 		return -1;
 	}
@@ -95,18 +106,14 @@ int
 mw_engine_attach(mw_engine **out, mw_dbms dbms, const char *dsn, const char *database,
 		 mw_buf *err)
 {
-	const struct engine_ops *ops = ops_for(dbms);
 	mw_engine *e;
 
 	*out = NULL;
-	if (!usable(ops, err))
+	if (!(e = engine_new(dbms, err)))
 		return -1;
-	e = mw_xcalloc(1, sizeof(*e));
-	e->ops = ops;
-	e->dbms = dbms;
 	/* no scratch namespace: close() then has nothing to drop */
-	if (ops->attach(e, dsn, database, err) < 0) {
-		ops->close(e);
+	if (e->ops->attach(e, dsn, database, err) < 0) {
+		e->ops->close(e);
 		free(e);
 		return -1;
 	}
