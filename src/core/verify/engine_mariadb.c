@@ -564,47 +564,27 @@ collation_charset(const char *collation)
 	return collation ? mw_xstrndup(collation, strcspn(collation, "_")) : NULL;
 }
 
+/* One TABLES row (name, engine, collation) into `out`. */
+static void
+add_table_row(mw_shape *out, char *const *c)
+{
+	out->engine = c[1] ? mw_norm_type(c[1]) : NULL;
+	out->charset = collation_charset(c[2]);
+}
+
 /* Three catalog queries for the whole database; rows come grouped by table. */
 static int
 mariadb_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
 {
-	mw_rows t = { 0 }, c = { 0 }, x = { 0 };
-	int rc = -1;
+	static const struct mw_catalog_query q[3] = {
+		{ "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION FROM information_schema.TABLES "
+		  "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+		  0, add_table_row },
+		{ COLUMNS_QUERY "ORDER BY TABLE_NAME, ORDINAL_POSITION", 5, add_column_row },
+		{ INDEXES_QUERY "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", 5, add_index_row },
+	};
 
-	if (mariadb_query(&t, e, "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION FROM "
-			  "information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
-			  "TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", err) < 0 ||
-	    mariadb_query(&c, e, COLUMNS_QUERY "ORDER BY TABLE_NAME, ORDINAL_POSITION", err) < 0 ||
-	    mariadb_query(&x, e, INDEXES_QUERY "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
-			  err) < 0)
-		goto out;
-	for (size_t i = 0; i < t.nrows; i++) {
-		char **row = t.cells + i * t.ncols;
-		mw_shape *s = mw_shapes_next(out, n, row[0]);
-
-		s->engine = row[1] ? mw_norm_type(row[1]) : NULL;
-		s->charset = collation_charset(row[2]);
-	}
-	/* the catalog sorts by its collation; lookups need byte order */
-	mw_shapes_sort(*out, *n);
-	for (size_t i = 0; i < c.nrows; i++) {
-		long k = mw_shapes_find(*out, *n, c.cells[i * c.ncols + 5]);
-
-		if (k >= 0)	/* views have columns too */
-			add_column_row(&(*out)[k], c.cells + i * c.ncols);
-	}
-	for (size_t i = 0; i < x.nrows; i++) {
-		long k = mw_shapes_find(*out, *n, x.cells[i * x.ncols + 5]);
-
-		if (k >= 0)
-			add_index_row(&(*out)[k], x.cells + i * x.ncols);
-	}
-	rc = 0;
-out:
-	mw_rows_clear(&t);
-	mw_rows_clear(&c);
-	mw_rows_clear(&x);
-	return rc;
+	return mw_engine__read_catalog(out, n, e, q, err);
 }
 
 const struct engine_ops mw_engine_mariadb_ops = {

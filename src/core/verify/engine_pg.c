@@ -565,39 +565,18 @@ pg_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 	"WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 " \
 	"AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
 
+/* Three catalog queries for the whole database. */
 static int
 pg_read_all(mw_shape **out, size_t *n, mw_engine *e, mw_buf *err)
 {
-	mw_rows t = { 0 }, c = { 0 }, x = { 0 };
-	int rc = -1;
+	static const struct mw_catalog_query q[3] = {
+		{ "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+		  "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')", 0, NULL },
+		{ CATALOG_COLUMNS_QUERY, 8, add_column_row },
+		{ INDEXES_QUERY "ORDER BY t.relname, i.relname, k.ord", 5, add_index_row },
+	};
 
-	if (pg_query(&t, e, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON "
-		     "n.oid = c.relnamespace WHERE n.nspname = current_schema() AND "
-		     "c.relkind IN ('r', 'p')", err) < 0 ||
-	    pg_query(&c, e, CATALOG_COLUMNS_QUERY, err) < 0 ||
-	    pg_query(&x, e, INDEXES_QUERY "ORDER BY t.relname, i.relname, k.ord", err) < 0)
-		goto out;
-	for (size_t i = 0; i < t.nrows; i++)
-		mw_shapes_next(out, n, t.cells[i]);
-	mw_shapes_sort(*out, *n);
-	for (size_t i = 0; i < c.nrows; i++) {
-		long k = mw_shapes_find(*out, *n, c.cells[i * c.ncols + 8]);
-
-		if (k >= 0)	/* views have columns too */
-			add_column_row(&(*out)[k], c.cells + i * c.ncols);
-	}
-	for (size_t i = 0; i < x.nrows; i++) {
-		long k = mw_shapes_find(*out, *n, x.cells[i * x.ncols + 5]);
-
-		if (k >= 0)
-			add_index_row(&(*out)[k], x.cells + i * x.ncols);
-	}
-	rc = 0;
-out:
-	mw_rows_clear(&t);
-	mw_rows_clear(&c);
-	mw_rows_clear(&x);
-	return rc;
+	return mw_engine__read_catalog(out, n, e, q, err);
 }
 
 const struct engine_ops mw_engine_pg_ops = {

@@ -87,6 +87,27 @@ void mw_shapes_sort(mw_shape *v, size_t n);
 /* The index of `name` in a list sorted by mw_shapes_sort, or -1. */
 long mw_shapes_find(const mw_shape *v, size_t n, const char *name);
 
+/*
+ * Catalogs read by query (MariaDB, PostgreSQL): one catalog row into the
+ * shape of its table, and a query of the whole database with the column
+ * of its rows that names the table.
+ */
+typedef void mw_shape_row_fn(mw_shape *s, char *const *row);
+
+struct mw_catalog_query {
+	const char *sql;
+	size_t table;			/* the column that names the row's table */
+	mw_shape_row_fn *add;		/* may be NULL (a table row that only names one) */
+};
+
+/*
+ * The shapes of the whole database from three queries: its tables (a row
+ * each), then their columns and their indexes; rows of other relations
+ * (views) are passed over. 0, or -1 with err.
+ */
+int mw_engine__read_catalog(mw_shape **out, size_t *n, mw_engine *e,
+			    const struct mw_catalog_query q[3], mw_buf *err);
+
 
 /* Appends one row of `ncols` cells (NULL = SQL NULL; len (size_t)-1 = strlen). */
 void mw_rows_add(mw_rows *r, char *const *cells, const size_t *lens);
