@@ -241,54 +241,6 @@ mw_shapes_find(const mw_shape *v, size_t n, const char *name)
 	return -1;
 }
 
-/* A shape per row of the tables' query, in byte order. */
-static void
-catalog_tables(mw_shape **out, size_t *n, const mw_rows *r, const struct mw_catalog_query *q)
-{
-	for (size_t i = 0; i < r->nrows; i++) {
-		char *const *row = r->cells + i * r->ncols;
-		mw_shape *s = mw_shapes_next(out, n, row[q->table]);
-
-		if (q->add)
-			q->add(s, row);
-	}
-	/* the catalog sorts by its collation; lookups need byte order */
-	mw_shapes_sort(*out, *n);
-}
-
-/* Each row into the shape of its table. */
-static void
-catalog_rows(mw_shape *v, size_t n, const mw_rows *r, const struct mw_catalog_query *q)
-{
-	for (size_t i = 0; i < r->nrows; i++) {
-		char *const *row = r->cells + i * r->ncols;
-		long k = mw_shapes_find(v, n, row[q->table]);
-
-		if (k >= 0)	/* views have columns too */
-			q->add(&v[k], row);
-	}
-}
-
-int
-mw_engine__read_catalog(mw_shape **out, size_t *n, mw_engine *e,
-			const struct mw_catalog_query q[3], mw_buf *err)
-{
-	mw_rows r[3];
-	size_t done = 0;
-
-	memset(r, 0, sizeof(r));
-	while (done < 3 && e->ops->query(&r[done], e, q[done].sql, err) == 0)
-		done++;
-	if (done == 3) {
-		catalog_tables(out, n, &r[0], &q[0]);
-		catalog_rows(*out, *n, &r[1], &q[1]);
-		catalog_rows(*out, *n, &r[2], &q[2]);
-	}
-	for (size_t i = 0; i < 3; i++)
-		mw_rows_clear(&r[i]);
-	return done == 3 ? 0 : -1;
-}
-
 mw_dbms
 mw_engine_dbms(const mw_engine *e)
 {

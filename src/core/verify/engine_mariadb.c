@@ -344,19 +344,9 @@ mariadb_query(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err)
 }
 
 static int
-run(mw_engine *e, mw_buf *err, const char *fmt, const char *name)
-{
-	char *sql = mw_strdupf(fmt, name, name);
-	int rc = mariadb_exec_one(e, sql, err);
-
-	free(sql);
-	return rc;
-}
-
-static int
 mariadb_fresh(mw_engine *e, const char *name, mw_buf *err)
 {
-	if (run(e, err, "CREATE DATABASE `%s`", name) < 0)
+	if (mw_engine__run_named(e, "CREATE DATABASE `%s`", name, err) < 0)
 		return -1;
 	return mysql_select_db(my(e), name) ? (mw_buf_adds(err, mysql_error(my(e))), -1) : 0;
 }
@@ -364,7 +354,7 @@ mariadb_fresh(mw_engine *e, const char *name, mw_buf *err)
 static int
 mariadb_drop(mw_engine *e, const char *name, mw_buf *err)
 {
-	return run(e, err, "DROP DATABASE IF EXISTS `%s`", name);
+	return mw_engine__run_named(e, "DROP DATABASE IF EXISTS `%s`", name, err);
 }
 
 /* `sql` with one '%s' replaced by the escaped, quoted `param`. */
@@ -431,38 +421,6 @@ add_index_row(mw_shape *out, char *const *c)
 	"TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
 
 static int
-read_columns(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
-{
-	mw_rows r = { 0 };
-
-	if (query_param(&r, e, COLUMNS_QUERY "AND TABLE_NAME = %s ORDER BY ORDINAL_POSITION",
-			table, err) < 0) {
-		mw_rows_clear(&r);
-		return -1;
-	}
-	for (size_t i = 0; i < r.nrows; i++)
-		add_column_row(out, r.cells + i * r.ncols);
-	mw_rows_clear(&r);
-	return 0;
-}
-
-static int
-read_indexes(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
-{
-	mw_rows r = { 0 };
-
-	if (query_param(&r, e, INDEXES_QUERY "AND TABLE_NAME = %s ORDER BY INDEX_NAME, SEQ_IN_INDEX",
-			table, err) < 0) {
-		mw_rows_clear(&r);
-		return -1;
-	}
-	for (size_t i = 0; i < r.nrows; i++)
-		add_index_row(out, r.cells + i * r.ncols);
-	mw_rows_clear(&r);
-	return 0;
-}
-
-static int
 mariadb_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 {
 	mw_rows r = { 0 };
@@ -475,27 +433,18 @@ mariadb_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 	mw_rows_clear(&r);
 	if (rc != 0)
 		return rc;
-	if (read_columns(out, e, table, err) < 0)
+	if (mw_engine__read_rows(out, e, COLUMNS_QUERY "AND TABLE_NAME = %s ORDER BY "
+				 "ORDINAL_POSITION", table, add_column_row, err) < 0)
 		return -1;
-	return read_indexes(out, e, table, err);
+	return mw_engine__read_rows(out, e, INDEXES_QUERY "AND TABLE_NAME = %s ORDER BY "
+				    "INDEX_NAME, SEQ_IN_INDEX", table, add_index_row, err);
 }
 
 static int
 mariadb_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 {
-	mw_rows r = { 0 };
-
-	if (mariadb_query(&r, e, "SELECT TABLE_NAME FROM information_schema.TABLES "
-			  "WHERE TABLE_SCHEMA = DATABASE()", err) < 0) {
-		mw_rows_clear(&r);
-		return -1;
-	}
-	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
-	for (size_t i = 0; i < r.nrows; i++)
-		(*out)[i] = mw_xstrdup(r.cells[i]);
-	*n = r.nrows;
-	mw_rows_clear(&r);
-	return 0;
+	return mw_engine__query_names(out, n, e, "SELECT TABLE_NAME FROM information_schema.TABLES "
+				      "WHERE TABLE_SCHEMA = DATABASE()", err);
 }
 
 /*
@@ -540,21 +489,10 @@ mariadb_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
 static int
 mariadb_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 {
-	mw_rows r = { 0 };
-
-	if (mariadb_query(&r, e, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE "
-			  "SCHEMA_NAME NOT IN ('information_schema', 'mysql', "
-			  "'performance_schema', 'sys') AND SCHEMA_NAME NOT LIKE 'mwverify\\_%'",
-			  err) < 0) {
-		mw_rows_clear(&r);
-		return -1;
-	}
-	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
-	for (size_t i = 0; i < r.nrows; i++)
-		(*out)[i] = mw_xstrdup(r.cells[i]);
-	*n = r.nrows;
-	mw_rows_clear(&r);
-	return 0;
+	return mw_engine__query_names(out, n, e, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+				      "WHERE SCHEMA_NAME NOT IN ('information_schema', 'mysql', "
+				      "'performance_schema', 'sys') AND SCHEMA_NAME NOT LIKE "
+				      "'mwverify\\_%'", err);
 }
 
 /* "utf8mb4_general_ci" -> "utf8mb4"; "binary" stays. */
@@ -596,6 +534,7 @@ const struct engine_ops mw_engine_mariadb_ops = {
 	.drop = mariadb_drop,
 	.exec_one = mariadb_exec_one,
 	.query = mariadb_query,
+	.query_param = query_param,
 	.read_shape = mariadb_read_shape,
 	.list_tables = mariadb_list_tables,
 	.attach = mariadb_attach,

@@ -313,16 +313,6 @@ query_param(mw_rows *out, mw_engine *e, const char *sql, const char *param, mw_b
 	return 0;
 }
 
-static int
-run(mw_engine *e, mw_buf *err, const char *fmt, const char *name)
-{
-	char *sql = mw_strdupf(fmt, name, name);
-	int rc = pg_exec_one(e, sql, err);
-
-	free(sql);
-	return rc;
-}
-
 /*
  * The scratch schema is alone on the search_path; the guard refuses every
  * qualified name, so statements reach nothing else (pg_catalog's functions
@@ -331,15 +321,15 @@ run(mw_engine *e, mw_buf *err, const char *fmt, const char *name)
 static int
 pg_fresh(mw_engine *e, const char *name, mw_buf *err)
 {
-	if (run(e, err, "CREATE SCHEMA \"%s\"", name) < 0)
+	if (mw_engine__run_named(e, "CREATE SCHEMA \"%s\"", name, err) < 0)
 		return -1;
-	return run(e, err, "SET search_path TO \"%s\"", name);
+	return mw_engine__run_named(e, "SET search_path TO \"%s\"", name, err);
 }
 
 static int
 pg_drop(mw_engine *e, const char *name, mw_buf *err)
 {
-	return run(e, err, "DROP SCHEMA IF EXISTS \"%s\" CASCADE", name);
+	return mw_engine__run_named(e, "DROP SCHEMA IF EXISTS \"%s\" CASCADE", name, err);
 }
 
 /* The catalog's spelling of a type: data_type plus length or precision. */
@@ -404,34 +394,6 @@ add_index_row(mw_shape *out, char *const *c)
 	"WHERE n.nspname = current_schema() "
 
 static int
-read_columns(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
-{
-	mw_rows r;
-
-	if (query_param(&r, e, COLUMNS_QUERY "AND table_name = $1 ORDER BY ordinal_position",
-			table, err) < 0)
-		return -1;
-	for (size_t i = 0; i < r.nrows; i++)
-		add_column_row(out, r.cells + i * r.ncols);
-	mw_rows_clear(&r);
-	return 0;
-}
-
-static int
-read_indexes(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
-{
-	mw_rows r;
-
-	if (query_param(&r, e, INDEXES_QUERY "AND t.relname = $1 ORDER BY i.relname, k.ord",
-			table, err) < 0)
-		return -1;
-	for (size_t i = 0; i < r.nrows; i++)
-		add_index_row(out, r.cells + i * r.ncols);
-	mw_rows_clear(&r);
-	return 0;
-}
-
-static int
 pg_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 {
 	mw_rows r;
@@ -452,26 +414,20 @@ pg_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 	mw_rows_clear(&r);
 	/* the catalog's spelling, which statements must quote as it is */
 	out->name = name;
-	rc = read_columns(out, e, name, err);
+	rc = mw_engine__read_rows(out, e, COLUMNS_QUERY "AND table_name = $1 ORDER BY "
+				  "ordinal_position", name, add_column_row, err);
 	if (rc == 0)
-		rc = read_indexes(out, e, name, err);
+		rc = mw_engine__read_rows(out, e, INDEXES_QUERY "AND t.relname = $1 ORDER BY "
+					  "i.relname, k.ord", name, add_index_row, err);
 	return rc;
 }
 
 static int
 pg_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 {
-	mw_rows r = { 0 };
-
-	if (pg_query(&r, e, "SELECT table_name FROM information_schema.tables WHERE "
-		     "table_schema = current_schema() AND table_type = 'BASE TABLE'", err) < 0)
-		return -1;
-	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
-	for (size_t i = 0; i < r.nrows; i++)
-		(*out)[i] = mw_xstrdup(r.cells[i]);
-	*n = r.nrows;
-	mw_rows_clear(&r);
-	return 0;
+	return mw_engine__query_names(out, n, e, "SELECT table_name FROM information_schema.tables "
+				      "WHERE table_schema = current_schema() AND "
+				      "table_type = 'BASE TABLE'", err);
 }
 
 /*
@@ -535,17 +491,9 @@ pg_close_all(mw_engine *e)
 static int
 pg_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 {
-	mw_rows r = { 0 };
-
-	if (pg_query(&r, e, "SELECT datname FROM pg_database WHERE datallowconn AND "
-		     "NOT datistemplate AND datname <> 'postgres'", err) < 0)
-		return -1;
-	*out = mw_xcalloc(r.nrows + 1, sizeof(**out));
-	for (size_t i = 0; i < r.nrows; i++)
-		(*out)[i] = mw_xstrdup(r.cells[i]);
-	*n = r.nrows;
-	mw_rows_clear(&r);
-	return 0;
+	return mw_engine__query_names(out, n, e, "SELECT datname FROM pg_database WHERE "
+				      "datallowconn AND NOT datistemplate AND "
+				      "datname <> 'postgres'", err);
 }
 
 /*
@@ -588,6 +536,7 @@ const struct engine_ops mw_engine_pg_ops = {
 	.drop = pg_drop,
 	.exec_one = pg_exec_one,
 	.query = pg_query,
+	.query_param = query_param,
 	.read_shape = pg_read_shape,
 	.list_tables = pg_list_tables,
 	.cancel = pg_cancel,

@@ -421,19 +421,9 @@ sqlite_read_shape(mw_shape *out, mw_engine *e, const char *table, mw_buf *err)
 static int
 sqlite_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 {
-	mw_rows rows = { 0 };
-
-	if (sqlite_query(&rows, e, "SELECT name FROM sqlite_master WHERE type = 'table' "
-			 "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", err) < 0) {
-		mw_rows_clear(&rows);
-		return -1;
-	}
-	*out = mw_xcalloc(rows.nrows + 1, sizeof(**out));
-	for (size_t i = 0; i < rows.nrows; i++)
-		(*out)[i] = mw_xstrdup(rows.cells[i]);
-	*n = rows.nrows;
-	mw_rows_clear(&rows);
-	return 0;
+	return mw_engine__query_names(out, n, e, "SELECT name FROM sqlite_master WHERE "
+				      "type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+				      err);
 }
 
 /* A live database file, opened read-only; it must exist. */

@@ -28,6 +28,9 @@ struct engine_ops {
 	int (*drop)(mw_engine *e, const char *name, mw_buf *err);
 	int (*exec_one)(mw_engine *e, const char *stmt, mw_buf *err);
 	int (*query)(mw_rows *out, mw_engine *e, const char *sql, mw_buf *err);
+	/* query with one text parameter (MariaDB: %s, PostgreSQL: $1); NULL for SQLite */
+	int (*query_param)(mw_rows *out, mw_engine *e, const char *sql, const char *param,
+			   mw_buf *err);
 	int (*read_shape)(mw_shape *out, mw_engine *e, const char *table, mw_buf *err);
 	int (*list_tables)(char ***out, size_t *n, mw_engine *e, mw_buf *err);
 	/* asks the engine to stop the running statement; async-signal-safe; may be NULL */
@@ -88,9 +91,9 @@ void mw_shapes_sort(mw_shape *v, size_t n);
 long mw_shapes_find(const mw_shape *v, size_t n, const char *name);
 
 /*
- * Catalogs read by query (MariaDB, PostgreSQL): one catalog row into the
- * shape of its table, and a query of the whole database with the column
- * of its rows that names the table.
+ * Catalogs read by query (engine_query.c; MariaDB, PostgreSQL): one catalog
+ * row into the shape of its table, and a query of the whole database with
+ * the column of its rows that names the table.
  */
 typedef void mw_shape_row_fn(mw_shape *s, char *const *row);
 
@@ -107,6 +110,13 @@ struct mw_catalog_query {
  */
 int mw_engine__read_catalog(mw_shape **out, size_t *n, mw_engine *e,
 			    const struct mw_catalog_query q[3], mw_buf *err);
+/* The rows of `sql` (query_param with `table`) into `out`, one `add` each. 0, or -1 with err. */
+int mw_engine__read_rows(mw_shape *out, mw_engine *e, const char *sql, const char *table,
+			 mw_shape_row_fn *add, mw_buf *err);
+/* The first column of what `sql` returns, as a vector of `n` strings. 0, or -1 with err. */
+int mw_engine__query_names(char ***out, size_t *n, mw_engine *e, const char *sql, mw_buf *err);
+/* Runs `fmt` with its one %s replaced by `name` (a namespace we made). 0, or -1 with err. */
+int mw_engine__run_named(mw_engine *e, const char *fmt, const char *name, mw_buf *err);
 
 
 /* Appends one row of `ncols` cells (NULL = SQL NULL; len (size_t)-1 = strlen). */
