@@ -111,36 +111,41 @@ ignore_notice(void *arg, const char *message)
 	(void)message;
 }
 
-/* The DSN expanded after our defaults, so that its own settings win. */
+/*
+ * Our time limit and `password` first, so that the DSN expanded after them
+ * wins, then `database`, which overrides the DSN's dbname (either may be NULL).
+ */
 static PGconn *
-connect_with_limits(const char *dsn, const char *password)
+connect_params(const char *dsn, const char *password, const char *database)
 {
 	char timeout[16];
-	const char *keys[] = { "connect_timeout", "password", "dbname", NULL };
-	const char *vals[] = { timeout, password, dsn ? dsn : "", NULL };
+	const char *keys[5] = { "connect_timeout" }, *vals[5] = { timeout };
+	size_t n = 1;
 
 	snprintf(timeout, sizeof(timeout), "%u", mw_engine__connect_timeout());
-	if (!password) {
-		keys[1] = "dbname";
-		vals[1] = vals[2];
-		keys[2] = vals[2] = NULL;
+	if (password) {
+		keys[n] = "password";
+		vals[n++] = password;
+	}
+	keys[n] = "dbname";
+	vals[n++] = dsn ? dsn : "";
+	if (database) {
+		keys[n] = "dbname";
+		vals[n++] = database;
 	}
 	return PQconnectdbParams(keys, vals, 1);
 }
 
+/* Connects (see connect_params); the message names `database` when given. */
 static int
-pg_open(mw_engine *e, const char *dsn, mw_buf *err)
+pg_connect(mw_engine *e, const char *dsn, const char *password, const char *database,
+	   mw_buf *err)
 {
-	char *password = NULL, *limit;
-	PGconn *c;
+	PGconn *c = connect_params(dsn, password, database);
 
-	if (mw_engine__password_file(&password, "MW_PG_PASSWORD_FILE", err) < 0)
-		return -1;
-	c = connect_with_limits(dsn, password);
-	free(password);
 	if (!c || PQstatus(c) != CONNECTION_OK) {
-		mw_buf_addf(err, "PostgreSQL: cannot connect: %s",
-			    c ? PQerrorMessage(c) : "out of memory");
+		mw_buf_addf(err, "PostgreSQL: cannot connect%s%s: %s", database ? " to " : "",
+			    database ? database : "", c ? PQerrorMessage(c) : "out of memory");
 		while (err->len && (err->data[err->len - 1] == '\n'))
 			mw_buf_truncate(err, err->len - 1);
 		PQfinish(c);
@@ -148,11 +153,26 @@ pg_open(mw_engine *e, const char *dsn, mw_buf *err)
 	}
 	/* "CREATE TABLE will create implicit sequence" and friends are noise */
 	PQsetNoticeProcessor(c, ignore_notice, NULL);
-	limit = mw_strdupf("SET statement_timeout = '%us'", mw_engine__statement_timeout());
-	PQclear(PQexec(c, limit));
-	free(limit);
 	e->conn = c;
 	e->cancel = PQgetCancel(c);
+	return 0;
+}
+
+static int
+pg_open(mw_engine *e, const char *dsn, mw_buf *err)
+{
+	char *password = NULL, *limit;
+	int rc;
+
+	if (mw_engine__password_file(&password, "MW_PG_PASSWORD_FILE", err) < 0)
+		return -1;
+	rc = pg_connect(e, dsn, password, NULL, err);
+	free(password);
+	if (rc < 0)
+		return -1;
+	limit = mw_strdupf("SET statement_timeout = '%us'", mw_engine__statement_timeout());
+	PQclear(PQexec(pg(e), limit));
+	free(limit);
 	return 0;
 }
 
@@ -434,32 +454,16 @@ pg_list_tables(char ***out, size_t *n, mw_engine *e, mw_buf *err)
  * Live databases
  */
 
-/* The DSN with `database` as dbname (libpq: a later dbname overrides the expanded one). */
+/* A live database: `database` (may be NULL) overrides the DSN's dbname. */
 static int
-pg_connect(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
+pg_connect_live(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
 {
-	char timeout[16];
-	const char *keys[] = { "connect_timeout", "dbname", "dbname", NULL };
-	const char *values[] = { timeout, dsn ? dsn : "", database, NULL };
-	PGconn *c;
 	PGresult *res;
 
-	snprintf(timeout, sizeof(timeout), "%u", mw_engine__connect_timeout());
-	c = PQconnectdbParams(keys, values, 1);
-
-	if (!c || PQstatus(c) != CONNECTION_OK) {
-		mw_buf_addf(err, "PostgreSQL: cannot connect%s%s: %s", database ? " to " : "",
-			    database ? database : "", c ? PQerrorMessage(c) : "out of memory");
-		while (err->len && (err->data[err->len - 1] == '\n'))
-			mw_buf_truncate(err, err->len - 1);
-		PQfinish(c);
+	if (pg_connect(e, dsn, NULL, database, err) < 0)
 		return -1;
-	}
-	PQsetNoticeProcessor(c, ignore_notice, NULL);
-	e->conn = c;
-	e->cancel = PQgetCancel(c);
 	/* read-only, and timestamp defaults spelt in UTC whatever the server's zone */
-	res = PQexec(c, "SET default_transaction_read_only = on; SET TimeZone = 'UTC'");
+	res = PQexec(pg(e), "SET default_transaction_read_only = on; SET TimeZone = 'UTC'");
 	if (check(res, e, err) < 0)
 		return -1;
 	PQclear(res);
@@ -470,14 +474,14 @@ static int
 pg_attach(mw_engine *e, const char *dsn, const char *database, mw_buf *err)
 {
 	e->dsn = mw_xstrdup(dsn);
-	return pg_connect(e, dsn, database, err);
+	return pg_connect_live(e, dsn, database, err);
 }
 
 static int
 pg_use(mw_engine *e, const char *database, mw_buf *err)
 {
 	pg_close(e);
-	return pg_connect(e, e->dsn, database, err);
+	return pg_connect_live(e, e->dsn, database, err);
 }
 
 static void
