@@ -44,4 +44,21 @@ bool mw_dl_loaded(const mw_dl_lib *lib);
 #define MW_DL_POINTER(f) __typeof__(f) *f;
 #define MW_DL_SYMBOL(api, f) { #f, (void **)&(api).f },
 
+/*
+ * Defines `int load(mw_buf *err)`, which opens the library (soname, package
+ * and feature as in mw_dl_lib) and fills the pointers of `symbols`, a list of
+ * MW_DL_SYMBOL entries (a table's X-macro expanded), through mw_dl_load:
+ *
+ *	#define LIBFOO_SYMBOL(f) MW_DL_SYMBOL(libfoo, f)
+ *	static MW_DL_LOADER(foo_load, "libfoo.so.1", "libfoo1", "foo support",
+ *			    LIBFOO_FUNCTIONS(LIBFOO_SYMBOL))
+ */
+#define MW_DL_LOADER(load, soname, package, feature, symbols) \
+	int load(mw_buf *err) \
+	{ \
+		static mw_dl_lib lib_ = { soname, package, feature, NULL, NULL }; \
+		static const mw_dl_sym syms_[] = { symbols }; \
+		return mw_dl_load(&lib_, syms_, sizeof(syms_) / sizeof(*syms_), err); \
+	}
+
 #endif /* MWSCHEMA_DL_H */

@@ -412,16 +412,10 @@ int mw_git__load(mw_buf *err);
 #ifdef MW_GIT_API_DEFINE
 struct mw_git__api mw_git__api;
 
-int
-mw_git__load(mw_buf *err)
-{
-	static mw_dl_lib lib = { MW_LIBGIT2_SONAME, MW_LIBGIT2_PACKAGE, "git support", NULL, NULL };
 #define GIT_SYMBOL(f) MW_DL_SYMBOL(mw_git__api, f)
-	static const mw_dl_sym syms[] = { GIT_FUNCTIONS(GIT_SYMBOL) };
+MW_DL_LOADER(mw_git__load, MW_LIBGIT2_SONAME, MW_LIBGIT2_PACKAGE, "git support",
+	     GIT_FUNCTIONS(GIT_SYMBOL))
 #undef GIT_SYMBOL
-
-	return mw_dl_load(&lib, syms, sizeof(syms) / sizeof(*syms), err);
-}
 #endif
 
 #define git_blob_create_from_workdir (*mw_git__api.git_blob_create_from_workdir)

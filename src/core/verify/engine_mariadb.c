@@ -47,18 +47,11 @@ static struct {
 	LIBMARIADB_FUNCTIONS(MW_DL_POINTER)
 } libmariadb;
 
-static mw_dl_lib libmariadb_lib = { MW_MARIADB_SONAME, MW_MARIADB_PACKAGE, "MariaDB support", NULL, NULL };
-
-/* 0 once the client library is loaded, or -1 with the package to install in err. */
-static int
-mariadb_api_load(mw_buf *err)
-{
+/* mariadb_api_load: 0 once the client library is loaded, or -1 with the package to install. */
 #define LIBMARIADB_SYMBOL(f) MW_DL_SYMBOL(libmariadb, f)
-	static const mw_dl_sym syms[] = { LIBMARIADB_FUNCTIONS(LIBMARIADB_SYMBOL) };
+static MW_DL_LOADER(mariadb_api_load, MW_MARIADB_SONAME, MW_MARIADB_PACKAGE, "MariaDB support",
+		    LIBMARIADB_FUNCTIONS(LIBMARIADB_SYMBOL))
 #undef LIBMARIADB_SYMBOL
-
-	return mw_dl_load(&libmariadb_lib, syms, sizeof(syms) / sizeof(*syms), err);
-}
 
 #define mysql_close (*libmariadb.mysql_close)
 #define mysql_errno (*libmariadb.mysql_errno)

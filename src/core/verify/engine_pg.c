@@ -58,18 +58,11 @@ static struct {
 	LIBPQ_FUNCTIONS(MW_DL_POINTER)
 } libpq;
 
-static mw_dl_lib libpq_lib = { MW_LIBPQ_SONAME, MW_LIBPQ_PACKAGE, "PostgreSQL support", NULL, NULL };
-
-/* 0 once the client library is loaded, or -1 with the package to install in err. */
-static int
-pq_api_load(mw_buf *err)
-{
+/* pq_api_load: 0 once the client library is loaded, or -1 with the package to install. */
 #define LIBPQ_SYMBOL(f) MW_DL_SYMBOL(libpq, f)
-	static const mw_dl_sym syms[] = { LIBPQ_FUNCTIONS(LIBPQ_SYMBOL) };
+static MW_DL_LOADER(pq_api_load, MW_LIBPQ_SONAME, MW_LIBPQ_PACKAGE, "PostgreSQL support",
+		    LIBPQ_FUNCTIONS(LIBPQ_SYMBOL))
 #undef LIBPQ_SYMBOL
-
-	return mw_dl_load(&libpq_lib, syms, sizeof(syms) / sizeof(*syms), err);
-}
 
 #define PQclear (*libpq.PQclear)
 #define PQconnectdb (*libpq.PQconnectdb)

@@ -51,18 +51,11 @@ static struct {
 	LIBSQLITE3_FUNCTIONS(MW_DL_POINTER)
 } libsqlite3;
 
-static mw_dl_lib libsqlite3_lib = { MW_SQLITE_SONAME, MW_SQLITE_PACKAGE, "SQLite support", NULL, NULL };
-
-/* 0 once the library is loaded, or -1 with the package to install in err. */
-static int
-sqlite_api_load(mw_buf *err)
-{
+/* sqlite_api_load: 0 once the library is loaded, or -1 with the package to install in err. */
 #define LIBSQLITE3_SYMBOL(f) MW_DL_SYMBOL(libsqlite3, f)
-	static const mw_dl_sym syms[] = { LIBSQLITE3_FUNCTIONS(LIBSQLITE3_SYMBOL) };
+static MW_DL_LOADER(sqlite_api_load, MW_SQLITE_SONAME, MW_SQLITE_PACKAGE, "SQLite support",
+		    LIBSQLITE3_FUNCTIONS(LIBSQLITE3_SYMBOL))
 #undef LIBSQLITE3_SYMBOL
-
-	return mw_dl_load(&libsqlite3_lib, syms, sizeof(syms) / sizeof(*syms), err);
-}
 
 #define sqlite3_bind_text (*libsqlite3.sqlite3_bind_text)
 #define sqlite3_close (*libsqlite3.sqlite3_close)

@@ -2,7 +2,8 @@
 /*
  * Unit tests of mw_dl_load (mwschema/dl.h): a library is opened once and
  * every listed function resolved; a missing library or function is a
- * sentence naming the file and the package, remembered, never a crash.
+ * sentence naming the file and the package, remembered, never a crash;
+ * MW_DL_LOADER makes such a loader from a module's X-macro table.
  */
 #include <config.h>
 
@@ -74,6 +75,38 @@ START_TEST(missing_function_is_named)
 }
 END_TEST
 
+/* MW_DL_LOADER: a loader from a table, as the modules define theirs. */
+#define MATHS_FUNCTIONS(X) \
+	X(cos) \
+	X(sqrt) \
+
+static struct {
+	MATHS_FUNCTIONS(MW_DL_POINTER)
+} maths;
+
+#define MATHS_SYMBOL(f) MW_DL_SYMBOL(maths, f)
+static MW_DL_LOADER(maths_load, "libm.so.6", "libc6", "maths", MATHS_FUNCTIONS(MATHS_SYMBOL))
+static MW_DL_LOADER(absent_load, "libmwschema-absent.so.8", "libmwschema-absent8", "the absent one",
+		    MATHS_FUNCTIONS(MATHS_SYMBOL))
+#undef MATHS_SYMBOL
+
+START_TEST(loader_from_a_table)
+{
+	mw_buf err = MW_BUF_INIT;
+
+	ck_assert_int_eq(maths_load(&err), 0);
+	ck_assert(maths.sqrt(9.0) == 3.0);
+	ck_assert(maths.cos(0.0) == 1.0);
+	ck_assert_int_eq(maths_load(&err), 0);
+	ck_assert_str_eq(mw_buf_cstr(&err), "");
+	ck_assert_int_eq(absent_load(&err), -1);
+	ck_assert_msg(strstr(mw_buf_cstr(&err), "the absent one needs libmwschema-absent.so.8, which "
+				       "is not installed: apt-get install libmwschema-absent8"),
+		      "%s", mw_buf_cstr(&err));
+	mw_buf_release(&err);
+}
+END_TEST
+
 static Suite *
 dl_suite(void)
 {
@@ -83,6 +116,7 @@ dl_suite(void)
 	tcase_add_test(tc, loads_and_resolves);
 	tcase_add_test(tc, missing_library_names_the_package);
 	tcase_add_test(tc, missing_function_is_named);
+	tcase_add_test(tc, loader_from_a_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
