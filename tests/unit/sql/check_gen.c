@@ -13,31 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static mw_doc *
-load(const char *json)
-{
-	mw_diags diags = MW_DIAGS_INIT;
-	mw_doc *doc = NULL;
-
-	ck_assert_int_eq(mw_doc_load_buffer(&doc, json, strlen(json), "test.json", &diags), 0);
-	mw_diags_free(&diags);
-	return doc;
-}
-
-/* The declaration of the only column of a one-table document. */
-static char *
-decl(const char *column_json, mw_dbms dbms)
-{
-	char *json = mw_strdupf("{\"name\":\"t\",\"columns\":[%s],\"indexes\":[]}", column_json);
-	mw_doc *doc = load(json);
-	mw_buf out = MW_BUF_INIT;
-
-	mw_gen_column_decl(&out, &doc->schema.tables[0].columns[0], dbms,
-			   doc->schema.tables[0].columns[0].name);
-	mw_doc_free(doc);
-	free(json);
-	return mw_buf_detach(&out);
-}
+#include "gen_doc.h"
 
 static const struct decl_case {
 	const char *column;
