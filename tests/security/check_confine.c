@@ -24,6 +24,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/scratch.h"
+
 static char tmpdir[] = "/tmp/check_confine.XXXXXX";
 
 static char *
@@ -308,12 +310,6 @@ main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
-	if (tmpdir[sizeof(tmpdir) - 7] != 'X') {
-		char *cmd = mw_strdupf("rm -rf '%s'", tmpdir);
-
-		if (system(cmd) != 0)
-			fprintf(stderr, "cannot remove %s\n", tmpdir);
-		free(cmd);
-	}
+	scratch_remove(tmpdir);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

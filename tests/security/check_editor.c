@@ -16,20 +16,9 @@
 #include "editor/session.h"
 #include "mwschema/fs.h"
 #include "mwschema/model.h"
+#include "tests/scratch.h"
 
 static char repo[256], outside[300];
-
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	ck_assert_msg(system(cmd) == 0, "command failed: %s", cmd);
-}
 
 /* A git copy of the demo, a directory beside it, a private HOME. */
 static void
@@ -38,9 +27,7 @@ setup(void)
 	const char *src = getenv("top_srcdir") ? getenv("top_srcdir") : ".";
 	char *home, *state;
 
-	snprintf(repo, sizeof(repo), "%s/mwtrust.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") :
-		 "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(repo));
+	scratch_mkdtemp(repo, sizeof(repo), "mwtrust");
 	snprintf(outside, sizeof(outside), "%s.outside", repo);
 	home = mw_path_join(repo, ".home");
 	state = mw_path_join(repo, ".home/state");

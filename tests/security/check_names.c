@@ -19,6 +19,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "tests/scratch.h"
+
 static const char *const good_names[] = {
 	"page", "_x", "rev_actor", "cl_timestamp_id", "A9",
 	"slot_rank_idx_identifier_configuration_reference_association_n",
@@ -252,17 +254,6 @@ END_TEST
 
 static char tmpdir[] = "/tmp/check_names.XXXXXX";
 
-static void
-write_file(const char *rel, const char *text)
-{
-	char *path = mw_path_join(tmpdir, rel), *dir = mw_path_dirname(path);
-
-	ck_assert_int_eq(mw_mkdirs(dir, NULL), 0);
-	ck_assert_int_eq(mw_write_file_atomic(path, text, strlen(text), NULL), 0);
-	free(dir);
-	free(path);
-}
-
 static mw_rc *
 load_repo_rc(mw_diags *diags)
 {
@@ -293,10 +284,10 @@ START_TEST(rc_source_is_confined_and_quiet)
 	xdg = mw_path_join(tmpdir, "xdg");
 	setenv("XDG_CONFIG_HOME", xdg, 1);
 	setenv("HOME", tmpdir, 1);
-	write_file(".git-credentials", "https://user:ghp_SECRET@example.org\n");
-	write_file("xdg/mwschema/keys", "set who = keys\n");
-	write_file("repo/.git/HEAD", "ref: refs/heads/main\n");
-	write_file("repo/.mwschemarc", "source ~/.git-credentials\nsource ../.git-credentials\n"
+	scratch_write(tmpdir, ".git-credentials", "https://user:ghp_SECRET@example.org\n");
+	scratch_write(tmpdir, "xdg/mwschema/keys", "set who = keys\n");
+	scratch_write(tmpdir, "repo/.git/HEAD", "ref: refs/heads/main\n");
+	scratch_write(tmpdir, "repo/.mwschemarc", "source ~/.git-credentials\nsource ../.git-credentials\n"
 		   "source /etc/passwd\nsource ~/xdg/mwschema/keys\n"
 		   "https://user:ghp_SECRET@example.org\n");
 	rc = load_repo_rc(&diags);
@@ -322,17 +313,17 @@ START_TEST(rc_source_cycles_and_fan_out_end_quickly)
 	mw_rc *rc;
 
 	/* three self-sources used to take forever; a 2^16 fan-out is capped */
-	write_file("repo/.mwschemarc", "source .mwschemarc\nsource .mwschemarc\n"
+	scratch_write(tmpdir, "repo/.mwschemarc", "source .mwschemarc\nsource .mwschemarc\n"
 		   "source .mwschemarc\nsource f0.rc\n");
 	for (int i = 0; i < 16; i++) {
 		char *name = mw_strdupf("repo/f%d.rc", i);
 
 		mw_buf_reset(&text);
 		mw_buf_addf(&text, "set level = %d\nsource f%d.rc\nsource f%d.rc\n", i, i + 1, i + 1);
-		write_file(name, mw_buf_cstr(&text));
+		scratch_write(tmpdir, name, mw_buf_cstr(&text));
 		free(name);
 	}
-	write_file("repo/f16.rc", "set level = 16\n");
+	scratch_write(tmpdir, "repo/f16.rc", "set level = 16\n");
 	rc = load_repo_rc(&diags);
 	ck_assert(time(NULL) - start < 5);
 	ck_assert(diags_mention(&diags, "(a cycle)"));
@@ -374,12 +365,6 @@ main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
-	if (tmpdir[sizeof(tmpdir) - 7] != 'X') {
-		char *cmd = mw_strdupf("rm -rf '%s'", tmpdir);
-
-		if (system(cmd) != 0)
-			fprintf(stderr, "cannot remove %s\n", tmpdir);
-		free(cmd);
-	}
+	scratch_remove(tmpdir);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

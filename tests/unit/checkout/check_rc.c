@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tests/scratch.h"
+
 static mw_rc *
 load(const char *text, mw_diags *diags)
 {
@@ -104,17 +106,6 @@ END_TEST
 
 static char tmpdir[] = "/tmp/check_rc.XXXXXX";
 
-static void
-write_file(const char *rel, const char *text)
-{
-	char *path = mw_path_join(tmpdir, rel), *dir = mw_path_dirname(path);
-
-	ck_assert_int_eq(mw_mkdirs(dir, NULL), 0);
-	ck_assert_int_eq(mw_write_file_atomic(path, text, strlen(text), NULL), 0);
-	free(dir);
-	free(path);
-}
-
 START_TEST(test_files)
 {
 	mw_diags diags = MW_DIAGS_INIT;
@@ -122,12 +113,12 @@ START_TEST(test_files)
 	char *xdg, *sub, *root, *main_rc;
 
 	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-	write_file("xdg/mwschema/config", "set who = user\nset lint.no-enum = off\n");
-	write_file("repo/.git/HEAD", "ref: refs/heads/main\n");
-	write_file("repo/.mwschemarc", "set who = repo\nsource themes/dark.rc\n");
-	write_file("repo/themes/dark.rc", "color default white black\nsource loop.rc\n");
-	write_file("repo/themes/loop.rc", "source loop.rc\n");
-	write_file("repo/sql/x.json", "[]");
+	scratch_write(tmpdir, "xdg/mwschema/config", "set who = user\nset lint.no-enum = off\n");
+	scratch_write(tmpdir, "repo/.git/HEAD", "ref: refs/heads/main\n");
+	scratch_write(tmpdir, "repo/.mwschemarc", "set who = repo\nsource themes/dark.rc\n");
+	scratch_write(tmpdir, "repo/themes/dark.rc", "color default white black\nsource loop.rc\n");
+	scratch_write(tmpdir, "repo/themes/loop.rc", "source loop.rc\n");
+	scratch_write(tmpdir, "repo/sql/x.json", "[]");
 	xdg = mw_path_join(tmpdir, "xdg");
 	sub = mw_path_join(tmpdir, "repo/sql");
 	setenv("XDG_CONFIG_HOME", xdg, 1);

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tests/scratch.h"
+
 /* The tokens of `php` as "KIND:text" words, strings marked whole with '='. */
 static char *
 tokens(const char *php)
@@ -194,19 +196,6 @@ START_TEST(test_columns_count_characters)
 }
 END_TEST
 
-static void
-write_file(const char *dir, const char *rel, const char *text)
-{
-	char *path = mw_path_join(dir, rel), *parent = mw_path_dirname(path);
-	mw_buf err = MW_BUF_INIT;
-
-	ck_assert_int_eq(mw_mkdirs(parent, &err), 0);
-	ck_assert_int_eq(mw_write_file_atomic(path, text, strlen(text), &err), 0);
-	free(parent);
-	free(path);
-	mw_buf_release(&err);
-}
-
 START_TEST(test_scan_and_refresh)
 {
 	char dir[] = "/tmp/check_code.XXXXXX", *rm;
@@ -214,16 +203,16 @@ START_TEST(test_scan_and_refresh)
 	mw_code *code = mw_code_new("root/");
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	write_file(dir, "includes/A.php", "<?php f( 'wd_name' );");
-	write_file(dir, "vendor/x/B.php", "<?php f( 'wd_name' );");
-	write_file(dir, ".git/C.php", "<?php f( 'wd_name' );");
-	write_file(dir, "includes/notes.txt", "'wd_name'");
+	scratch_write(dir, "includes/A.php", "<?php f( 'wd_name' );");
+	scratch_write(dir, "vendor/x/B.php", "<?php f( 'wd_name' );");
+	scratch_write(dir, ".git/C.php", "<?php f( 'wd_name' );");
+	scratch_write(dir, "includes/notes.txt", "'wd_name'");
 	ck_assert_int_eq(mw_code_scan_dir(code, dir, &err), 0);
 	assert_uses(code, "wd_name", MW_CODE_COLUMN, "root/includes/A.php:1:11 literal f");
 	ck_assert_uint_eq(mw_code_refresh(code), 0);
 	/* an edit, a new file in a new directory */
-	write_file(dir, "includes/A.php", "<?php\n\ng( 'wd_name' );");
-	write_file(dir, "maintenance/sub/D.php", "<?php $r->wd_name;");
+	scratch_write(dir, "includes/A.php", "<?php\n\ng( 'wd_name' );");
+	scratch_write(dir, "maintenance/sub/D.php", "<?php $r->wd_name;");
 	ck_assert_uint_eq(mw_code_refresh(code), 2);
 	assert_uses(code, "wd_name", MW_CODE_COLUMN,
 		    "root/includes/A.php:3:5 literal g; root/maintenance/sub/D.php:1:11 property -");

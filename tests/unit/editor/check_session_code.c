@@ -18,20 +18,9 @@
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
 #include "mwschema/model.h"
+#include "tests/scratch.h"
 
 static char repo[256];
-
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	ck_assert_msg(system(cmd) == 0, "command failed: %s", cmd);
-}
 
 /* The code-still-uses fixture as an extension checkout, with widget in sql/tables.json. */
 static void
@@ -41,9 +30,7 @@ setup(void)
 	char *fix = mw_strdupf("%s/tests/data/lint/code-still-uses", src ? src : ".");
 	char *home;
 
-	snprintf(repo, sizeof(repo), "%s/mwcode.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") :
-		 "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(repo));
+	scratch_mkdtemp(repo, sizeof(repo), "mwcode");
 	home = mw_path_join(repo, ".home");
 	setenv("HOME", home, 1);
 	setenv("XDG_STATE_HOME", home, 1);

@@ -18,20 +18,9 @@
 #include "mwschema/fs.h"
 #include "mwschema/json.h"
 #include "mwschema/model.h"
+#include "tests/scratch.h"
 
 static char repo[256];
-
-static inline void
-sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	ck_assert_msg(system(cmd) == 0, "command failed: %s", cmd);
-}
 
 /* The output of a shell command (caller frees). */
 static inline char *
@@ -121,9 +110,7 @@ setup(void)
 	const char *src = getenv("top_srcdir");
 	char *home, *state;
 
-	snprintf(repo, sizeof(repo), "%s/mwsession.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") :
-		 "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(repo));
+	scratch_mkdtemp(repo, sizeof(repo), "mwsession");
 	home = mw_path_join(repo, ".home");
 	state = mw_path_join(repo, ".home/state");
 	setenv("HOME", home, 1);

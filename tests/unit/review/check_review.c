@@ -19,6 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tests/scratch.h"
+
 #define TABLE_A "{\"name\":\"t\",\"columns\":[{\"name\":\"t_id\",\"type\":\"integer\"," \
 	"\"options\":{\"unsigned\":true,\"autoincrement\":true}}],\"indexes\":[],\"pk\":[\"t_id\"]}"
 #define TABLE_B "{\"name\":\"t\",\"columns\":[{\"name\":\"t_id\",\"type\":\"integer\"," \
@@ -29,30 +31,6 @@
 #define PATCH "sql/abstractSchemaChanges/patch-t-t_x.json"
 
 static char repo[256];
-
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	ck_assert_msg(system(cmd) == 0, "command failed: %s", cmd);
-}
-
-static void
-put(const char *rel, const char *text)
-{
-	char *path = mw_path_join(repo, rel), *dir = mw_path_dirname(path);
-	mw_buf err = MW_BUF_INIT;
-
-	ck_assert_int_eq(mw_mkdirs(dir, &err), 0);
-	ck_assert_int_eq(mw_write_file_atomic(path, text, strlen(text), &err), 0);
-	free(dir);
-	free(path);
-}
 
 static void
 commit(const char *msg)
@@ -66,9 +44,7 @@ setup(void)
 {
 	char *home;
 
-	snprintf(repo, sizeof(repo), "%s/mwreview.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") :
-		 "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(repo));
+	scratch_mkdtemp(repo, sizeof(repo), "mwreview");
 	home = mw_path_join(repo, ".home");
 	setenv("HOME", home, 1);
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
@@ -105,10 +81,10 @@ START_TEST(test_git_ranges)
 	char **names;
 	size_t n;
 
-	put("a.txt", "one\n");
+	scratch_write(repo, "a.txt", "one\n");
 	commit("first");
-	put("a.txt", "two\n");
-	put("dir/b.txt", "b\n");
+	scratch_write(repo, "a.txt", "two\n");
+	scratch_write(repo, "dir/b.txt", "b\n");
 	commit("second");
 	sh("git -C '%s' checkout -qb topic && echo c > '%s/c.txt'", repo, repo);
 	commit("third");
@@ -180,7 +156,7 @@ put_generated(mw_dbms dbms, const char *tweak_from, const char *tweak_to)
 	if (tweak_from && (at = strstr(text, tweak_from)))
 		memcpy(at, tweak_to, strlen(tweak_to));
 	path = mw_strdupf("sql/%s/patch-t-t_x.sql", mw_dbms_name(dbms));
-	put(path, text);
+	scratch_write(repo, path, text);
 	free(path);
 	free(text);
 	mw_doc_free(doc);
@@ -204,11 +180,11 @@ START_TEST(test_review_statuses)
 	const mw_review_item *it;
 	mw_review *r;
 
-	put("sql/tables.json", "[" TABLE_B "]");
-	put("includes/installer/MysqlUpdater.php", "[ 'addField', 't', 't_x', 'patch-t-t_x.sql' ],\n");
-	put("includes/installer/PostgresUpdater.php", "nothing here\n");
+	scratch_write(repo, "sql/tables.json", "[" TABLE_B "]");
+	scratch_write(repo, "includes/installer/MysqlUpdater.php", "[ 'addField', 't', 't_x', 'patch-t-t_x.sql' ],\n");
+	scratch_write(repo, "includes/installer/PostgresUpdater.php", "nothing here\n");
 	commit("base");
-	put(PATCH, CHANGE);
+	scratch_write(repo, PATCH, CHANGE);
 	put_generated(MW_DBMS_MYSQL, NULL, NULL);
 	put_generated(MW_DBMS_POSTGRES, "DEFAULT 0", "DEFAULT 1");
 	commit("change");
