@@ -193,5 +193,7 @@ bool mw_table_equal(const mw_table *a, const mw_table *b);
 /* Array helpers for the owned arrays above. */
 void mw_strv_free(char **v, size_t n);
 char **mw_strv_dup(char *const *v, size_t n);
+/* The same strings in the same order (a NULL string equals only NULL). */
+bool mw_strv_equal(char *const *a, size_t na, char *const *b, size_t nb);
 
 #endif /* MWSCHEMA_MODEL_H */

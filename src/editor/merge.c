@@ -149,17 +149,6 @@ merge_list(struct merged *out, const struct kind *k, const struct list *b, const
 }
 
 static bool
-strv_equal(char *const *a, size_t na, char *const *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]))
-			return false;
-	return true;
-}
-
-static bool
 str_equal(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));
@@ -180,18 +169,18 @@ static int
 merge_scalars(mw_table *out, const mw_table *b, const mw_table *m, const mw_table *t,
 	      bool mine_wins, mw_buf *err)
 {
-	int pk = pick(strv_equal(m->pk, m->npk, b->pk, b->npk) && m->has_pk_key == b->has_pk_key,
-		      strv_equal(t->pk, t->npk, b->pk, b->npk) && t->has_pk_key == b->has_pk_key,
-		      strv_equal(m->pk, m->npk, t->pk, t->npk) && m->has_pk_key == t->has_pk_key,
+	int pk = pick(mw_strv_equal(m->pk, m->npk, b->pk, b->npk) && m->has_pk_key == b->has_pk_key,
+		      mw_strv_equal(t->pk, t->npk, b->pk, b->npk) && t->has_pk_key == b->has_pk_key,
+		      mw_strv_equal(m->pk, m->npk, t->pk, t->npk) && m->has_pk_key == t->has_pk_key,
 		      mine_wins);
 	int comment = pick(str_equal(m->comment, b->comment), str_equal(t->comment, b->comment),
 			   str_equal(m->comment, t->comment), mine_wins);
-	int opts = pick(strv_equal(m->table_options, m->ntable_options, b->table_options,
-				   b->ntable_options),
-			strv_equal(t->table_options, t->ntable_options, b->table_options,
-				   b->ntable_options),
-			strv_equal(m->table_options, m->ntable_options, t->table_options,
-				   t->ntable_options), mine_wins);
+	int opts = pick(mw_strv_equal(m->table_options, m->ntable_options, b->table_options,
+				      b->ntable_options),
+			mw_strv_equal(t->table_options, t->ntable_options, b->table_options,
+				      b->ntable_options),
+			mw_strv_equal(m->table_options, m->ntable_options, t->table_options,
+				      t->ntable_options), mine_wins);
 
 	if (pk < 0 || comment < 0 || opts < 0) {
 		mw_buf_addf(err, "the %s of table '%s' was changed both in the editor and on disk",

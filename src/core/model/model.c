@@ -86,8 +86,8 @@ str_equal(const char *a, const char *b)
 	return !strcmp(a, b);
 }
 
-static bool
-strv_equal(char *const *a, size_t na, char *const *b, size_t nb)
+bool
+mw_strv_equal(char *const *a, size_t na, char *const *b, size_t nb)
 {
 	if (na != nb)
 		return false;
@@ -162,7 +162,7 @@ mw_column_equal(const mw_column *a, const mw_column *b)
 	       a->precision == b->precision && a->scale == b->scale &&
 	       a->allow_infinite == b->allow_infinite && a->version == b->version &&
 	       a->double_precision == b->double_precision &&
-	       strv_equal(a->enum_values, a->n_enum_values, b->enum_values, b->n_enum_values);
+	       mw_strv_equal(a->enum_values, a->n_enum_values, b->enum_values, b->n_enum_values);
 }
 
 /*
@@ -201,7 +201,7 @@ mw_index_equal(const mw_index *a, const mw_index *b)
 {
 	if (!str_equal(a->name, b->name) || !str_equal(a->comment, b->comment) ||
 	    a->unique != b->unique || a->flags != b->flags || !str_equal(a->where, b->where) ||
-	    !strv_equal(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
+	    !mw_strv_equal(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
 	    a->nlengths != b->nlengths || (!a->lengths) != (!b->lengths))
 		return false;
 	return !a->lengths || !memcmp(a->lengths, b->lengths, a->nlengths * sizeof(*a->lengths));
@@ -337,8 +337,8 @@ mw_table_equal(const mw_table *a, const mw_table *b)
 		return a == b;
 	if (!str_equal(a->name, b->name) || !str_equal(a->comment, b->comment) ||
 	    a->ncolumns != b->ncolumns || a->nindexes != b->nindexes ||
-	    !strv_equal(a->pk, a->npk, b->pk, b->npk) ||
-	    !strv_equal(a->table_options, a->ntable_options, b->table_options,
+	    !mw_strv_equal(a->pk, a->npk, b->pk, b->npk) ||
+	    !mw_strv_equal(a->table_options, a->ntable_options, b->table_options,
 			b->ntable_options))
 		return false;
 	for (size_t i = 0; i < a->ncolumns; i++)

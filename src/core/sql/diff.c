@@ -159,17 +159,6 @@ value_is_null(const mw_value *v)
 	return v->kind == MW_V_NONE || v->kind == MW_V_NULL;
 }
 
-static bool
-strv_equal(char *const *a, size_t na, char *const *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]))
-			return false;
-	return true;
-}
-
 static unsigned
 column_changes(const mw_column *a, const mw_column *b)
 {
@@ -194,7 +183,7 @@ column_changes(const mw_column *a, const mw_column *b)
 		ch |= MW_COLCH_DEFAULT;
 	if (a->allow_infinite != b->allow_infinite || a->version != b->version ||
 	    a->double_precision != b->double_precision ||
-	    !strv_equal(a->enum_values, a->n_enum_values, b->enum_values, b->n_enum_values))
+	    !mw_strv_equal(a->enum_values, a->n_enum_values, b->enum_values, b->n_enum_values))
 		ch |= MW_COLCH_PLATFORM;
 	return ch;
 }

@@ -2,7 +2,8 @@
 /*
  * Table edits: what each gives, that the input table is never touched (the
  * editor keeps it for undo), and the refusals with the JSON pointer of the
- * part of the request at fault (the editor's forms place errors by it).
+ * part of the request at fault (the editor's forms place errors by it);
+ * and mw_strv_equal, which the model, the diff and the merge compare keys by.
  */
 #include <config.h>
 
@@ -231,6 +232,20 @@ START_TEST(test_new_table)
 }
 END_TEST
 
+START_TEST(test_strv_equal)
+{
+	char *a[] = { S("x"), S("y") }, *b[] = { S("x"), S("y") }, *c[] = { S("y"), S("x") };
+	char *n[] = { NULL, S("y") };
+
+	ck_assert(mw_strv_equal(a, 2, b, 2));
+	ck_assert(mw_strv_equal(a, 0, c, 0));
+	ck_assert(!mw_strv_equal(a, 2, c, 2));
+	ck_assert(!mw_strv_equal(a, 2, b, 1));
+	ck_assert(!mw_strv_equal(a, 2, n, 2));
+	ck_assert(mw_strv_equal(n, 2, n, 2));
+}
+END_TEST
+
 static Suite *
 edit_suite(void)
 {
@@ -244,6 +259,7 @@ edit_suite(void)
 	tcase_add_test(tc, test_modify_column);
 	tcase_add_test(tc, test_refusals_name_the_field);
 	tcase_add_test(tc, test_new_table);
+	tcase_add_test(tc, test_strv_equal);
 	suite_add_tcase(s, tc);
 	return s;
 }
