@@ -19,26 +19,6 @@
 #include "mwschema/model.h"
 #include "demo_repo.h"
 
-/* Table i with one more column named `name` (a copy of the first one). */
-static mw_table *
-with_column(struct session *s, long i, const char *name)
-{
-	mw_buf err = MW_BUF_INIT;
-	const mw_table *t = session_edit_target(s, i, &err);
-	mw_table *after;
-	mw_column *c;
-
-	ck_assert_msg(t != NULL, "%s", mw_buf_cstr(&err));
-	after = mw_table_dup(t);
-	after->columns = mw_xrealloc(after->columns, (after->ncolumns + 1) * sizeof(*after->columns));
-	c = &after->columns[after->ncolumns++];
-	mw_column_copy(c, &t->columns[0]);
-	free(c->name);
-	c->name = mw_xstrdup(name);
-	mw_buf_release(&err);
-	return after;
-}
-
 /* Each keystroke's table is previewed; cancelling leaves no change and no undo step. */
 START_TEST(test_preview_cancel)
 {

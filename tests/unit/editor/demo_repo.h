@@ -148,9 +148,9 @@ table_from_json(const char *json)
 	return t;
 }
 
-/* Adds an unsigned int column `name` to table `i`, as the add-column form does. */
-static inline void
-add_column(struct session *s, long i, const char *name)
+/* Table i with one more column named `name` (a copy of the first one). */
+static inline mw_table *
+with_column(struct session *s, long i, const char *name)
 {
 	mw_buf err = MW_BUF_INIT;
 	const mw_table *t = session_edit_target(s, i, &err);
@@ -164,8 +164,15 @@ add_column(struct session *s, long i, const char *name)
 	mw_column_copy(c, &t->columns[0]);
 	free(c->name);
 	c->name = mw_xstrdup(name);
-	session_edit_apply(s, i, after);
 	mw_buf_release(&err);
+	return after;
+}
+
+/* Adds an unsigned int column `name` to table `i`, as the add-column form does. */
+static inline void
+add_column(struct session *s, long i, const char *name)
+{
+	session_edit_apply(s, i, with_column(s, i, name));
 }
 
 #endif /* MWSCHEMA_TESTS_EDITOR_DEMO_REPO_H */
