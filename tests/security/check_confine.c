@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "tests/scratch.h"
+#include "tests/check_main.h"
 
 static char tmpdir[] = "/tmp/check_confine.XXXXXX";
 
@@ -303,13 +304,8 @@ confine_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(confine_suite());
-	int failed;
+	int status = run_suite_as(confine_suite(), CK_NOFORK);
 
-	srunner_set_fork_status(sr, CK_NOFORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
 	scratch_remove(tmpdir);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return status;
 }

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "tests/scratch.h"
+#include "tests/check_main.h"
 
 static const char *const good_names[] = {
 	"page", "_x", "rev_actor", "cl_timestamp_id", "A9",
@@ -357,14 +358,9 @@ names_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(names_suite());
-	int failed;
-
 	/* one process: the rc tests share their temporary directory */
-	srunner_set_fork_status(sr, CK_NOFORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int status = run_suite_as(names_suite(), CK_NOFORK);
+
 	scratch_remove(tmpdir);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return status;
 }

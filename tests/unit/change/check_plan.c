@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/check_main.h"
+
 static const char table_json[] =
 	"{ \"name\": \"page\", \"columns\": ["
 	"{ \"name\": \"page_id\", \"type\": \"integer\", \"options\": { \"unsigned\": true, "
@@ -165,11 +167,5 @@ plan_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(plan_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(plan_suite());
 }

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/check_main.h"
+
 #define T_BASE "{\"name\":\"t\",\"columns\":[{\"name\":\"a\",\"type\":\"integer\",\"options\":{}}," \
 	"{\"name\":\"b\",\"type\":\"string\",\"options\":{\"length\":10}}],"
 #define IX_B "{\"name\":\"t_b\",\"columns\":[\"b\"],\"unique\":false}"
@@ -439,11 +441,5 @@ updater_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(updater_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(updater_suite());
 }

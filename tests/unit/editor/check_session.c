@@ -17,6 +17,7 @@
 #include "mwschema/json.h"
 #include "mwschema/model.h"
 #include "demo_repo.h"
+#include "tests/check_main.h"
 
 static const char widget[] =
 	"{ \"name\": \"widget\", \"comment\": \"Widgets.\", \"columns\": ["
@@ -423,11 +424,5 @@ session_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(session_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(session_suite());
 }

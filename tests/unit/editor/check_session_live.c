@@ -18,6 +18,7 @@
 #include "mwschema/json.h"
 #include "mwschema/model.h"
 #include "demo_repo.h"
+#include "tests/check_main.h"
 
 /* Each keystroke's table is previewed; cancelling leaves no change and no undo step. */
 START_TEST(test_preview_cancel)
@@ -294,13 +295,7 @@ live_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(live_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return run_suite(live_suite());
 }
 
 /* vim: set ts=8 sw=8 noexpandtab: */

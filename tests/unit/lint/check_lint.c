@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/check_main.h"
+
 static char *
 data_path(const char *rule, const char *file)
 {
@@ -396,11 +398,5 @@ lint_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(lint_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(lint_suite());
 }

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/check_main.h"
+
 /* Literals for the char * fields of model records built in tests. */
 #define S(lit) ((char *)(lit))
 
@@ -267,11 +269,5 @@ edit_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(edit_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(edit_suite());
 }

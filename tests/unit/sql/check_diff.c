@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/check_main.h"
+
 #define COL(n, t, o) "{\"name\":\"" n "\",\"type\":\"" t "\",\"options\":{" o "}}"
 #define IDX(n, c, u) "{\"name\":\"" n "\",\"columns\":[" c "],\"unique\":" u "}"
 #define TABLE(name, cols, idx, pk) "{\"name\":\"" name "\",\"columns\":[" cols "]," \
@@ -157,11 +159,5 @@ diff_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(diff_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(diff_suite());
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gen_doc.h"
+#include "tests/check_main.h"
 
 static const struct decl_case {
 	const char *column;
@@ -274,11 +275,5 @@ gen_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(gen_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(gen_suite());
 }

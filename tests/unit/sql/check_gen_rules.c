@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gen_doc.h"
+#include "tests/check_main.h"
 
 /* The raw statements of a change file on `dbms`. */
 static char *
@@ -264,11 +265,5 @@ rules_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(rules_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(rules_suite());
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mwschema/sqlfmt.h"
+#include "tests/check_main.h"
 
 /* format() + clean-up, as a NUL-terminated string the caller frees. */
 static char *
@@ -417,11 +418,5 @@ sqlfmt_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(sqlfmt_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(sqlfmt_suite());
 }

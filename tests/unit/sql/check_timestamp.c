@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/check_main.h"
+
 static const struct ts_case {
 	const char *in, *want;
 } cases[] = {
@@ -120,11 +122,5 @@ timestamp_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(timestamp_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(timestamp_suite());
 }

@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tests/check_main.h"
+
 START_TEST(buf_grows_and_formats)
 {
 	mw_buf b = MW_BUF_INIT;
@@ -203,11 +205,5 @@ base_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(base_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(base_suite());
 }

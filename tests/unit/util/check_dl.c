@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/check_main.h"
+
 /* libm is in every glibc installation: a real library to open. */
 static struct {
 	MW_DL_POINTER(cos)
@@ -124,11 +126,5 @@ dl_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(dl_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return run_suite(dl_suite());
 }

@@ -13,6 +13,7 @@
 
 #include "core/verify/internal.h"
 #include "mwschema/sqllex.h"
+#include "tests/check_main.h"
 
 static const char fixture[] =
 	"-- header comment; with a semicolon\n"
@@ -243,11 +244,5 @@ engine_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(engine_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(engine_suite());
 }

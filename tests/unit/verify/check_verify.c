@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/verify/internal.h"
+#include "tests/check_main.h"
 
 START_TEST(test_placeholders)
 {
@@ -228,11 +229,5 @@ verify_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(verify_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(verify_suite());
 }
