@@ -153,7 +153,7 @@ add_item(mw_review *r, const char *rel, mw_review_touch touch)
 			it->touch = touch;
 		return;
 	}
-	r->items = mw_xrealloc(r->items, (r->nitems + 1) * sizeof(*r->items));
+	r->items = mw_xgrow(r->items, r->nitems, sizeof(*r->items));
 	it = &r->items[r->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->path = mw_xstrdup(rel);
