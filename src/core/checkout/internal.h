@@ -355,6 +355,7 @@ void php_note_call(struct php_frame *f, const char *method, pv *args, size_t nar
 	X(git_index_write) \
 	X(git_index_write_tree_to) \
 	X(git_libgit2_init) \
+	X(git_libgit2_opts) \
 	X(git_libgit2_shutdown) \
 	X(git_merge_base) \
 	X(git_message_prettify) \
@@ -476,6 +477,7 @@ mw_git__load(mw_buf *err)
 #define git_index_write (*mw_git__api.git_index_write)
 #define git_index_write_tree_to (*mw_git__api.git_index_write_tree_to)
 #define git_libgit2_init (*mw_git__api.git_libgit2_init)
+#define git_libgit2_opts (*mw_git__api.git_libgit2_opts)
 #define git_libgit2_shutdown (*mw_git__api.git_libgit2_shutdown)
 #define git_merge_base (*mw_git__api.git_merge_base)
 #define git_message_prettify (*mw_git__api.git_message_prettify)
