@@ -5,7 +5,7 @@
 # take a minute shows as a ratio near 100, so the limit (30) leaves room for
 # a busy machine and still catches it.
 #
-#   check, sync, lint DIR   a synthetic checkout of 100 and 1,000 changes
+#   check, sync, review, lint DIR   a synthetic checkout of 100 and 1,000 changes
 #   lint, generate          core's tables.json x1 and x10 (with the corpus)
 set -u
 : "${top_srcdir:=.}"
@@ -56,6 +56,9 @@ done
 grows "check" "$(cpu_ms "$MWSCHEMA" check "$tmp/c100")" "$(cpu_ms "$MWSCHEMA" check "$tmp/c1000")"
 grows "sync (nothing to do)" "$(cpu_ms "$MWSCHEMA" sync "$tmp/c100")" \
 	"$(cpu_ms "$MWSCHEMA" sync "$tmp/c1000")"
+# the checkout's one commit adds every change: review judges each of them
+grows "review of a commit" "$(cpu_ms sh -c "cd '$tmp/c100' && '$MWSCHEMA' review HEAD")" \
+	"$(cpu_ms sh -c "cd '$tmp/c1000' && '$MWSCHEMA' review HEAD")"
 grows "lint DIR" "$(cpu_ms "$MWSCHEMA" lint --no-config "$tmp/c100/sql")" \
 	"$(cpu_ms "$MWSCHEMA" lint --no-config "$tmp/c1000/sql")"
 
