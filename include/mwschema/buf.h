@@ -34,6 +34,12 @@ typedef struct mw_buf {
 void *mw_xmalloc(size_t size);
 void *mw_xcalloc(size_t n, size_t size);
 void *mw_xrealloc(void *ptr, size_t size);
+/*
+ * An array of n items of `size` bytes with room for one more: its allocation
+ * doubles whenever n is a power of two, so appending one at a time stays
+ * linear with no capacity field. Only for arrays grown by this alone.
+ */
+void *mw_xgrow(void *ptr, size_t n, size_t size);
 char *mw_xstrdup(const char *s);		/* NULL-safe: NULL gives NULL */
 char *mw_xstrndup(const char *s, size_t n);
 void mw_oom(void);

@@ -114,6 +114,7 @@ typedef struct mw_workspace {
 	size_t nsqls;
 	char **looked;				/* what discovery read, for "no schema found" */
 	size_t nlooked;
+	struct mw_ws_index *index;		/* lookups by name (private) */
 	char *release;				/* core: the release in development
 						   ("1.45", includes/Defines.php); NULL
 						   when unknown */
@@ -157,6 +158,16 @@ const mw_ws_updater *mw_workspace_json_updater(const mw_workspace *ws, const cha
 bool mw_workspace_registered(const mw_ws_updater *u, const char *php, size_t len,
 			     const char *sql_rel, const char *verb, const char *table,
 			     const char *name);
+/*
+ * The same question asked of many patches: the file read and indexed once,
+ * then one lookup per patch (check asks it of every change of the checkout).
+ * `u` may be NULL (names only); the registry borrows u's entries.
+ */
+typedef struct mw_ws_registry mw_ws_registry;
+mw_ws_registry *mw_workspace_registry_new(const mw_ws_updater *u, const char *php, size_t len);
+bool mw_workspace_registry_has(const mw_ws_registry *r, const char *sql_rel, const char *verb,
+			       const char *table, const char *name);
+void mw_workspace_registry_free(mw_ws_registry *r);
 /* The entry whose JSON directory is `dir` (relative), or NULL. */
 const mw_ws_dir *mw_workspace_json_dir(const mw_workspace *ws, const char *dir);
 /* The entry whose SQL directory of some platform holds `sql_rel` (*dbms set), or NULL. */

@@ -59,7 +59,7 @@ add_fix(mw_drift *d, mw_fix_kind kind, const char *doc, const char *file)
 {
 	mw_fix *f;
 
-	d->fixes = mw_xrealloc(d->fixes, (d->nfixes + 1) * sizeof(*d->fixes));
+	d->fixes = mw_xgrow(d->fixes, d->nfixes, sizeof(*d->fixes));
 	f = &d->fixes[d->nfixes++];
 	memset(f, 0, sizeof(*f));
 	f->kind = kind;
@@ -395,47 +395,46 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 	}
 }
 
-/* The updater files as read once per run (one per handler file); unreadable ones are NULL. */
+/*
+ * The updater files as read and indexed once per run (one per handler):
+ * check asks each about every patch. Unreadable ones are NULL.
+ */
 struct updaters {
 	const mw_workspace *ws;
 	const mw_ws_updater **who;
-	mw_buf **text;
+	mw_ws_registry **reg;
 	size_t n;
 };
 
-static const mw_buf *
-updater_text(struct updaters *u, const mw_ws_updater *up)
+static const mw_ws_registry *
+updater_registry(struct updaters *u, const mw_ws_updater *up)
 {
+	mw_ws_registry *reg = NULL;
+	mw_buf text = MW_BUF_INIT;
 	char *abs;
-	mw_buf *text;
 
 	for (size_t i = 0; i < u->n; i++)
-		if (u->who[i] == up || !strcmp(u->who[i]->file, up->file))
-			return u->text[i];
+		if (u->who[i] == up)
+			return u->reg[i];
 	abs = mw_workspace_path(u->ws, up->file);
-	text = mw_xcalloc(1, sizeof(*text));
-	if (mw_read_file(text, abs, NULL) < 0) {
-		free(text);
-		text = NULL;
-	}
+	if (mw_read_file(&text, abs, NULL) == 0)
+		reg = mw_workspace_registry_new(up, mw_buf_cstr(&text), text.len);
+	mw_buf_release(&text);
 	free(abs);
 	u->who = mw_xrealloc(u->who, (u->n + 1) * sizeof(*u->who));
-	u->text = mw_xrealloc(u->text, (u->n + 1) * sizeof(*u->text));
+	u->reg = mw_xrealloc(u->reg, (u->n + 1) * sizeof(*u->reg));
 	u->who[u->n] = up;
-	u->text[u->n++] = text;
-	return text;
+	u->reg[u->n++] = reg;
+	return reg;
 }
 
 static void
 updaters_release(struct updaters *u)
 {
-	for (size_t i = 0; i < u->n; i++) {
-		if (u->text[i])
-			mw_buf_release(u->text[i]);
-		free(u->text[i]);
-	}
+	for (size_t i = 0; i < u->n; i++)
+		mw_workspace_registry_free(u->reg[i]);
 	free(u->who);
-	free(u->text);
+	free(u->reg);
 }
 
 /* The plan's entry for the patch as the checkout names it. */
@@ -459,15 +458,15 @@ check_entry(mw_drift *d, struct updaters *u, const mw_ws_doc *doc, const mw_chan
 {
 	const mw_workspace *ws = u->ws;
 	const mw_ws_updater *up = mw_workspace_doc_updater(ws, doc, dbms);
-	const mw_buf *php = updater_text(u, up);
+	const mw_ws_registry *reg = up ? updater_registry(u, up) : NULL;
 	const char *sql = registered_name(ws, doc, dbms);
 	char *patch = mw_path_basename(sql);
 	mw_buf hint = MW_BUF_INIT;
 	mw_updater_entry e;
 
 	entry_copy(&e, &plan->entry, patch);
-	if (php && !mw_workspace_registered(up, mw_buf_cstr(php), php->len, sql,
-					    mw_updater_verb_name(e.verb), e.table, e.name)) {
+	if (reg && !mw_workspace_registry_has(reg, sql, mw_updater_verb_name(e.verb), e.table,
+					      e.name)) {
 		if (ws->kind == MW_WS_CORE)
 			mw_updater_render_core(&hint, &e);
 		else

@@ -45,6 +45,12 @@ mw_git_open(mw_git **out, const char *dir, mw_buf *err)
 	if (mw_git__load(err) < 0)
 		return MW_GIT_ERROR;
 	git_libgit2_init();
+	/*
+	 * libgit2 keeps parsed trees of up to 4 KiB only: review reads a file
+	 * per change from a folder of thousands, and parsing that folder's
+	 * tree again for each made it quadratic.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)64 << 20);
 	rc = git_repository_open_ext(&repo, dir, 0, NULL);
 	if (rc < 0) {
 		e = git_error_last();

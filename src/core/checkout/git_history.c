@@ -44,7 +44,7 @@ add_commit_info(mw_git_range *r, const git_commit *c)
 	const char *msg = git_commit_message(c);
 	mw_git_commit_info *ci;
 
-	r->commits = mw_xrealloc(r->commits, (r->ncommits + 1) * sizeof(*r->commits));
+	r->commits = mw_xgrow(r->commits, r->ncommits, sizeof(*r->commits));
 	ci = &r->commits[r->ncommits++];
 	git_oid_tostr(ci->oid, sizeof(ci->oid), git_commit_id(c));
 	ci->subject = mw_xstrndup(msg ? msg : "", msg ? strcspn(msg, "\n") : 0);

@@ -13,6 +13,7 @@
 #include "mwschema/dbms.h"
 #include "mwschema/dl.h"
 #include "mwschema/drift.h"
+#include "mwschema/strmap.h"
 #include "mwschema/updater.h"
 #include "mwschema/workspace.h"
 
@@ -114,6 +115,21 @@ bool mw_ws__holds_json(const char *root, const char *dir);
 /* The handlers of the manifests and the folders their registered files point to. */
 void mw_ws__from_handlers(struct mw_ws_disc *d);
 
+/*
+ * The workspace's lookups by name (workspace_index.c): built once the files
+ * are read (documents and SQL by path, documents by base name), then once
+ * SQL files have owners (SQL by owner). Each chain is in array order.
+ */
+void mw_ws__index_files(mw_workspace *ws);
+void mw_ws__index_owners(mw_workspace *ws);
+void mw_ws__index_free(mw_workspace *ws);
+mw_ws_doc *mw_ws__doc_by_rel(const mw_workspace *ws, const char *rel);
+const mw_ws_doc *mw_ws__docs_named(const mw_workspace *ws, const char *base);
+const mw_ws_doc *mw_ws__doc_next_named(const mw_workspace *ws, const mw_ws_doc *doc);
+mw_ws_sql *mw_ws__sql_by_rel(const mw_workspace *ws, const char *rel);
+mw_ws_sql *mw_ws__sqls_owned(const mw_workspace *ws, const char *owner);
+mw_ws_sql *mw_ws__sql_next_owned(const mw_workspace *ws, const mw_ws_sql *s);
+
 /* Fills ws->dirs, ws->updaters, ws->updater[], ws->name and ws->looked. */
 void mw_ws__discover(mw_workspace *ws, mw_diags *diags);
 /* The JSON file a label names, found on disk from the SQL file `sql_rel`; NULL if none. */
@@ -156,6 +172,7 @@ typedef struct php_tok {
 typedef struct php_toks {
 	php_tok *v;
 	size_t n;	/* the last one is PHP_T_END */
+	size_t cap;
 } php_toks;
 
 /* A PHP file (code starts after "<?php"). */
@@ -338,6 +355,7 @@ void php_note_call(struct php_frame *f, const char *method, pv *args, size_t nar
 	X(git_index_write) \
 	X(git_index_write_tree_to) \
 	X(git_libgit2_init) \
+	X(git_libgit2_opts) \
 	X(git_libgit2_shutdown) \
 	X(git_merge_base) \
 	X(git_message_prettify) \
@@ -453,6 +471,7 @@ MW_DL_LOADER(mw_git__load, MW_LIBGIT2_SONAME, MW_LIBGIT2_PACKAGE, "git support",
 #define git_index_write (*mw_git__api.git_index_write)
 #define git_index_write_tree_to (*mw_git__api.git_index_write_tree_to)
 #define git_libgit2_init (*mw_git__api.git_libgit2_init)
+#define git_libgit2_opts (*mw_git__api.git_libgit2_opts)
 #define git_libgit2_shutdown (*mw_git__api.git_libgit2_shutdown)
 #define git_merge_base (*mw_git__api.git_merge_base)
 #define git_message_prettify (*mw_git__api.git_message_prettify)

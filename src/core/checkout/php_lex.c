@@ -30,7 +30,11 @@ is_name_char(char c)
 static void
 push(php_toks *t, php_tok_kind kind, char *text, size_t offset)
 {
-	t->v = mw_xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+	/* Doubling: an updater of thousands of entries lexes in linear time. */
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->v = mw_xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
 	t->v[t->n].kind = kind;
 	t->v[t->n].text = text;
 	t->v[t->n++].offset = offset;

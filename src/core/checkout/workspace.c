@@ -222,7 +222,7 @@ scan_sql(mw_workspace *ws, const char *dir, mw_dbms dbms)
 	for (size_t i = 0; i < n; i++) {
 		mw_ws_sql *s;
 
-		ws->sqls = mw_xrealloc(ws->sqls, (ws->nsqls + 1) * sizeof(*ws->sqls));
+		ws->sqls = mw_xgrow(ws->sqls, ws->nsqls, sizeof(*ws->sqls));
 		s = &ws->sqls[ws->nsqls++];
 		memset(s, 0, sizeof(*s));
 		s->rel = mw_path_join(dir, names[i]);
@@ -240,7 +240,7 @@ load_doc(mw_workspace *ws, const char *rel, int dir, mw_diags *diags)
 	mw_buf text = MW_BUF_INIT, err = MW_BUF_INIT;
 	mw_ws_doc *doc;
 
-	ws->docs = mw_xrealloc(ws->docs, (ws->ndocs + 1) * sizeof(*ws->docs));
+	ws->docs = mw_xgrow(ws->docs, ws->ndocs, sizeof(*ws->docs));
 	doc = &ws->docs[ws->ndocs++];
 	memset(doc, 0, sizeof(*doc));
 	doc->rel = mw_xstrdup(rel);
@@ -352,10 +352,7 @@ mw_workspace_sql_path(const mw_workspace *ws, const char *rel, mw_doc_kind kind,
 static mw_ws_sql *
 find_sql(const mw_workspace *ws, const char *rel)
 {
-	for (size_t i = 0; i < ws->nsqls; i++)
-		if (!strcmp(ws->sqls[i].rel, rel))
-			return &ws->sqls[i];
-	return NULL;
+	return mw_ws__sql_by_rel(ws, rel);
 }
 
 /* The generated file of `doc` for `dbms`: the expected name first, then its folder, then anywhere. */
@@ -366,12 +363,11 @@ owned_sql(mw_workspace *ws, const mw_ws_doc *doc, mw_dbms dbms, const char *expe
 	mw_ws_sql *best = NULL;
 	int rank = 0;
 
-	for (size_t i = 0; i < ws->nsqls; i++) {
-		mw_ws_sql *s = &ws->sqls[i];
+	for (mw_ws_sql *s = mw_ws__sqls_owned(ws, doc->rel); s; s = mw_ws__sql_next_owned(ws, s)) {
 		char *sdir;
 		int r;
 
-		if (s->dbms != dbms || s->paired || !s->owner || strcmp(s->owner, doc->rel))
+		if (s->dbms != dbms || s->paired)
 			continue;
 		sdir = mw_path_dirname(s->rel);
 		r = !strcmp(s->rel, expected) ? 3 : !strcmp(sdir, dir) ? 2 : 1;
@@ -463,12 +459,14 @@ read_files(mw_workspace *ws, mw_diags *diags)
 	}
 	if (ws->ndocs > 1)
 		qsort(ws->docs, ws->ndocs, sizeof(*ws->docs), compare_docs);
+	mw_ws__index_files(ws);
 	for (size_t i = 0; i < ws->nsqls; i++) {
 		const mw_ws_doc *owner = ws->sqls[i].source ?
 			mw_workspace_label_doc(ws, ws->sqls[i].source, ws->sqls[i].rel) : NULL;
 
 		ws->sqls[i].owner = owner ? mw_xstrdup(owner->rel) : NULL;
 	}
+	mw_ws__index_owners(ws);
 	for (size_t i = 0; i < ws->ndocs; i++)
 		pair_doc(ws, &ws->docs[i]);
 }
@@ -569,6 +567,7 @@ mw_workspace_free(mw_workspace *ws)
 	for (int d = 0; d < MW_DBMS__COUNT; d++)
 		free(ws->updater[d]);
 	free_updaters(ws);
+	mw_ws__index_free(ws);
 	mw_strv_free(ws->schema_dirs, ws->nschema_dirs);
 	mw_strv_free(ws->looked, ws->nlooked);
 	free(ws->dirs);
@@ -584,6 +583,8 @@ mw_workspace_free(mw_workspace *ws)
 mw_ws_doc *
 mw_workspace_doc(const mw_workspace *ws, const char *rel)
 {
+	if (ws->index)
+		return mw_ws__doc_by_rel(ws, rel);
 	for (size_t i = 0; i < ws->ndocs; i++)
 		if (!strcmp(ws->docs[i].rel, rel))
 			return &ws->docs[i];
@@ -621,24 +622,6 @@ mw_workspace_json_updater(const mw_workspace *ws, const char *rel, mw_dbms dbms)
 	free(dir);
 	probe.dir = e ? (int)(e - ws->dirs) : -1;
 	return mw_workspace_doc_updater(ws, &probe, dbms);
-}
-
-bool
-mw_workspace_registered(const mw_ws_updater *u, const char *php, size_t len,
-			const char *sql_rel, const char *verb, const char *table, const char *name)
-{
-	char *patch = mw_path_basename(sql_rel);
-	bool hit = mw_updater_mentions(php, len, patch);
-
-	free(patch);
-	for (size_t i = 0; !hit && i < u->nregs; i++) {
-		const mw_ws_reg *r = &u->regs[i];
-
-		hit = !fnmatch(r->path, sql_rel, FNM_PATHNAME) ||
-		      (verb && r->verb && r->table && table && !strcmp(r->verb, verb) &&
-		       !strcmp(r->table, table) && (!name || (r->name && !strcmp(r->name, name))));
-	}
-	return hit;
 }
 
 const mw_table *

@@ -74,20 +74,25 @@ is_tail(const char *path, const char *tail)
 	return tl && tl <= pl && !strcmp(path + pl - tl, tail) && (tl == pl || path[pl - tl - 1] == '/');
 }
 
+/* How well a cleaned label names rel: 3 exactly, 2 as a tail of it, 1 as one of its tails. */
+static int
+score_clean(const char *clean, const char *rel)
+{
+	if (!*clean)
+		return 0;
+	if (!strcmp(clean, rel))
+		return 3;
+	if (is_tail(rel, clean))
+		return 2;
+	return is_tail(clean, rel) ? 1 : 0;
+}
+
 int
 mw_workspace_label_score(const char *label, const char *rel)
 {
 	char *clean = mw_workspace_label_clean(label);
-	int score = 0;
+	int score = score_clean(clean, rel);
 
-	if (!*clean)
-		score = 0;
-	else if (!strcmp(clean, rel))
-		score = 3;
-	else if (is_tail(rel, clean))
-		score = 2;
-	else if (is_tail(clean, rel))
-		score = 1;
 	free(clean);
 	return score;
 }
@@ -104,23 +109,50 @@ shared_dirs(const char *a, const char *b)
 	return n;
 }
 
+/*
+ * Every score above 0 means one path is a tail of the other, so both end in
+ * the same file name: only the documents of that name are candidates.
+ */
+static const mw_ws_doc *
+first_candidate(const mw_workspace *ws, const char *clean)
+{
+	const char *slash = strrchr(clean, '/');
+
+	if (!ws->index)
+		return ws->ndocs ? &ws->docs[0] : NULL;
+	return mw_ws__docs_named(ws, slash ? slash + 1 : clean);
+}
+
+static const mw_ws_doc *
+next_candidate(const mw_workspace *ws, const mw_ws_doc *doc)
+{
+	if (!ws->index)
+		return (size_t)(doc + 1 - ws->docs) < ws->ndocs ? doc + 1 : NULL;
+	return mw_ws__doc_next_named(ws, doc);
+}
+
 const mw_ws_doc *
 mw_workspace_label_doc(const mw_workspace *ws, const char *label, const char *near)
 {
 	const mw_ws_doc *best = NULL;
 	int best_score = 0;
 	size_t best_near = 0;
+	char *clean;
 
-	for (size_t i = 0; label && i < ws->ndocs; i++) {
-		int s = mw_workspace_label_score(label, ws->docs[i].rel);
-		size_t closeness = near ? shared_dirs(ws->docs[i].rel, near) : 0;
+	if (!label)
+		return NULL;
+	clean = mw_workspace_label_clean(label);
+	for (const mw_ws_doc *doc = first_candidate(ws, clean); doc; doc = next_candidate(ws, doc)) {
+		int s = score_clean(clean, doc->rel);
+		size_t closeness = near ? shared_dirs(doc->rel, near) : 0;
 
 		if (s > best_score || (s && s == best_score && closeness > best_near)) {
-			best = &ws->docs[i];
+			best = doc;
 			best_score = s;
 			best_near = closeness;
 		}
 	}
+	free(clean);
 	return best;
 }
 

@@ -102,7 +102,7 @@ code_call_id(mw_code *code, const char *name, size_t len)
 
 	if (!slot->value) {
 		slot->key = pool_copy(code, name, len);
-		code->calls = mw_xrealloc(code->calls, (code->ncalls + 1) * sizeof(*code->calls));
+		code->calls = mw_xgrow(code->calls, code->ncalls, sizeof(*code->calls));
 		code->calls[code->ncalls++] = (char *)slot->key;
 		slot->value = (void *)(uintptr_t)code->ncalls;
 	}

@@ -153,7 +153,7 @@ add_item(mw_review *r, const char *rel, mw_review_touch touch)
 			it->touch = touch;
 		return;
 	}
-	r->items = mw_xrealloc(r->items, (r->nitems + 1) * sizeof(*r->items));
+	r->items = mw_xgrow(r->items, r->nitems, sizeof(*r->items));
 	it = &r->items[r->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->path = mw_xstrdup(rel);
@@ -410,6 +410,9 @@ ctx_clear(struct review_ctx *ctx)
 	free(ctx->schemas);
 	mw_lint_free(ctx->lint);
 	mw_code_free(ctx->code);
+	for (size_t i = 0; i < ctx->nupdaters; i++)
+		mw_workspace_registry_free(ctx->updaters[i].reg);
+	free(ctx->updaters);
 	mw_engine_close(ctx->sqlite);
 	mw_git_free(ctx->src.git);
 	free(ctx->src.prefix);

@@ -228,12 +228,36 @@ missing_before(const mw_review_item *it, const struct review_ctx *ctx, const cha
 	return before;
 }
 
+/*
+ * Updater `u` as the revision has it, read and indexed on first use: a
+ * commit of many changes asks it about each of them. NULL when unreadable.
+ */
+static const mw_ws_registry *
+revision_registry(struct review_ctx *ctx, const mw_ws_updater *u)
+{
+	mw_buf php = MW_BUF_INIT, err = MW_BUF_INIT;
+	struct review_updater *ru;
+
+	for (size_t i = 0; i < ctx->nupdaters; i++)
+		if (ctx->updaters[i].who == u)
+			return ctx->updaters[i].reg;
+	ctx->updaters = mw_xgrow(ctx->updaters, ctx->nupdaters, sizeof(*ctx->updaters));
+	ru = &ctx->updaters[ctx->nupdaters++];
+	ru->who = u;
+	ru->reg = mw_review__read(&php, &ctx->src, u->file, &err) == 0 ?
+		  mw_workspace_registry_new(u, mw_buf_cstr(&php), php.len) : NULL;
+	mw_buf_release(&php);
+	mw_buf_release(&err);
+	return ru->reg;
+}
+
 static void
-check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool patched)
+check_updater(mw_review_item *it, struct review_ctx *ctx, mw_dbms d, bool patched)
 {
 	mw_review_sql *s = &it->sql[d];
 	const mw_ws_updater *u = mw_workspace_json_updater(ctx->ws, it->path, d);
-	mw_buf php = MW_BUF_INIT, err = MW_BUF_INIT, hint = MW_BUF_INIT;
+	const mw_ws_registry *reg;
+	mw_buf hint = MW_BUF_INIT;
 	const mw_updater_entry *pe = it->plan->has_entry ? &it->plan->entry : NULL;
 	mw_updater_entry e;
 	char *patch;
@@ -243,14 +267,13 @@ check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool 
 		s->updater = MW_REVIEW_UPD_NO_PATCH;
 		return;
 	}
-	if (!s->updater_file || mw_review__read(&php, &ctx->src, s->updater_file, &err) != 0) {
+	if (!u || !u->file || !(reg = revision_registry(ctx, u))) {
 		s->updater = MW_REVIEW_UPD_NO_FILE;
 		goto out;
 	}
 	patch = mw_path_basename(s->path);
-	if (mw_workspace_registered(u, mw_buf_cstr(&php), php.len, s->path,
-				    pe ? mw_updater_verb_name(pe->verb) : NULL, pe ? pe->table : NULL,
-				    pe ? pe->name : NULL)) {
+	if (mw_workspace_registry_has(reg, s->path, pe ? mw_updater_verb_name(pe->verb) : NULL,
+				      pe ? pe->table : NULL, pe ? pe->name : NULL)) {
 		s->updater = MW_REVIEW_UPD_PRESENT;
 	} else {
 		s->updater = MW_REVIEW_UPD_MISSING;
@@ -268,8 +291,6 @@ check_updater(mw_review_item *it, const struct review_ctx *ctx, mw_dbms d, bool 
 	}
 	free(patch);
 out:
-	mw_buf_release(&php);
-	mw_buf_release(&err);
 	mw_buf_release(&hint);
 }
 

@@ -578,7 +578,7 @@ push_statement(char ***out, size_t *n, const char *s, const mw_sql_token *t, siz
 	if (from == to)
 		return;
 	end = t[to - 1].start + t[to - 1].len;
-	*out = mw_xrealloc(*out, (*n + 1) * sizeof(**out));
+	*out = mw_xgrow(*out, *n, sizeof(**out));
 	(*out)[(*n)++] = mw_xstrndup(s + t[from].start, end - t[from].start);
 }
 

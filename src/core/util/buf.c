@@ -7,6 +7,7 @@
 #include "mwschema/buf.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,16 @@ mw_xrealloc(void *ptr, size_t size)
 	if (!p)
 		mw_oom();
 	return p;
+}
+
+void *
+mw_xgrow(void *ptr, size_t n, size_t size)
+{
+	if (n & (n - 1))
+		return ptr;	/* not a power of two: there is room already */
+	if (n > SIZE_MAX / 2 / size)
+		mw_oom();
+	return mw_xrealloc(ptr, (n ? 2 * n : 1) * size);
 }
 
 char *
