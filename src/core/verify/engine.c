@@ -63,6 +63,15 @@ engine_new(mw_dbms dbms, mw_buf *err)
 	return e;
 }
 
+/* Frees what the front owns, once the back end has closed its connection. */
+static void
+engine_free(mw_engine *e)
+{
+	free(e->ns);
+	free(e->dsn);
+	free(e);
+}
+
 int
 mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
 {
@@ -72,7 +81,7 @@ mw_engine_open(mw_engine **out, mw_dbms dbms, const char *dsn, mw_buf *err)
 	if (!(e = engine_new(dbms, err)))
 		return -1;
 	if (e->ops->open(e, dsn, err) < 0) {
-		free(e);
+		engine_free(e);
 		return -1;
 	}
 	mw_engine__live(e, true);
@@ -98,8 +107,7 @@ mw_engine_close(mw_engine *e)
 	mw_buf_release(&ignored);
 	mw_engine__live(e, false);
 	e->ops->close(e);
-	free(e->ns);
-	free(e);
+	engine_free(e);
 }
 
 int
@@ -114,7 +122,7 @@ mw_engine_attach(mw_engine **out, mw_dbms dbms, const char *dsn, const char *dat
 	/* no scratch namespace: close() then has nothing to drop */
 	if (e->ops->attach(e, dsn, database, err) < 0) {
 		e->ops->close(e);
-		free(e);
+		engine_free(e);
 		return -1;
 	}
 	mw_engine__live(e, true);

@@ -477,14 +477,6 @@ pg_use(mw_engine *e, const char *database, mw_buf *err)
 	return pg_connect_live(e, e->dsn, database, err);
 }
 
-static void
-pg_close_all(mw_engine *e)
-{
-	pg_close(e);
-	free(e->dsn);
-	e->dsn = NULL;
-}
-
 static int
 pg_list_databases(char ***out, size_t *n, mw_engine *e, mw_buf *err)
 {
@@ -528,7 +520,7 @@ const struct engine_ops mw_engine_pg_ops = {
 	.unavailable = NULL,
 	.load = pq_api_load,
 	.open = pg_open,
-	.close = pg_close_all,
+	.close = pg_close,
 	.fresh = pg_fresh,
 	.drop = pg_drop,
 	.exec_one = pg_exec_one,

@@ -220,14 +220,6 @@ sqlite_close(mw_engine *e)
 	e->conn = NULL;
 }
 
-static void
-sqlite_close_all(mw_engine *e)
-{
-	sqlite_close(e);
-	free(e->dsn);
-	e->dsn = NULL;
-}
-
 static int
 sqlite_fresh(mw_engine *e, const char *name, mw_buf *err)
 {
@@ -454,7 +446,7 @@ const struct engine_ops mw_engine_sqlite_ops = {
 	.unavailable = NULL,
 	.load = sqlite_api_load,
 	.open = sqlite_open,
-	.close = sqlite_close_all,
+	.close = sqlite_close,
 	.fresh = sqlite_fresh,
 	.drop = sqlite_drop,
 	.exec_one = sqlite_exec_one,

@@ -48,7 +48,8 @@ struct mw_engine {
 	mw_dbms dbms;
 	void *conn;		/* sqlite3 *, MYSQL *, PGconn * */
 	char *ns;		/* current scratch namespace, NULL before the first */
-	char *dsn;		/* SQLite: a file to open as the first namespace */
+	char *dsn;		/* kept by the back end (SQLite: the first namespace's file;
+				 * live engines: for the next database); the front frees it */
 	unsigned serial;	/* namespaces made so far */
 	void *cancel;		/* PGcancel * for a signal handler */
 	bool dropping;		/* cleaning up: run even after an interrupt */
