@@ -2,16 +2,8 @@
 # The commands behave alike: help from one table, -C DIR everywhere, files
 # as arguments, the checkout by default, exit codes as documented, summaries
 # on standard error, paths spelled one way, verify --tsv with a header.
-set -u
-: "${top_srcdir:=.}"
-: "${MWSCHEMA:=./mwschema}"
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok - $*"; }
+. "${top_srcdir:-.}/tests/foundation/lib.sh"
 
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-case $MWSCHEMA in /*) ;; *) MWSCHEMA=$PWD/$MWSCHEMA ;; esac
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" NO_COLOR=1
 mkdir -p "$HOME"
 

@@ -5,20 +5,11 @@
 # take a minute shows as a ratio near 100, so the limit (30) leaves room for
 # a busy machine and still catches it.
 #
-#   check, sync, review, lint DIR   a synthetic checkout of 100 and 1,000 changes
-#   lint, generate          core's tables.json x1 and x10 (with the corpus)
-set -u
-: "${top_srcdir:=.}"
-: "${MWSCHEMA:=./mwschema}"
-: "${MW_CORPUS:=$top_srcdir/../shared/corpus}"
+#   check, sync, review, lint DIR   synthetic checkouts of 100 and 1,000 changes
+#   lint, generate                  core's tables.json x1 and x10 (with the corpus)
+. "${top_srcdir:-.}/tests/foundation/lib.sh"
 limit=${MW_GROWTH_LIMIT:-30}
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok - $*"; }
 
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-case $MWSCHEMA in /*) ;; *) MWSCHEMA=$PWD/$MWSCHEMA ;; esac
 command -v bash >/dev/null || { echo "SKIP: bash is needed to time a process"; exit 77; }
 
 # cpu_ms CMD...: the least user+system CPU time of 3 runs, in ms.

@@ -4,17 +4,8 @@
 # time generate, lint, check, sync and help load none of them, verify on
 # SQLite loads SQLite only, review loads git; and a library that cannot be
 # loaded is named with the package to install (exit 3).
-set -u
-: "${top_srcdir:=.}"
-: "${MWSCHEMA:=./mwschema}"
-: "${MW_CORPUS:=$top_srcdir/../shared/corpus}"
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok - $*"; }
+. "${top_srcdir:-.}/tests/foundation/lib.sh"
 
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-case $MWSCHEMA in /*) ;; *) MWSCHEMA=$PWD/$MWSCHEMA ;; esac
 EDIT=$(dirname "$MWSCHEMA")/mwschema-edit
 heavy='ncurses|tinfo|readline|git2|mariadb|libpq|sqlite3'
 

@@ -3,17 +3,9 @@
 # --color=always forces it) and a pager for long output ($MWSCHEMA_PAGER,
 # then $PAGER, as git; none with --no-pager or when piped). The terminal is
 # a pseudo-terminal from script(1).
-set -u
-: "${top_srcdir:=.}"
-: "${MWSCHEMA:=./mwschema}"
+. "${top_srcdir:-.}/tests/foundation/lib.sh"
 command -v script >/dev/null 2>&1 || { echo "SKIP: script(1) is not installed"; exit 77; }
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok - $*"; }
 
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-case $MWSCHEMA in /*) ;; *) MWSCHEMA=$PWD/$MWSCHEMA ;; esac
 cp "$top_srcdir/tests/data/lint/no-enum/fail.json" "$tmp/enum.json" || exit 99
 unset NO_COLOR MWSCHEMA_PAGER PAGER
 export TERM=xterm HOME="$tmp" XDG_CONFIG_HOME="$tmp/config"
