@@ -11,6 +11,7 @@
 
 #include "mwschema/diff.h"
 #include "mwschema/gen.h"
+#include "mwschema/strmap.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -81,13 +82,64 @@ mw_diff_side_init(mw_diff_side *s, const mw_table *t)
 	s->pk.unique = true;
 }
 
-static const mw_column *
-side_column(const mw_diff_side *s, const char *name)
+/*
+ * A side's columns by name, case-insensitively as DBAL keys them: built
+ * once per diff, so a table of many columns is not searched once per column.
+ * The keys are the names in ASCII lower case (identifiers are ASCII).
+ */
+struct side_names {
+	mw_strmap map;
+	char *keys;
+};
+
+static void
+fold_lower(char *dst, const char *src, size_t n)
 {
+	for (size_t i = 0; i < n; i++)
+		dst[i] = src[i] >= 'A' && src[i] <= 'Z' ? (char)(src[i] + 32) : src[i];
+	dst[n] = '\0';
+}
+
+static void
+side_names_init(struct side_names *x, const mw_diff_side *s)
+{
+	size_t total = 1, at = 0;
+
+	memset(x, 0, sizeof(*x));
 	for (size_t i = 0; i < s->ncolumns; i++)
-		if (!strcasecmp(s->columns[i].name, name))
-			return &s->columns[i];
-	return NULL;
+		total += strlen(s->columns[i].name) + 1;
+	x->keys = mw_xmalloc(total);
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		size_t n = strlen(s->columns[i].name);
+
+		fold_lower(x->keys + at, s->columns[i].name, n);
+		/* the first column of a name wins, as in a search from the start */
+		mw_strmap_addn(&x->map, x->keys + at, n, (void *)&s->columns[i]);
+		at += n + 1;
+	}
+}
+
+static void
+side_names_clear(struct side_names *x)
+{
+	mw_strmap_clear(&x->map);
+	free(x->keys);
+}
+
+static const mw_column *
+side_column(const struct side_names *x, const char *name)
+{
+	char small[128], *key = small;
+	size_t n = strlen(name);
+	const mw_column *c;
+
+	if (n >= sizeof(small))
+		key = mw_xmalloc(n + 1);
+	fold_lower(key, name, n);
+	c = mw_strmap_getn(&x->map, key, n);
+	if (key != small)
+		free(key);
+	return c;
 }
 
 static void
@@ -207,9 +259,12 @@ diff_columns(mw_table_diff *d)
 	size_t *match;
 	int *count;
 	bool *gone;
+	struct side_names bn, an;
 
+	side_names_init(&bn, b);
+	side_names_init(&an, a);
 	for (size_t i = 0; i < a->ncolumns; i++) {
-		if (side_column(b, a->columns[i].name))
+		if (side_column(&bn, a->columns[i].name))
 			continue;
 		push(d, MW_DIFF_COLUMN_ADD, a->columns[i].name, NULL);
 		d->items[d->nitems - 1].new_col = &a->columns[i];
@@ -217,14 +272,14 @@ diff_columns(mw_table_diff *d)
 	nadd = d->nitems - first_add;
 	first_drop = d->nitems;
 	for (size_t i = 0; i < b->ncolumns; i++) {
-		if (side_column(a, b->columns[i].name))
+		if (side_column(&an, b->columns[i].name))
 			continue;
 		push(d, MW_DIFF_COLUMN_DROP, b->columns[i].name, NULL);
 		d->items[d->nitems - 1].old_col = &b->columns[i];
 	}
 	ndrop = d->nitems - first_drop;
 	for (size_t i = 0; i < b->ncolumns; i++) {
-		const mw_column *old = &b->columns[i], *new = side_column(a, old->name);
+		const mw_column *old = &b->columns[i], *new = side_column(&an, old->name);
 		unsigned ch;
 
 		if (!new || columns_equal(old, new, d->dbms))
@@ -237,6 +292,8 @@ diff_columns(mw_table_diff *d)
 		d->items[d->nitems - 1].new_col = new;
 		d->items[d->nitems - 1].col_changes = ch;
 	}
+	side_names_clear(&bn);
+	side_names_clear(&an);
 
 	/* Comparator::detectRenamedColumns(): a unique equal dropped column. */
 	match = mw_xcalloc(nadd + 1, sizeof(*match));
