@@ -497,13 +497,14 @@ unknown_column(struct jloader *ld, const mw_table *t, const jnode *item, const c
 
 /* Every name in a column list must be a column of the table. */
 static void
-check_column_refs(struct jloader *ld, const mw_table *t, const jnode *list, const char *index)
+check_column_refs(struct jloader *ld, const mw_table *t, const mw_strmap *columns,
+		  const jnode *list, const char *index)
 {
 	for (size_t i = 0; list && i < list->n; i++) {
 		const jnode *item = list->kids[i];
 		size_t old;
 
-		if (item->kind != J_STRING || mw_table_column(t, item->str))
+		if (item->kind != J_STRING || mw_strmap_get(columns, item->str))
 			continue;
 		old = jl_path_push_index(ld, i);
 		unknown_column(ld, t, item, index);
@@ -515,13 +516,18 @@ static void
 check_table_refs(struct jloader *ld, const mw_table *t, const jnode *j)
 {
 	const jnode *idx = jl_member(j, "indexes", JL_ARR), *pk = jl_member(j, "pk", JL_ARR);
+	/* the table's columns by name: a wide table's indexes are not checked by a scan each */
+	mw_strmap columns = MW_STRMAP_INIT;
 
+	for (size_t i = 0; i < t->ncolumns; i++)
+		if (t->columns[i].name)
+			mw_strmap_add(&columns, t->columns[i].name, &t->columns[i]);
 	check_unique_names(ld, jl_member(j, "columns", JL_ARR), "columns", "column");
 	check_unique_names(ld, idx, "indexes", "index");
 	for (size_t i = 0; idx && i < idx->n; i++) {
 		size_t old = jl_path_push_key(ld, "indexes"), o2 = jl_path_push_index(ld, i);
 		size_t o3 = jl_path_push_key(ld, "columns");
-		check_column_refs(ld, t, jl_member(idx->kids[i], "columns", JL_ARR),
+		check_column_refs(ld, t, &columns, jl_member(idx->kids[i], "columns", JL_ARR),
 				  i < t->nindexes ? t->indexes[i].name : "");
 		jl_path_pop(ld, o3);
 		jl_path_pop(ld, o2);
@@ -530,9 +536,10 @@ check_table_refs(struct jloader *ld, const mw_table *t, const jnode *j)
 	if (pk) {
 		size_t old = jl_path_push_key(ld, "pk");
 
-		check_column_refs(ld, t, pk, NULL);
+		check_column_refs(ld, t, &columns, pk, NULL);
 		jl_path_pop(ld, old);
 	}
+	mw_strmap_clear(&columns);
 }
 
 static void
