@@ -83,63 +83,68 @@ mw_diff_side_init(mw_diff_side *s, const mw_table *t)
 }
 
 /*
- * A side's columns by name, case-insensitively as DBAL keys them: built
- * once per diff, so a table of many columns is not searched once per column.
- * The keys are the names in ASCII lower case (identifiers are ASCII).
+ * Names as DBAL keys them, case-insensitively (identifiers are ASCII), each
+ * to the first item of that name, as a search from the start finds it: built
+ * once per diff, so a table of many columns or indexes is not scanned once
+ * per column or index.
  */
-struct side_names {
+struct name_index {
 	mw_strmap map;
-	char *keys;
+	char **keys;
+	size_t n;
 };
 
-static void
-fold_lower(char *dst, const char *src, size_t n)
+static char *
+fold_lower(const char *name)
 {
-	for (size_t i = 0; i < n; i++)
-		dst[i] = src[i] >= 'A' && src[i] <= 'Z' ? (char)(src[i] + 32) : src[i];
-	dst[n] = '\0';
+	char *k = mw_xstrdup(name);
+
+	for (char *p = k; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	return k;
 }
 
 static void
-side_names_init(struct side_names *x, const mw_diff_side *s)
+name_index_add(struct name_index *x, const char *name, const void *value)
 {
-	size_t total = 1, at = 0;
+	x->keys = mw_xgrow(x->keys, x->n, sizeof(*x->keys));
+	x->keys[x->n] = fold_lower(name);
+	mw_strmap_add(&x->map, x->keys[x->n++], (void *)value);
+}
 
-	memset(x, 0, sizeof(*x));
-	for (size_t i = 0; i < s->ncolumns; i++)
-		total += strlen(s->columns[i].name) + 1;
-	x->keys = mw_xmalloc(total);
-	for (size_t i = 0; i < s->ncolumns; i++) {
-		size_t n = strlen(s->columns[i].name);
+static const void *
+name_index_get(const struct name_index *x, const char *name)
+{
+	char *k = fold_lower(name);
+	const void *v = mw_strmap_get(&x->map, k);
 
-		fold_lower(x->keys + at, s->columns[i].name, n);
-		/* the first column of a name wins, as in a search from the start */
-		mw_strmap_addn(&x->map, x->keys + at, n, (void *)&s->columns[i]);
-		at += n + 1;
-	}
+	free(k);
+	return v;
 }
 
 static void
-side_names_clear(struct side_names *x)
+name_index_clear(struct name_index *x)
 {
 	mw_strmap_clear(&x->map);
+	for (size_t i = 0; i < x->n; i++)
+		free(x->keys[i]);
 	free(x->keys);
+	memset(x, 0, sizeof(*x));
+}
+
+static void
+side_names_init(struct name_index *x, const mw_diff_side *s)
+{
+	memset(x, 0, sizeof(*x));
+	for (size_t i = 0; i < s->ncolumns; i++)
+		name_index_add(x, s->columns[i].name, &s->columns[i]);
 }
 
 static const mw_column *
-side_column(const struct side_names *x, const char *name)
+side_column(const struct name_index *x, const char *name)
 {
-	char small[128], *key = small;
-	size_t n = strlen(name);
-	const mw_column *c;
-
-	if (n >= sizeof(small))
-		key = mw_xmalloc(n + 1);
-	fold_lower(key, name, n);
-	c = mw_strmap_getn(&x->map, key, n);
-	if (key != small)
-		free(key);
-	return c;
+	return name_index_get(x, name);
 }
 
 static void
@@ -259,7 +264,7 @@ diff_columns(mw_table_diff *d)
 	size_t *match;
 	int *count;
 	bool *gone;
-	struct side_names bn, an;
+	struct name_index bn, an;
 
 	side_names_init(&bn, b);
 	side_names_init(&an, a);
@@ -292,8 +297,8 @@ diff_columns(mw_table_diff *d)
 		d->items[d->nitems - 1].new_col = new;
 		d->items[d->nitems - 1].col_changes = ch;
 	}
-	side_names_clear(&bn);
-	side_names_clear(&an);
+	name_index_clear(&bn);
+	name_index_clear(&an);
 
 	/* Comparator::detectRenamedColumns(): a unique equal dropped column. */
 	match = mw_xcalloc(nadd + 1, sizeof(*match));
@@ -364,15 +369,27 @@ side_indexes(const mw_diff_side *s, struct dix *out)
 	return n;
 }
 
-static const struct dix *
-find_dix(const struct dix *v, size_t n, const struct dix *like)
+/* A side's indexes by name, and its primary key (which DBAL names "primary"). */
+struct dix_index {
+	struct name_index names;
+	const struct dix *primary;
+};
+
+static void
+dix_index_init(struct dix_index *x, const struct dix *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (like->primary ? v[i].primary
-		    : !v[i].primary && !strcasecmp(v[i].ix->name, like->ix->name))
-			return &v[i];
-	}
-	return NULL;
+	memset(x, 0, sizeof(*x));
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].primary)
+			name_index_add(&x->names, v[i].ix->name, &v[i]);
+		else if (!x->primary)
+			x->primary = &v[i];
+}
+
+static const struct dix *
+find_dix(const struct dix_index *x, const struct dix *like)
+{
+	return like->primary ? x->primary : name_index_get(&x->names, like->ix->name);
 }
 
 static bool
@@ -466,12 +483,15 @@ diff_indexes(mw_table_diff *d)
 				 mw_xcalloc(cap, sizeof(struct dix)), 0, 0,
 				 mw_xcalloc(cap, sizeof(bool)), mw_xcalloc(cap, sizeof(bool)) };
 	mw_table_diff renames = MW_TABLE_DIFF_INIT;
+	struct dix_index bx, ax;
 
+	dix_index_init(&bx, bv, nb);
+	dix_index_init(&ax, av, na);
 	for (size_t i = 0; i < na; i++)
-		if (!find_dix(bv, nb, &av[i]))
+		if (!find_dix(&bx, &av[i]))
 			l.added[l.nadded++] = av[i];
 	for (size_t i = 0; i < nb; i++)
-		if (!find_dix(av, na, &bv[i]))
+		if (!find_dix(&ax, &bv[i]))
 			l.dropped[l.ndropped++] = bv[i];
 	detect_index_renames(&renames, &l);
 
@@ -482,7 +502,7 @@ diff_indexes(mw_table_diff *d)
 		if (!l.dropped_gone[i])
 			push_index(d, MW_DIFF_INDEX_DROP, &l.dropped[i], NULL);
 	for (size_t i = 0; i < nb; i++) {
-		const struct dix *to = find_dix(av, na, &bv[i]);
+		const struct dix *to = find_dix(&ax, &bv[i]);
 
 		if (to && !indexes_equal(&bv[i], to))
 			push_index(d, MW_DIFF_INDEX_MODIFY, &bv[i], to);
@@ -492,6 +512,8 @@ diff_indexes(mw_table_diff *d)
 		d->items[d->nitems - 1].old_index = renames.items[i].old_index;
 		d->items[d->nitems - 1].new_index = renames.items[i].new_index;
 	}
+	name_index_clear(&bx.names);
+	name_index_clear(&ax.names);
 	free(renames.items);
 	free(l.added);
 	free(l.dropped);
