@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "core/sql/internal.h"
+#include "mwschema/strmap.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -273,17 +274,44 @@ map_unset(struct index_map *m, const char *name)
 	free(key);
 }
 
-/* getColumnNamesInAlteredTable()[lower(name)]: the column's resulting name, NULL if gone. */
-static const char *
-altered_column_name(const mw_table_diff *d, const char *name)
+/*
+ * getColumnNamesInAlteredTable(): lower(name) -> the column's resulting
+ * name, built once per rebuild (an index of a wide table asks it for each of
+ * its columns). Set in DBAL's order, so the last assignment wins as in PHP's
+ * array; a dropped name maps to `gone`.
+ */
+struct altered_names {
+	mw_strmap map;
+	char **keys;
+	size_t n;
+};
+
+static const char gone[] = "";
+
+static void
+altered_set(struct altered_names *x, const char *name, const char *value)
+{
+	char *key = lower_dup(name);
+	struct mw_strmap_slot *slot = mw_strmap_slotn(&x->map, key, strlen(key));
+
+	if (slot->value) {
+		free(key);
+	} else {
+		x->keys = mw_xgrow(x->keys, x->n, sizeof(*x->keys));
+		x->keys[x->n++] = key;
+	}
+	slot->value = (void *)value;
+}
+
+static void
+altered_names_init(struct altered_names *x, const mw_table_diff *d)
 {
 	static const mw_diff_kind order[] = { MW_DIFF_COLUMN_DROP, MW_DIFF_COLUMN_RENAME,
 					      MW_DIFF_COLUMN_MODIFY, MW_DIFF_COLUMN_ADD };
-	const char *result = NULL;
 
+	memset(x, 0, sizeof(*x));
 	for (size_t i = 0; i < d->before.ncolumns; i++)
-		if (!strcasecmp(d->before.columns[i].name, name))
-			result = d->before.columns[i].name;
+		altered_set(x, d->before.columns[i].name, d->before.columns[i].name);
 	for (size_t k = 0; k < sizeof(order) / sizeof(*order); k++) {
 		for (size_t i = 0; i < d->nitems; i++) {
 			const mw_diff_item *it = &d->items[i];
@@ -291,14 +319,33 @@ altered_column_name(const mw_table_diff *d, const char *name)
 			if (it->kind != order[k])
 				continue;
 			if (it->kind == MW_DIFF_COLUMN_DROP) {
-				if (!strcasecmp(it->old_name, name))
-					result = NULL;
-			} else if (!strcasecmp(it->old_name, name) || !strcasecmp(it->name, name)) {
-				result = it->new_col->name;
+				altered_set(x, it->old_name, gone);
+			} else {
+				altered_set(x, it->old_name, it->new_col->name);
+				altered_set(x, it->name, it->new_col->name);
 			}
 		}
 	}
-	return result;
+}
+
+static void
+altered_names_clear(struct altered_names *x)
+{
+	mw_strmap_clear(&x->map);
+	for (size_t i = 0; i < x->n; i++)
+		free(x->keys[i]);
+	free(x->keys);
+}
+
+/* The column's name in the altered table, NULL if it is gone or was never there. */
+static const char *
+altered_column_name(const struct altered_names *x, const char *name)
+{
+	char *key = lower_dup(name);
+	const char *now = mw_strmap_get(&x->map, key);
+
+	free(key);
+	return now == gone ? NULL : now;
 }
 
 static bool
@@ -315,7 +362,8 @@ is_renamed_away(const mw_table_diff *d, const char *key)
  * column; rebuilt on the new names if it uses renamed columns.
  */
 static void
-carry_index(const mw_table_diff *d, struct index_map *m, size_t at)
+carry_index(const mw_table_diff *d, const struct altered_names *names, struct index_map *m,
+	    size_t at)
 {
 	struct aindex *a = &m->v[at];
 	mw_index ix = a->ix;
@@ -328,7 +376,7 @@ carry_index(const mw_table_diff *d, struct index_map *m, size_t at)
 		a->key = NULL;
 	}
 	for (size_t i = 0; i < ix.ncolumns; i++) {
-		const char *now = altered_column_name(d, ix.columns[i]);
+		const char *now = altered_column_name(names, ix.columns[i]);
 
 		if (!now) {
 			free(a->key);
@@ -356,6 +404,7 @@ static void
 altered_indexes(const mw_table_diff *d, struct index_map *m)
 {
 	const mw_table *t = d->before.table;
+	struct altered_names names;
 	size_t nold;
 
 	m->v = mw_xcalloc(2 * (t->nindexes + 1) + d->nitems + 1, sizeof(*m->v));
@@ -365,9 +414,11 @@ altered_indexes(const mw_table_diff *d, struct index_map *m)
 	if (d->before.pk.ncolumns)
 		map_set(m, lower_dup(d->before.pk.name), &d->before.pk, true, false);
 	nold = m->n;
+	altered_names_init(&names, d);
 	for (size_t i = 0; i < nold; i++)
 		if (m->v[i].key)
-			carry_index(d, m, i);
+			carry_index(d, &names, m, i);
+	altered_names_clear(&names);
 	for (size_t j = 0; j < d->nitems; j++)
 		if (d->items[j].kind == MW_DIFF_INDEX_DROP || d->items[j].kind == MW_DIFF_PK_DROP)
 			map_unset(m, d->items[j].old_index->name);
