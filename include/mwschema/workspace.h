@@ -150,24 +150,37 @@ const mw_ws_updater *mw_workspace_doc_updater(const mw_workspace *ws, const mw_w
 const mw_ws_updater *mw_workspace_json_updater(const mw_workspace *ws, const char *rel,
 					       mw_dbms dbms);
 /*
- * Does updater `u` (its PHP text `php`) register `sql_rel`? By the file's
- * name in the text, as a path its calls build (helper methods included), or
- * as the same verb on the same table and field ("addField", table, name)
- * under another file: a second entry would run the change twice.
- */
-bool mw_workspace_registered(const mw_ws_updater *u, const char *php, size_t len,
-			     const char *sql_rel, const char *verb, const char *table,
-			     const char *name);
-/*
- * The same question asked of many patches: the file read and indexed once,
- * then one lookup per patch (check asks it of every change of the checkout).
- * `u` may be NULL (names only); the registry borrows u's entries.
+ * What updater `u` registers, read from its PHP text `php` and indexed once:
+ * mw_workspace_registry_has says whether it registers `sql_rel`, by the
+ * file's name in the text, as a path its calls build (helper methods
+ * included), or as the same verb on the same table and field ("addField",
+ * table, name) under another file: a second entry would run the change
+ * twice. `u` may be NULL (names only); the registry borrows u's entries.
  */
 typedef struct mw_ws_registry mw_ws_registry;
 mw_ws_registry *mw_workspace_registry_new(const mw_ws_updater *u, const char *php, size_t len);
 bool mw_workspace_registry_has(const mw_ws_registry *r, const char *sql_rel, const char *verb,
 			       const char *table, const char *name);
 void mw_workspace_registry_free(mw_ws_registry *r);
+
+/*
+ * The registries of one run, one per updater, each built on first use:
+ * check and review ask about every change of a checkout or a commit.
+ * `read` fills `out` with the file at root-relative `rel` and returns 0 (the
+ * work tree, or a git revision); an unreadable file gives NULL.
+ */
+typedef int (*mw_ws_read_fn)(mw_buf *out, const char *rel, void *arg);
+typedef struct mw_ws_registries {
+	const mw_ws_updater **who;
+	mw_ws_registry **reg;
+	size_t n;
+} mw_ws_registries;
+
+#define MW_WS_REGISTRIES_INIT { NULL, NULL, 0 }
+
+const mw_ws_registry *mw_workspace_registries_get(mw_ws_registries *c, const mw_ws_updater *u,
+						  mw_ws_read_fn read, void *arg);
+void mw_workspace_registries_clear(mw_ws_registries *c);
 /* The entry whose JSON directory is `dir` (relative), or NULL. */
 const mw_ws_dir *mw_workspace_json_dir(const mw_workspace *ws, const char *dir);
 /* The entry whose SQL directory of some platform holds `sql_rel` (*dbms set), or NULL. */

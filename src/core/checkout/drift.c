@@ -395,46 +395,26 @@ report_orphans(const mw_workspace *ws, mw_diags *diags)
 	}
 }
 
-/*
- * The updater files as read and indexed once per run (one per handler):
- * check asks each about every patch. Unreadable ones are NULL.
- */
+/* The checkout and its updater files, each read and indexed once per run. */
 struct updaters {
 	const mw_workspace *ws;
-	const mw_ws_updater **who;
-	mw_ws_registry **reg;
-	size_t n;
+	mw_ws_registries regs;
 };
+
+static int
+read_in_tree(mw_buf *out, const char *rel, void *arg)
+{
+	char *abs = mw_workspace_path(arg, rel);
+	int rc = mw_read_file(out, abs, NULL) < 0 ? -1 : 0;
+
+	free(abs);
+	return rc;
+}
 
 static const mw_ws_registry *
 updater_registry(struct updaters *u, const mw_ws_updater *up)
 {
-	mw_ws_registry *reg = NULL;
-	mw_buf text = MW_BUF_INIT;
-	char *abs;
-
-	for (size_t i = 0; i < u->n; i++)
-		if (u->who[i] == up)
-			return u->reg[i];
-	abs = mw_workspace_path(u->ws, up->file);
-	if (mw_read_file(&text, abs, NULL) == 0)
-		reg = mw_workspace_registry_new(up, mw_buf_cstr(&text), text.len);
-	mw_buf_release(&text);
-	free(abs);
-	u->who = mw_xrealloc(u->who, (u->n + 1) * sizeof(*u->who));
-	u->reg = mw_xrealloc(u->reg, (u->n + 1) * sizeof(*u->reg));
-	u->who[u->n] = up;
-	u->reg[u->n++] = reg;
-	return reg;
-}
-
-static void
-updaters_release(struct updaters *u)
-{
-	for (size_t i = 0; i < u->n; i++)
-		mw_workspace_registry_free(u->reg[i]);
-	free(u->who);
-	free(u->reg);
+	return mw_workspace_registries_get(&u->regs, up, read_in_tree, (void *)u->ws);
 }
 
 /* The plan's entry for the patch as the checkout names it. */
@@ -548,13 +528,13 @@ int
 mw_drift_check(mw_drift *out, const mw_workspace *ws, unsigned flags, char *const *docs,
 	       size_t ndocs, mw_diags *diags)
 {
-	struct updaters u = { ws, NULL, NULL, 0 };
+	struct updaters u = { ws, MW_WS_REGISTRIES_INIT };
 
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < ws->ndocs; i++)
 		if (ws->docs[i].doc && listed(ws->docs[i].rel, docs, ndocs))
 			check_one(out, &u, &ws->docs[i], flags, diags);
-	updaters_release(&u);
+	mw_workspace_registries_clear(&u.regs);
 	if (!ndocs)
 		report_orphans(ws, diags);
 	mw_drift__check_tables(ws, docs, ndocs, diags);

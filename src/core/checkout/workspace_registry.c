@@ -155,13 +155,32 @@ mw_workspace_registry_has(const mw_ws_registry *r, const char *sql_rel, const ch
 	return verb && table && has_verb(r, verb, table, name);
 }
 
-bool
-mw_workspace_registered(const mw_ws_updater *u, const char *php, size_t len,
-			const char *sql_rel, const char *verb, const char *table, const char *name)
+const mw_ws_registry *
+mw_workspace_registries_get(mw_ws_registries *c, const mw_ws_updater *u, mw_ws_read_fn read,
+			    void *arg)
 {
-	mw_ws_registry *r = mw_workspace_registry_new(u, php, len);
-	bool hit = mw_workspace_registry_has(r, sql_rel, verb, table, name);
+	mw_buf text = MW_BUF_INIT;
+	mw_ws_registry *reg = NULL;
 
-	mw_workspace_registry_free(r);
-	return hit;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->who[i] == u)
+			return c->reg[i];
+	if (read(&text, u->file, arg) == 0)
+		reg = mw_workspace_registry_new(u, mw_buf_cstr(&text), text.len);
+	mw_buf_release(&text);
+	c->who = mw_xgrow(c->who, c->n, sizeof(*c->who));
+	c->reg = mw_xgrow(c->reg, c->n, sizeof(*c->reg));
+	c->who[c->n] = u;
+	c->reg[c->n++] = reg;
+	return reg;
+}
+
+void
+mw_workspace_registries_clear(mw_ws_registries *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		mw_workspace_registry_free(c->reg[i]);
+	free(c->who);
+	free(c->reg);
+	memset(c, 0, sizeof(*c));
 }

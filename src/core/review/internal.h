@@ -33,14 +33,7 @@ struct review_ctx {
 	mw_code *code;			/* the checkout's PHP at the revision, read once a
 					   change needs it (code-still-uses) */
 	bool code_read;
-	struct review_updater *updaters;	/* each read and indexed once per review */
-	size_t nupdaters;
-};
-
-/* An updater file as the revision has it; reg NULL when it cannot be read. */
-struct review_updater {
-	const mw_ws_updater *who;
-	mw_ws_registry *reg;
+	mw_ws_registries updaters;	/* as the revision has them, each read once */
 };
 
 /* Reads root-relative `rel`: 0, 1 when there is no such file, negative on errors. */

@@ -410,9 +410,7 @@ ctx_clear(struct review_ctx *ctx)
 	free(ctx->schemas);
 	mw_lint_free(ctx->lint);
 	mw_code_free(ctx->code);
-	for (size_t i = 0; i < ctx->nupdaters; i++)
-		mw_workspace_registry_free(ctx->updaters[i].reg);
-	free(ctx->updaters);
+	mw_workspace_registries_clear(&ctx->updaters);
 	mw_engine_close(ctx->sqlite);
 	mw_git_free(ctx->src.git);
 	free(ctx->src.prefix);

@@ -228,27 +228,21 @@ missing_before(const mw_review_item *it, const struct review_ctx *ctx, const cha
 	return before;
 }
 
-/*
- * Updater `u` as the revision has it, read and indexed on first use: a
- * commit of many changes asks it about each of them. NULL when unreadable.
- */
+static int
+read_at_revision(mw_buf *out, const char *rel, void *arg)
+{
+	mw_buf err = MW_BUF_INIT;
+	int rc = mw_review__read(out, arg, rel, &err) == 0 ? 0 : -1;
+
+	mw_buf_release(&err);
+	return rc;
+}
+
+/* Updater `u` as the revision has it (a commit of many changes asks it of each). */
 static const mw_ws_registry *
 revision_registry(struct review_ctx *ctx, const mw_ws_updater *u)
 {
-	mw_buf php = MW_BUF_INIT, err = MW_BUF_INIT;
-	struct review_updater *ru;
-
-	for (size_t i = 0; i < ctx->nupdaters; i++)
-		if (ctx->updaters[i].who == u)
-			return ctx->updaters[i].reg;
-	ctx->updaters = mw_xgrow(ctx->updaters, ctx->nupdaters, sizeof(*ctx->updaters));
-	ru = &ctx->updaters[ctx->nupdaters++];
-	ru->who = u;
-	ru->reg = mw_review__read(&php, &ctx->src, u->file, &err) == 0 ?
-		  mw_workspace_registry_new(u, mw_buf_cstr(&php), php.len) : NULL;
-	mw_buf_release(&php);
-	mw_buf_release(&err);
-	return ru->reg;
+	return mw_workspace_registries_get(&ctx->updaters, u, read_at_revision, &ctx->src);
 }
 
 static void
