@@ -585,6 +585,7 @@ mw_workspace_doc(const mw_workspace *ws, const char *rel)
 {
 	if (ws->index)
 		return mw_ws__doc_by_rel(ws, rel);
+	/* while the files are read, before the index exists */
 	for (size_t i = 0; i < ws->ndocs; i++)
 		if (!strcmp(ws->docs[i].rel, rel))
 			return &ws->docs[i];

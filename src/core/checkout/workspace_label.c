@@ -109,28 +109,6 @@ shared_dirs(const char *a, const char *b)
 	return n;
 }
 
-/*
- * Every score above 0 means one path is a tail of the other, so both end in
- * the same file name: only the documents of that name are candidates.
- */
-static const mw_ws_doc *
-first_candidate(const mw_workspace *ws, const char *clean)
-{
-	const char *slash = strrchr(clean, '/');
-
-	if (!ws->index)
-		return ws->ndocs ? &ws->docs[0] : NULL;
-	return mw_ws__docs_named(ws, slash ? slash + 1 : clean);
-}
-
-static const mw_ws_doc *
-next_candidate(const mw_workspace *ws, const mw_ws_doc *doc)
-{
-	if (!ws->index)
-		return (size_t)(doc + 1 - ws->docs) < ws->ndocs ? doc + 1 : NULL;
-	return mw_ws__doc_next_named(ws, doc);
-}
-
 const mw_ws_doc *
 mw_workspace_label_doc(const mw_workspace *ws, const char *label, const char *near)
 {
@@ -138,11 +116,18 @@ mw_workspace_label_doc(const mw_workspace *ws, const char *label, const char *ne
 	int best_score = 0;
 	size_t best_near = 0;
 	char *clean;
+	const char *slash;
 
 	if (!label)
 		return NULL;
 	clean = mw_workspace_label_clean(label);
-	for (const mw_ws_doc *doc = first_candidate(ws, clean); doc; doc = next_candidate(ws, doc)) {
+	/*
+	 * Every score above 0 means one path is a tail of the other, so both
+	 * end in the same file name: only the documents of that name compete.
+	 */
+	slash = strrchr(clean, '/');
+	for (const mw_ws_doc *doc = mw_ws__docs_named(ws, slash ? slash + 1 : clean); doc;
+	     doc = mw_ws__doc_next_named(ws, doc)) {
 		int s = score_clean(clean, doc->rel);
 		size_t closeness = near ? shared_dirs(doc->rel, near) : 0;
 
