@@ -9,9 +9,7 @@
  */
 #include <config.h>
 
-#include "mwschema/diff.h"
-#include "mwschema/gen.h"
-#include "mwschema/strmap.h"
+#include "core/sql/internal.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -82,18 +80,7 @@ mw_diff_side_init(mw_diff_side *s, const mw_table *t)
 	s->pk.unique = true;
 }
 
-/*
- * Names as DBAL keys them, case-insensitively (identifiers are ASCII), each
- * to the first item of that name, as a search from the start finds it: built
- * once per diff, so a table of many columns or indexes is not scanned once
- * per column or index.
- */
-struct name_index {
-	mw_strmap map;
-	char **keys;
-	size_t n;
-};
-
+/* A name as DBAL keys it: lower case (identifiers are ASCII). */
 static char *
 fold_lower(const char *name)
 {
@@ -105,36 +92,25 @@ fold_lower(const char *name)
 	return k;
 }
 
+/* Each name to its first item, as a search from the start finds it. */
 static void
-name_index_add(struct name_index *x, const char *name, const void *value)
+name_index_add(struct mw_gen_names *x, const char *name, const void *value)
 {
-	x->keys = mw_xgrow(x->keys, x->n, sizeof(*x->keys));
-	x->keys[x->n] = fold_lower(name);
-	mw_strmap_add(&x->map, x->keys[x->n++], (void *)value);
+	mw_gen_names_put(x, fold_lower(name), value, false);
 }
 
 static const void *
-name_index_get(const struct name_index *x, const char *name)
+name_index_get(const struct mw_gen_names *x, const char *name)
 {
 	char *k = fold_lower(name);
-	const void *v = mw_strmap_get(&x->map, k);
+	const void *v = mw_gen_names_get(x, k);
 
 	free(k);
 	return v;
 }
 
 static void
-name_index_clear(struct name_index *x)
-{
-	mw_strmap_clear(&x->map);
-	for (size_t i = 0; i < x->n; i++)
-		free(x->keys[i]);
-	free(x->keys);
-	memset(x, 0, sizeof(*x));
-}
-
-static void
-side_names_init(struct name_index *x, const mw_diff_side *s)
+side_names_init(struct mw_gen_names *x, const mw_diff_side *s)
 {
 	memset(x, 0, sizeof(*x));
 	for (size_t i = 0; i < s->ncolumns; i++)
@@ -142,7 +118,7 @@ side_names_init(struct name_index *x, const mw_diff_side *s)
 }
 
 static const mw_column *
-side_column(const struct name_index *x, const char *name)
+side_column(const struct mw_gen_names *x, const char *name)
 {
 	return name_index_get(x, name);
 }
@@ -264,7 +240,7 @@ diff_columns(mw_table_diff *d)
 	size_t *match;
 	int *count;
 	bool *gone;
-	struct name_index bn, an;
+	struct mw_gen_names bn, an;
 
 	side_names_init(&bn, b);
 	side_names_init(&an, a);
@@ -297,8 +273,8 @@ diff_columns(mw_table_diff *d)
 		d->items[d->nitems - 1].new_col = new;
 		d->items[d->nitems - 1].col_changes = ch;
 	}
-	name_index_clear(&bn);
-	name_index_clear(&an);
+	mw_gen_names_clear(&bn);
+	mw_gen_names_clear(&an);
 
 	/* Comparator::detectRenamedColumns(): a unique equal dropped column. */
 	match = mw_xcalloc(nadd + 1, sizeof(*match));
@@ -371,7 +347,7 @@ side_indexes(const mw_diff_side *s, struct dix *out)
 
 /* A side's indexes by name, and its primary key (which DBAL names "primary"). */
 struct dix_index {
-	struct name_index names;
+	struct mw_gen_names names;
 	const struct dix *primary;
 };
 
@@ -512,8 +488,8 @@ diff_indexes(mw_table_diff *d)
 		d->items[d->nitems - 1].old_index = renames.items[i].old_index;
 		d->items[d->nitems - 1].new_index = renames.items[i].new_index;
 	}
-	name_index_clear(&bx.names);
-	name_index_clear(&ax.names);
+	mw_gen_names_clear(&bx.names);
+	mw_gen_names_clear(&ax.names);
 	free(renames.items);
 	free(l.added);
 	free(l.dropped);

@@ -111,6 +111,38 @@ mw_gen_lower_in(const char *column, char *const *names, size_t n)
 	return false;
 }
 
+void
+mw_gen_names_put(struct mw_gen_names *x, char *key, const void *value, bool replace)
+{
+	struct mw_strmap_slot *slot = mw_strmap_slotn(&x->map, key, strlen(key));
+
+	if (slot->value) {
+		free(key);
+		if (!replace)
+			return;
+	} else {
+		x->keys = mw_xgrow(x->keys, x->n, sizeof(*x->keys));
+		x->keys[x->n++] = key;
+	}
+	slot->value = (void *)value;
+}
+
+const void *
+mw_gen_names_get(const struct mw_gen_names *x, const char *key)
+{
+	return mw_strmap_get(&x->map, key);
+}
+
+void
+mw_gen_names_clear(struct mw_gen_names *x)
+{
+	mw_strmap_clear(&x->map);
+	for (size_t i = 0; i < x->n; i++)
+		free(x->keys[i]);
+	free(x->keys);
+	memset(x, 0, sizeof(*x));
+}
+
 /*
  * Raw statements
  */

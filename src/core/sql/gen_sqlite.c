@@ -7,7 +7,6 @@
 #include <config.h>
 
 #include "core/sql/internal.h"
-#include "mwschema/strmap.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -280,31 +279,16 @@ map_unset(struct index_map *m, const char *name)
  * its columns). Set in DBAL's order, so the last assignment wins as in PHP's
  * array; a dropped name maps to `gone`.
  */
-struct altered_names {
-	mw_strmap map;
-	char **keys;
-	size_t n;
-};
-
 static const char gone[] = "";
 
 static void
-altered_set(struct altered_names *x, const char *name, const char *value)
+altered_set(struct mw_gen_names *x, const char *name, const char *value)
 {
-	char *key = lower_dup(name);
-	struct mw_strmap_slot *slot = mw_strmap_slotn(&x->map, key, strlen(key));
-
-	if (slot->value) {
-		free(key);
-	} else {
-		x->keys = mw_xgrow(x->keys, x->n, sizeof(*x->keys));
-		x->keys[x->n++] = key;
-	}
-	slot->value = (void *)value;
+	mw_gen_names_put(x, lower_dup(name), value, true);
 }
 
 static void
-altered_names_init(struct altered_names *x, const mw_table_diff *d)
+altered_names_init(struct mw_gen_names *x, const mw_table_diff *d)
 {
 	static const mw_diff_kind order[] = { MW_DIFF_COLUMN_DROP, MW_DIFF_COLUMN_RENAME,
 					      MW_DIFF_COLUMN_MODIFY, MW_DIFF_COLUMN_ADD };
@@ -328,21 +312,12 @@ altered_names_init(struct altered_names *x, const mw_table_diff *d)
 	}
 }
 
-static void
-altered_names_clear(struct altered_names *x)
-{
-	mw_strmap_clear(&x->map);
-	for (size_t i = 0; i < x->n; i++)
-		free(x->keys[i]);
-	free(x->keys);
-}
-
 /* The column's name in the altered table, NULL if it is gone or was never there. */
 static const char *
-altered_column_name(const struct altered_names *x, const char *name)
+altered_column_name(const struct mw_gen_names *x, const char *name)
 {
 	char *key = lower_dup(name);
-	const char *now = mw_strmap_get(&x->map, key);
+	const char *now = mw_gen_names_get(x, key);
 
 	free(key);
 	return now == gone ? NULL : now;
@@ -362,7 +337,7 @@ is_renamed_away(const mw_table_diff *d, const char *key)
  * column; rebuilt on the new names if it uses renamed columns.
  */
 static void
-carry_index(const mw_table_diff *d, const struct altered_names *names, struct index_map *m,
+carry_index(const mw_table_diff *d, const struct mw_gen_names *names, struct index_map *m,
 	    size_t at)
 {
 	struct aindex *a = &m->v[at];
@@ -404,7 +379,7 @@ static void
 altered_indexes(const mw_table_diff *d, struct index_map *m)
 {
 	const mw_table *t = d->before.table;
-	struct altered_names names;
+	struct mw_gen_names names;
 	size_t nold;
 
 	m->v = mw_xcalloc(2 * (t->nindexes + 1) + d->nitems + 1, sizeof(*m->v));
@@ -418,7 +393,7 @@ altered_indexes(const mw_table_diff *d, struct index_map *m)
 	for (size_t i = 0; i < nold; i++)
 		if (m->v[i].key)
 			carry_index(d, &names, m, i);
-	altered_names_clear(&names);
+	mw_gen_names_clear(&names);
 	for (size_t j = 0; j < d->nitems; j++)
 		if (d->items[j].kind == MW_DIFF_INDEX_DROP || d->items[j].kind == MW_DIFF_PK_DROP)
 			map_unset(m, d->items[j].old_index->name);

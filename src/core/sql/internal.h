@@ -14,6 +14,7 @@
 #include "mwschema/diff.h"
 #include "mwschema/gen.h"
 #include "mwschema/sqllex.h"
+#include "mwschema/strmap.h"
 
 /*
  * Internals shared by the pretty-printer's files: the word tables
@@ -109,5 +110,21 @@ void mw_gen_create_index(struct mw_gen_out *o, const mw_index *ix, const char *t
 void mw_gen_quote_lower(mw_buf *out, const char *name, mw_dbms dbms);
 /* True when lower(column) equals one of the key's names as written (DBAL's array keys). */
 bool mw_gen_lower_in(const char *column, char *const *names, size_t n);
+/*
+ * DBAL keys columns and indexes by lower-cased name in PHP arrays: a map of
+ * such keys, so that a wide table is not searched once per column. The
+ * caller folds each key and hands it over (the map frees it); values are
+ * not NULL. A key put twice keeps its first value unless `replace` (PHP's
+ * last assignment wins).
+ */
+struct mw_gen_names {
+	mw_strmap map;
+	char **keys;
+	size_t n;
+};
+
+void mw_gen_names_put(struct mw_gen_names *x, char *key, const void *value, bool replace);
+const void *mw_gen_names_get(const struct mw_gen_names *x, const char *key);
+void mw_gen_names_clear(struct mw_gen_names *x);
 
 #endif /* MWSCHEMA_SQL_INTERNAL_H */
