@@ -9,6 +9,7 @@
 #include "mwschema/fs.h"
 #include "mwschema/git.h"
 #include "mwschema/lint.h"
+#include "mwschema/plan.h"
 #include "mwschema/rc.h"
 #include "mwschema/report.h"
 #include "mwschema/workspace.h"
@@ -356,11 +357,20 @@ code_for(struct inputs *in, const char *file)
 static void
 lint_doc(mw_lint *lint, struct inputs *in, size_t i, mw_diags *diags)
 {
+	const mw_doc *doc = in->docs[i];
 	mw_lint_others others = in->schemas;
+	mw_change_plan plan;
 
-	if (mw_lint_needs_code(lint, in->docs[i], NULL))
+	if (doc->kind != MW_DOC_CHANGE) {
+		mw_lint_doc(lint, doc, &others, diags);
+		return;
+	}
+	/* one plan (three diffs) for both questions: does the code matter, and the change rules */
+	mw_change_plan_build(&plan, doc->change.before, doc->change.after, doc->label);
+	if (mw_lint_needs_code(lint, doc, &plan))
 		others.code = code_for(in, in->files[i]);
-	mw_lint_doc(lint, in->docs[i], &others, diags);
+	mw_lint_change(lint, doc, &plan, &others, diags);
+	mw_change_plan_clear(&plan);
 }
 
 static void
